@@ -1,0 +1,86 @@
+# spaser: build the site, install test dependencies, run tests and audits.
+# Recipes are POSIX sh, one shell per recipe, stopping at the first error.
+.ONESHELL:
+SHELL := /bin/sh
+.SHELLFLAGS := -ec
+
+GO          ?= go
+SHARED      ?= ../shared
+AUDIT_DIR   := $(SHARED)/tools/audit
+# Where the audit toolkit keeps node_modules and its Go helpers. Always set,
+# so that nothing is ever written into the shared folder.
+AUDIT_STATE ?= $(HOME)/.cache/site-audit
+export AUDIT_STATE
+APT_PKGS    := chromium chromium-driver time fonts-dejavu-core
+
+.PHONY: site deps test audit
+
+site:
+	$(GO) run ./cmd/spaser build
+
+# Idempotent: only installs what is missing (a few ms when all is there).
+deps:
+	@missing=; java=
+	for p in $(APT_PKGS); do
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q ' installed$$' || missing="$$missing $$p"
+	done
+	command -v java >/dev/null || java=openjdk-17-jre-headless   # for vnu.jar
+	if [ -n "$$missing$$java" ]; then
+	  if [ "$$(id -u)" -ne 0 ]; then
+	    echo "deps: missing Debian packages:$$missing$${java:+ $$java}" >&2
+	    echo "deps: run: sudo apt-get update && sudo apt-get install -y$$missing$${java:+ && sudo apt-get install -y --no-install-recommends $$java}" >&2
+	    exit 1
+	  fi
+	  apt-get update
+	  [ -z "$$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing
+	  [ -z "$$java" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$java
+	fi
+	if [ ! -f $(AUDIT_DIR)/install.sh ]; then
+	  echo "warning: $(AUDIT_DIR) not found: audits will be skipped" >&2
+	  exit 0
+	fi
+	# install.sh's state: node_modules and Go helpers in AUDIT_STATE, plus our
+	# stamp of the package-lock.json it was installed from.
+	st=$(AUDIT_STATE)
+	if [ -d $$st/node/node_modules/playwright-core ] && [ -f $$st/node/node_modules/vnu-jar/build/dist/vnu.jar ] \
+	   && [ -x $$st/bin/links ] && cmp -s $(AUDIT_DIR)/node/package-lock.json $$st/installed-lock.json; then
+	  echo "deps: ok (audit toolkit in $$st)"
+	  exit 0
+	fi
+	if [ "$$(id -u)" -ne 0 ]; then
+	  echo "deps: audit toolkit not installed in $$st; run:" >&2
+	  echo "  sudo env AUDIT_STATE=$$st bash $(AUDIT_DIR)/install.sh && sudo chown -R $$(id -u):$$(id -g) $$st" >&2
+	  exit 1
+	fi
+	bash $(AUDIT_DIR)/install.sh
+	cp $(AUDIT_DIR)/node/package-lock.json $$st/installed-lock.json
+
+test: deps
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory audit
+
+# Two builds: one for the base path /spaser/, one with the default (absolute)
+# base_url of data/site.toml. Both must have no broken link and no HTML error.
+# Reports go to audit-out/.
+audit:
+	@if [ ! -f $(AUDIT_DIR)/links.sh ]; then
+	  [ "$${CI:-}" != true ] || { echo "audit: $(AUDIT_DIR) not found" >&2; exit 1; }
+	  echo "warning: $(AUDIT_DIR) not found: audits skipped" >&2
+	  exit 0
+	fi
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT
+	url=$$(sed -n 's/^[[:space:]]*base_url[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' data/site.toml 2>/dev/null | head -n 1)
+	path=$$(printf '%s\n' "$$url" | sed 's|^[A-Za-z][A-Za-z0-9+.-]*://[^/]*||')
+	case $$url in *://*) set -- --site-url "$$url" ;; *) set -- ;; esac
+	[ -n "$$url" ] || echo "warning: no base_url = \"...\" in data/site.toml: absolute links not checked" >&2
+	echo "audit: building with --base-url /spaser/ and with base_url '$$url'"
+	$(GO) run ./cmd/spaser build --dest "$$tmp/subpath" --base-url /spaser/
+	$(GO) run ./cmd/spaser build --dest "$$tmp/default"
+	rc=0
+	bash $(AUDIT_DIR)/links.sh -o audit-out/subpath "$$tmp/subpath" /spaser/ || rc=1
+	bash $(AUDIT_DIR)/vnu.sh -o audit-out/subpath "$$tmp/subpath" || rc=1
+	bash $(AUDIT_DIR)/links.sh -o audit-out/default "$$@" "$$tmp/default" "$$path" || rc=1
+	bash $(AUDIT_DIR)/vnu.sh -o audit-out/default "$$tmp/default" || rc=1
+	[ $$rc -eq 0 ] || { echo "audit: FAILED (findings above, reports in audit-out/)" >&2; exit 1; }
+	echo "audit: ok"

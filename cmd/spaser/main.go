@@ -1,0 +1,102 @@
+// Command spaser builds the website of a SPASER (schéma de promotion des
+// achats socialement et écologiquement responsables) from Markdown and TOML.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"spaser"
+	"spaser/internal/build"
+	"spaser/internal/diag"
+	"spaser/internal/typo"
+)
+
+const usage = `spaser — publie en ligne un SPASER (schéma de promotion des achats
+socialement et écologiquement responsables) et ses indicateurs.
+
+Utilisation :
+  spaser build [--source DOSSIER] [--dest DOSSIER] [--base-url URL]
+      Construit le site statique.
+
+Lancez « spaser COMMANDE -h » pour l'aide d'une commande.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole command; it returns the exit status: 0 success, 1
+// content errors, 2 usage errors.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "-h", "--help", "-help", "help", "aide":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "spaser : commande inconnue « %s »\n\n%s", args[0], usage)
+	return 2
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	dest := fs.String("dest", "", "dossier où écrire le site (par défaut : public/ dans le dossier du site)")
+	baseURL := fs.String("base-url", "", "adresse publique du site, par exemple https://www.exemple.fr/spaser/ ou /spaser/ (par défaut : base_url de data/site.toml)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Utilisation : spaser build [--source DOSSIER] [--dest DOSSIER] [--base-url URL]\n\nConstruit le site statique. Options :\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "spaser build : argument inattendu « %s »\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	res, err := build.Run(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Defaults: spaser.Layouts})
+	if err != nil {
+		return reportError(err, stderr)
+	}
+	for _, d := range res.Diags {
+		fmt.Fprintln(stderr, d.String())
+	}
+	out := *dest
+	if out == "" {
+		out = *source + "/public"
+	}
+	fmt.Fprintf(stdout, "Site construit dans %s : %s pages, %s fichiers en %s ms.\n", out,
+		typo.Number(float64(res.Pages), 0), typo.Number(float64(res.Files), 0),
+		typo.Number(float64(res.Duration.Microseconds())/1000, 0))
+	return 0
+}
+
+func reportError(err error, stderr io.Writer) int {
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		for _, d := range le.Items {
+			fmt.Fprintln(stderr, d.String())
+		}
+		fmt.Fprintf(stderr, "\nÉchec de la construction : %s. Le site publié précédemment n'a pas été modifié.\n", diag.Summary(le.Items))
+		return 1
+	}
+	fmt.Fprintf(stderr, "spaser : %v\n", err)
+	if build.IsUsage(err) {
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,236 @@
+// Package config reads data/site.toml: who publishes the schema, its period,
+// the names of its levels (Axe → Enjeu → Action by default), the directions,
+// and what the legal pages need.
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"spaser/internal/diag"
+	"spaser/internal/srcfile"
+	"spaser/internal/tomlfile"
+)
+
+// File is the configuration file's path inside the source folder.
+const File = "data/site.toml"
+
+// Config is data/site.toml.
+type Config struct {
+	Title        string      `toml:"title"`
+	Collectivite string      `toml:"collectivite"`
+	BaseURL      string      `toml:"base_url"`
+	PeriodStart  int         `toml:"period_start"`
+	PeriodEnd    int         `toml:"period_end"`
+	DataFrom     int         `toml:"data_from"`
+	AdoptionDate string      `toml:"adoption_date"`
+	Contact      string      `toml:"contact"`
+	ContactEmail string      `toml:"contact_email"`
+	Headline     []string    `toml:"headline"`
+	Schema       Schema      `toml:"schema"`
+	Publication  Publication `toml:"publication"`
+	Access       Access      `toml:"accessibility"`
+	Directions   []Direction `toml:"directions"`
+
+	src []byte
+}
+
+// Schema names the content folder of the schema tree and its levels.
+type Schema struct {
+	Root   string  `toml:"root"`
+	Levels []Level `toml:"levels"`
+}
+
+// Level is the name of one level of the schema: "Axe", "Axes", "cet axe".
+type Level struct {
+	Singular      string `toml:"singular"`
+	Plural        string `toml:"plural"`
+	Demonstrative string `toml:"demonstrative"`
+}
+
+// Publication is what the mentions légales state.
+type Publication struct {
+	Publisher string `toml:"publisher"`
+	Director  string `toml:"director"`
+	Address   string `toml:"address"`
+	Host      string `toml:"host"`
+}
+
+// Access is the accessibility status declared in every footer.
+type Access struct {
+	Status    string  `toml:"status"`
+	AuditDate string  `toml:"audit_date"`
+	Rate      float64 `toml:"rate"`
+	Contact   string  `toml:"contact"`
+}
+
+// Direction is a department of the collectivité, by acronym.
+type Direction struct {
+	Acronym string `toml:"acronym"`
+	Name    string `toml:"name"`
+}
+
+// Statuses are the three statuses the RGAA allows.
+var Statuses = []string{"totalement conforme", "partiellement conforme", "non conforme"}
+
+var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Load reads and checks the configuration. It returns nil when the file
+// cannot be used at all; other problems are reported to l.
+func Load(fsys fs.FS, l *diag.List) *Config {
+	if _, err := fs.Stat(fsys, File); err != nil {
+		l.Errorf(diag.Pos{File: File}, "Créez ce fichier : il décrit la collectivité, la période du schéma et les niveaux (voir le README).", "fichier de configuration introuvable")
+		return nil
+	}
+	src, ok := srcfile.Read(fsys, File, l)
+	if !ok {
+		return nil
+	}
+	c := &Config{src: src}
+	if _, ok := tomlfile.Decode(l, File, 1, src, c); !ok {
+		return nil
+	}
+	c.check(l)
+	return c
+}
+
+func (c *Config) pos(key ...string) diag.Pos {
+	return diag.Pos{File: File, Line: tomlfile.Line(c.src, key...)}
+}
+
+func (c *Config) check(l *diag.List) {
+	if strings.TrimSpace(c.Title) == "" {
+		l.Errorf(c.pos("title"), "Ajoutez par exemple : title = \"SPASER 2023-2028\"", "le titre du site (title) est vide")
+	}
+	if strings.TrimSpace(c.Collectivite) == "" {
+		l.Errorf(c.pos("collectivite"), "Ajoutez : collectivite = \"Département de …\"", "le nom de la collectivité (collectivite) est vide")
+	}
+	if c.BaseURL != "" {
+		if _, err := ParseBaseURL(c.BaseURL); err != nil {
+			l.Errorf(c.pos("base_url"), "Écrivez une adresse complète comme \"https://www.exemple.fr/spaser/\" ou un chemin comme \"/spaser/\".", "adresse du site (base_url) invalide : %v", err)
+		}
+	}
+	if c.PeriodStart < 1990 || c.PeriodEnd < c.PeriodStart || c.PeriodEnd > 2100 {
+		l.Errorf(c.pos("period_start"), "Indiquez les années de début et de fin : period_start = 2023 et period_end = 2028.", "période du schéma incorrecte (%d-%d)", c.PeriodStart, c.PeriodEnd)
+	}
+	if c.DataFrom == 0 {
+		c.DataFrom = c.PeriodStart
+	} else if c.DataFrom > c.PeriodStart {
+		l.Errorf(c.pos("data_from"), "data_from est la première année pour laquelle des valeurs peuvent être données ; elle ne peut pas suivre period_start.", "data_from (%d) est après le début du schéma (%d)", c.DataFrom, c.PeriodStart)
+	}
+	if c.AdoptionDate != "" && !dateRe.MatchString(c.AdoptionDate) {
+		l.Errorf(c.pos("adoption_date"), "Écrivez la date sous la forme AAAA-MM-JJ, par exemple \"2023-12-11\".", "date d'adoption illisible : %q", c.AdoptionDate)
+	}
+	c.checkSchema(l)
+	c.checkAccess(l)
+	c.checkDirections(l)
+}
+
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func (c *Config) checkSchema(l *diag.List) {
+	if !slugRe.MatchString(c.Schema.Root) {
+		l.Errorf(c.pos("schema", "root"), "Indiquez le nom du dossier de content/ qui contient le schéma, par exemple root = \"axes\" (minuscules, chiffres et tirets).", "[schema] root incorrect : %q", c.Schema.Root)
+	}
+	if len(c.Schema.Levels) == 0 {
+		l.Errorf(c.pos("schema"), "Déclarez au moins un niveau avec [[schema.levels]] singular = \"Axe\", plural = \"Axes\", demonstrative = \"cet axe\".", "aucun niveau de schéma déclaré")
+	}
+	lines := tomlfile.Lines(c.src, "schema", "levels")
+	for i, lv := range c.Schema.Levels {
+		if lv.Singular == "" || lv.Plural == "" {
+			p := diag.Pos{File: File}
+			if i < len(lines) {
+				p.Line = lines[i]
+			}
+			l.Errorf(p, "Renseignez singular et plural, par exemple singular = \"Enjeu\" et plural = \"Enjeux\".", "niveau %d du schéma sans nom", i+1)
+		}
+		if lv.Demonstrative == "" {
+			c.Schema.Levels[i].Demonstrative = "ce niveau"
+		}
+	}
+}
+
+func (c *Config) checkAccess(l *diag.List) {
+	ok := false
+	for _, s := range Statuses {
+		ok = ok || c.Access.Status == s
+	}
+	if !ok {
+		l.Errorf(c.pos("accessibility", "status"), "Choisissez parmi \"totalement conforme\", \"partiellement conforme\" et \"non conforme\" (sans audit : \"non conforme\").", "état de conformité RGAA inconnu : %q", c.Access.Status)
+	}
+	if c.Access.Status != "non conforme" && c.Access.AuditDate == "" {
+		l.Errorf(c.pos("accessibility", "status"), "Un état « conforme » ou « partiellement conforme » suppose un audit : indiquez audit_date et rate, ou déclarez \"non conforme\".", "état de conformité déclaré sans date d'audit")
+	}
+	if c.Access.AuditDate != "" && !dateRe.MatchString(c.Access.AuditDate) {
+		l.Errorf(c.pos("accessibility", "audit_date"), "Écrivez la date sous la forme AAAA-MM-JJ.", "date d'audit illisible : %q", c.Access.AuditDate)
+	}
+}
+
+func (c *Config) checkDirections(l *diag.List) {
+	lines := tomlfile.Lines(c.src, "directions")
+	seen := map[string]bool{}
+	for i, d := range c.Directions {
+		p := diag.Pos{File: File}
+		if i < len(lines) {
+			p.Line = lines[i]
+		}
+		switch {
+		case d.Acronym == "":
+			l.Errorf(p, "Renseignez acronym = \"DAPM\" (et name, le nom complet).", "direction sans sigle")
+		case seen[d.Acronym]:
+			l.Errorf(p, "Supprimez l'une des deux déclarations.", "direction %s déclarée deux fois", d.Acronym)
+		}
+		seen[d.Acronym] = true
+	}
+}
+
+// Direction returns the direction with this acronym.
+func (c *Config) Direction(acronym string) (Direction, bool) {
+	for _, d := range c.Directions {
+		if d.Acronym == acronym {
+			return d, true
+		}
+	}
+	return Direction{}, false
+}
+
+// Acronyms lists the declared directions' acronyms.
+func (c *Config) Acronyms() []string {
+	var out []string
+	for _, d := range c.Directions {
+		out = append(out, d.Acronym)
+	}
+	return out
+}
+
+// Source is the configuration file's text, for positions found later.
+func (c *Config) Source() []byte { return c.src }
+
+// ParseBaseURL accepts "https://host/path/" or "/path/" and returns it with
+// a trailing slash.
+func ParseBaseURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, err
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("pas de ? ni de # dans l'adresse")
+	}
+	if u.Host == "" && !strings.HasPrefix(u.Path, "/") {
+		return nil, fmt.Errorf("un chemin doit commencer par /")
+	}
+	if u.Host != "" && u.Scheme != "https" && u.Scheme != "http" {
+		return nil, fmt.Errorf("l'adresse doit commencer par https://")
+	}
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
+}
+

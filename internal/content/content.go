@@ -1,0 +1,241 @@
+// Package content reads content/: Markdown pages with TOML front matter
+// between +++ lines. A folder with an _index.md is a section; the folder tree
+// is the structure of the site.
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"spaser/internal/diag"
+	"spaser/internal/srcfile"
+	"spaser/internal/tomlfile"
+)
+
+// Dir is the content folder inside the source folder.
+const Dir = "content"
+
+// FrontMatter is what an editor may write between the +++ lines.
+type FrontMatter struct {
+	Title      string   `toml:"title"`
+	ShortTitle string   `toml:"short_title"`
+	Summary    string   `toml:"summary"`
+	Weight     int      `toml:"weight"`
+	ODD        []int    `toml:"odd"`
+	Indicators []string `toml:"indicators"`
+	Draft      bool     `toml:"draft"`
+	Layout     string   `toml:"layout"`
+	Menu       bool     `toml:"menu"`
+}
+
+// Page is one Markdown file.
+type Page struct {
+	File      string // path from the source folder: content/axes/_index.md
+	Rel       string // path from content/: axes/_index.md
+	IsSection bool   // an _index.md
+	FM        FrontMatter
+	Body      []byte
+	BodyLine  int // line of the file where Body starts
+
+	Parent   *Page
+	Children []*Page // ordered by weight, then title
+
+	fmSrc  []byte
+	fmLine int
+}
+
+// Dir is the folder the page stands for: its own for a section, else the
+// file path without .md ("axes/1-climat/2-vehicules").
+func (p *Page) Dir() string {
+	if p.IsSection {
+		return path.Dir(p.Rel)
+	}
+	return strings.TrimSuffix(p.Rel, ".md")
+}
+
+// KeyPos is the position of a front matter key, for diagnostics found later.
+func (p *Page) KeyPos(key string) diag.Pos {
+	line := tomlfile.Line(p.fmSrc, key)
+	if line == 0 {
+		return diag.Pos{File: p.File, Line: 1}
+	}
+	return diag.Pos{File: p.File, Line: p.fmLine + line - 1}
+}
+
+// Tree is the whole content folder.
+type Tree struct {
+	Home  *Page
+	Pages []*Page          // every published page, sorted by Rel
+	ByRel map[string]*Page // by Rel
+	Files []string         // other files (images, PDF) to copy as they are, by Rel
+}
+
+var nameRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads content/ from fsys. Problems go to l; a tree is returned even
+// when some pages could not be read, so that all problems are found at once.
+func Load(fsys fs.FS, l *diag.List) *Tree {
+	t := &Tree{ByRel: map[string]*Page{}}
+	if st, err := fs.Stat(fsys, Dir); err != nil || !st.IsDir() {
+		l.Errorf(diag.Pos{File: Dir}, "Créez le dossier content/ avec au moins un fichier content/_index.md (la page d'accueil).", "dossier content/ introuvable")
+		return t
+	}
+	_ = fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.Errorf(diag.Pos{File: p}, "Vérifiez que ce fichier ou ce dossier existe et peut être lu.", "lecture impossible : %v", err)
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, Dir), "/")
+		if rel == "" {
+			return nil
+		}
+		base := path.Base(p)
+		if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // editors' backup and system files
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.Errorf(diag.Pos{File: p}, "Remplacez le lien symbolique par une copie du fichier dans le dossier du site.", "lien symbolique non pris en charge")
+			return nil
+		}
+		if d.IsDir() {
+			checkName(l, p, base)
+			return nil
+		}
+		if path.Ext(p) != ".md" {
+			t.Files = append(t.Files, rel)
+			return nil
+		}
+		if base != "_index.md" {
+			checkName(l, p, strings.TrimSuffix(base, ".md"))
+		}
+		if pg := readPage(fsys, p, rel, l); pg != nil && !pg.FM.Draft {
+			t.Pages = append(t.Pages, pg)
+			t.ByRel[rel] = pg
+		}
+		return nil
+	})
+	t.link(l)
+	return t
+}
+
+func checkName(l *diag.List, p, name string) {
+	if !nameRe.MatchString(name) {
+		l.Errorf(diag.Pos{File: p}, "Renommez-le en minuscules sans accents, avec des chiffres et des tirets, par exemple « 2-vehicules-propres » : ce nom devient l'adresse de la page.", "nom de fichier ou de dossier incorrect : %q", name)
+	}
+}
+
+func readPage(fsys fs.FS, p, rel string, l *diag.List) *Page {
+	src, ok := srcfile.Read(fsys, p, l)
+	if !ok {
+		return nil
+	}
+	pg := &Page{File: p, Rel: rel, IsSection: path.Base(rel) == "_index.md"}
+	fm, body, bodyLine, ok := split(src, p, l)
+	if !ok {
+		return nil
+	}
+	pg.fmSrc, pg.fmLine, pg.Body, pg.BodyLine = fm, 2, body, bodyLine
+	if _, ok := tomlfile.Decode(l, p, 2, fm, &pg.FM); !ok {
+		return nil
+	}
+	if strings.TrimSpace(pg.FM.Title) == "" {
+		l.Errorf(pg.KeyPos("title"), "Ajoutez un titre dans l'en-tête : title = \"…\"", "titre vide")
+	}
+	for _, n := range pg.FM.ODD {
+		if n < 1 || n > 17 {
+			l.Errorf(pg.KeyPos("odd"), "Les objectifs de développement durable sont numérotés de 1 à 17.", "numéro d'ODD inconnu : %d", n)
+		}
+	}
+	return pg
+}
+
+// split separates the +++ front matter from the body.
+func split(src []byte, file string, l *diag.List) (fm, body []byte, bodyLine int, ok bool) {
+	const delim = "+++"
+	if !bytes.HasPrefix(src, []byte(delim+"\n")) && !bytes.Equal(bytes.TrimSpace(src), []byte(delim)) {
+		l.Errorf(diag.Pos{File: file, Line: 1}, "Commencez le fichier par une ligne +++, l'en-tête (title = \"…\"), puis une autre ligne +++ avant le texte.", "en-tête manquant : la première ligne doit être +++")
+		return nil, nil, 0, false
+	}
+	rest := src[len(delim)+1:]
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var ln []byte
+		if end < 0 {
+			ln = rest[off:]
+		} else {
+			ln = rest[off : off+end]
+		}
+		if string(bytes.TrimRight(ln, " \t")) == delim {
+			fm = rest[:off]
+			if end < 0 {
+				return fm, nil, line + 1, true
+			}
+			return fm, rest[off+end+1:], line + 1, true
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	l.Errorf(diag.Pos{File: file, Line: 1}, "Ajoutez une ligne +++ après la dernière ligne de l'en-tête, avant le texte de la page.", "en-tête non fermé : la ligne +++ de fin est introuvable")
+	return nil, nil, 0, false
+}
+
+// link sets parents and children and reports folders without _index.md.
+func (t *Tree) link(l *diag.List) {
+	sort.Slice(t.Pages, func(i, j int) bool { return t.Pages[i].Rel < t.Pages[j].Rel })
+	t.Home = t.ByRel["_index.md"]
+	if t.Home == nil {
+		l.Errorf(diag.Pos{File: "content/_index.md"}, "Créez content/_index.md : c'est la page d'accueil (un en-tête avec title, puis le texte d'introduction).", "page d'accueil introuvable")
+	}
+	missing := map[string]bool{}
+	for _, pg := range t.Pages {
+		if pg == t.Home {
+			continue
+		}
+		dir := path.Dir(pg.Rel)
+		if pg.IsSection {
+			dir = path.Dir(dir)
+		}
+		parentRel := "_index.md"
+		if dir != "." {
+			parentRel = dir + "/_index.md"
+		}
+		parent := t.ByRel[parentRel]
+		if parent == nil {
+			if !missing[parentRel] {
+				missing[parentRel] = true
+				l.Errorf(diag.Pos{File: path.Join(Dir, parentRel)}, "Chaque dossier de content/ a un fichier _index.md (en-tête avec title, puis le texte d'introduction de la rubrique) : créez-le.", "fichier _index.md manquant pour le dossier %s", path.Join(Dir, path.Dir(parentRel)))
+			}
+			continue
+		}
+		pg.Parent = parent
+		parent.Children = append(parent.Children, pg)
+	}
+	for _, pg := range t.Pages {
+		SortPages(pg.Children)
+	}
+}
+
+// SortPages orders pages by weight, then title, then file.
+func SortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.FM.Weight != b.FM.Weight {
+			return a.FM.Weight < b.FM.Weight
+		}
+		if a.FM.Title != b.FM.Title {
+			return a.FM.Title < b.FM.Title
+		}
+		return a.Rel < b.Rel
+	})
+}

@@ -1,0 +1,396 @@
+package indicator
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"spaser/internal/config"
+	"spaser/internal/diag"
+	"spaser/internal/srcfile"
+	"spaser/internal/tomlfile"
+)
+
+// Files in the source folder.
+const (
+	CatalogueFile = "data/indicateurs.toml"
+	ValuesDir     = "data/valeurs"
+)
+
+type catalogueTOML struct {
+	Indicator []entryTOML `toml:"indicator"`
+}
+
+type entryTOML struct {
+	ID         string         `toml:"id"`
+	Label      string         `toml:"label"`
+	ShortLabel string         `toml:"short_label"`
+	Definition string         `toml:"definition"`
+	Kind       string         `toml:"kind"`
+	Unit       string         `toml:"unit"`
+	Direction  string         `toml:"direction"`
+	InAnnex    bool           `toml:"in_annex"`
+	Resources  string         `toml:"resources"`
+	Pilot      string         `toml:"pilot"`
+	Target     []targetTOML   `toml:"target"`
+	Baseline   []baselineTOML `toml:"baseline"`
+}
+
+type targetTOML struct {
+	Year      int      `toml:"year"`
+	Value     *float64 `toml:"value"`
+	Label     string   `toml:"label"`
+	Breakdown string   `toml:"breakdown"`
+	Source    string   `toml:"source"`
+}
+
+type figuresTOML struct {
+	Value *float64 `toml:"value"`
+	Count *float64 `toml:"count"`
+	Total *float64 `toml:"total"`
+	Share *float64 `toml:"share"`
+}
+
+type baselineTOML struct {
+	figuresTOML
+	Year      int    `toml:"year"`
+	Period    string `toml:"period"`
+	Breakdown string `toml:"breakdown"`
+	Source    string `toml:"source"`
+	Missing   bool   `toml:"missing"`
+	Note      string `toml:"note"`
+}
+
+type valueTOML struct {
+	figuresTOML
+	Provisional bool         `toml:"provisional"`
+	Source      string       `toml:"source"`
+	Comment     string       `toml:"comment"`
+	Detail      []detailTOML `toml:"detail"`
+}
+
+type detailTOML struct {
+	figuresTOML
+	Label   string `toml:"label"`
+	Comment string `toml:"comment"`
+}
+
+// Catalogue is every indicator, in the order of the file.
+type Catalogue struct {
+	List  []*Indicator
+	ByID  map[string]*Indicator
+	Years []int // years that have a values file, ascending
+}
+
+var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads the catalogue and every values file.
+func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
+	c := &Catalogue{ByID: map[string]*Indicator{}}
+	if _, err := fs.Stat(fsys, CatalogueFile); err != nil {
+		l.Warnf(diag.Pos{File: CatalogueFile}, "Créez ce fichier pour publier les indicateurs de suivi (voir le README).", "catalogue des indicateurs introuvable : aucun indicateur ne sera publié")
+		return c
+	}
+	src, ok := srcfile.Read(fsys, CatalogueFile, l)
+	if !ok {
+		return c
+	}
+	var cat catalogueTOML
+	if _, ok := tomlfile.Decode(l, CatalogueFile, 1, src, &cat); !ok {
+		return c
+	}
+	lines := tomlfile.Lines(src, "indicator")
+	for i, e := range cat.Indicator {
+		p := diag.Pos{File: CatalogueFile}
+		if i < len(lines) {
+			p.Line = lines[i]
+		}
+		if ind := c.addEntry(e, p, src, i, cfg, l); ind != nil {
+			c.List = append(c.List, ind)
+		}
+	}
+	c.loadValues(fsys, cfg, l)
+	return c
+}
+
+func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *config.Config, l *diag.List) *Indicator {
+	switch {
+	case e.ID == "":
+		l.Errorf(p, "Ajoutez id = \"…\" : un identifiant court en minuscules et tirets, par exemple \"heures-insertion\".", "indicateur sans identifiant (id)")
+		return nil
+	case !idRe.MatchString(e.ID):
+		l.Errorf(p, "Utilisez des minuscules sans accents, des chiffres et des tirets, par exemple \"heures-insertion\".", "identifiant d'indicateur incorrect : %q", e.ID)
+		return nil
+	case c.ByID[e.ID] != nil:
+		l.Errorf(p, fmt.Sprintf("Chaque indicateur a un identifiant unique ; l'autre est à la ligne %d.", c.ByID[e.ID].Pos.Line), "identifiant d'indicateur en double : %q", e.ID)
+		return nil
+	}
+	ind := &Indicator{ID: e.ID, Label: e.Label, ShortLabel: e.ShortLabel, Definition: e.Definition,
+		Kind: Kind(e.Kind), Direction: e.Direction, InAnnex: e.InAnnex, Resources: e.Resources, Pilot: e.Pilot, Pos: p}
+	c.ByID[e.ID] = ind
+	if strings.TrimSpace(e.Label) == "" {
+		l.Errorf(p, "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
+	}
+	if _, ok := Kinds[ind.Kind]; !ok {
+		l.Errorf(p, "kind vaut \"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé).", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
+	}
+	u, ok := Units[e.Unit]
+	if !ok {
+		hint := "Unités possibles : " + strings.Join(unitIDs(), ", ") + "."
+		if s := diag.Suggest(e.Unit, unitIDs()); s != "" {
+			hint = fmt.Sprintf("Vouliez-vous dire « %s » ? ", s) + hint
+		}
+		l.Errorf(p, hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
+	}
+	ind.Unit = u
+	if ind.Direction == "" {
+		ind.Direction = "up"
+	} else if ind.Direction != "up" && ind.Direction != "down" {
+		l.Errorf(p, "direction vaut \"up\" (plus c'est mieux) ou \"down\" (moins c'est mieux).", "indicateur %s : direction inconnue %q", e.ID, e.Direction)
+	}
+	if e.Pilot != "" {
+		if _, ok := cfg.Direction(e.Pilot); !ok {
+			hint := "Déclarez cette direction dans data/site.toml ([[directions]]) ou corrigez le sigle."
+			if s := diag.Suggest(e.Pilot, cfg.Acronyms()); s != "" {
+				hint = fmt.Sprintf("Vouliez-vous dire « %s » ? ", s) + hint
+			}
+			l.Errorf(p, hint, "indicateur %s : direction pilote inconnue %q", e.ID, e.Pilot)
+		}
+	}
+	tlines := tomlfile.Lines(src, "indicator", "target")
+	for _, t := range e.Target {
+		tp := nthLine(p, tlines, p.Line)
+		tlines = dropUntil(tlines, tp.Line)
+		if t.Year == 0 {
+			l.Errorf(tp, "Ajoutez year = AAAA : l'année à partir de laquelle l'objectif s'applique.", "objectif sans année pour l'indicateur %s", e.ID)
+			continue
+		}
+		if t.Value == nil {
+			l.Errorf(tp, "Ajoutez value = … : la valeur cible (un pourcentage pour un indicateur de type share).", "objectif %d sans valeur pour l'indicateur %s", t.Year, e.ID)
+			continue
+		}
+		checkYear(l, tp, t.Year, cfg, "objectif")
+		if *t.Value < 0 || (ind.Kind == Share && *t.Value > 100) {
+			l.Errorf(tp, "Un objectif est un nombre positif ; pour un indicateur de type share, un pourcentage de 0 à 100.", "objectif %d impossible : %v", t.Year, *t.Value)
+		}
+		ind.Targets = append(ind.Targets, Target{Year: t.Year, Value: *t.Value, Label: t.Label, Breakdown: t.Breakdown, Source: t.Source})
+	}
+	sort.SliceStable(ind.Targets, func(i, j int) bool { return ind.Targets[i].Year < ind.Targets[j].Year })
+	blines := tomlfile.Lines(src, "indicator", "baseline")
+	for _, b := range e.Baseline {
+		bp := nthLine(p, blines, p.Line)
+		blines = dropUntil(blines, bp.Line)
+		m := &Measure{Year: b.Year, Period: b.Period, Breakdown: b.Breakdown, Missing: b.Missing, Source: b.Source, Comment: b.Note, Pos: bp}
+		b.figuresTOML.into(m)
+		if b.Year == 0 && b.Period == "" {
+			l.Errorf(bp, "Indiquez year = AAAA, ou period = \"…\" avec les mots de la source quand elle ne donne pas d'année précise.", "référence sans année ni période pour l'indicateur %s", e.ID)
+		}
+		if !b.Missing {
+			checkFigures(l, bp, ind, b.figuresTOML)
+		}
+		ind.Baselines = append(ind.Baselines, m)
+	}
+	return ind
+}
+
+// nthLine returns the position of the first line in lines after after.
+func nthLine(p diag.Pos, lines []int, after int) diag.Pos {
+	for _, ln := range lines {
+		if ln > after {
+			return diag.Pos{File: p.File, Line: ln}
+		}
+	}
+	return p
+}
+
+func dropUntil(lines []int, line int) []int {
+	for len(lines) > 0 && lines[0] <= line {
+		lines = lines[1:]
+	}
+	return lines
+}
+
+func (f figuresTOML) into(m *Measure) {
+	m.Value, m.Count, m.Total, m.Share = f.Value, f.Count, f.Total, f.Share
+}
+
+// checkFigures reports impossible or contradictory figures.
+func checkFigures(l *diag.List, p diag.Pos, ind *Indicator, f figuresTOML) {
+	for name, v := range map[string]*float64{"value": f.Value, "count": f.Count, "total": f.Total, "share": f.Share} {
+		if v != nil && *v < 0 {
+			l.Errorf(p, "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", name, *v, ind.ID)
+		}
+	}
+	switch ind.Kind {
+	case Share:
+		if f.Value != nil {
+			l.Errorf(p, "Pour cet indicateur, écrivez count (le nombre) et total (sur combien) : le pourcentage est calculé. Si seul le pourcentage est connu, écrivez share = ….", "« value » ne s'applique pas à l'indicateur %s (type share)", ind.ID)
+		}
+		if f.Total != nil && f.Count == nil {
+			l.Errorf(p, "Ajoutez count = … (le nombre sur ce total).", "total sans nombre (count) pour l'indicateur %s", ind.ID)
+		}
+		if f.Share != nil && f.Total != nil {
+			l.Errorf(p, "Le pourcentage se calcule à partir de count et total : supprimez share (il ne s'écrit que lorsque le total est inconnu).", "share et total donnés ensemble pour l'indicateur %s", ind.ID)
+		}
+		if f.Count != nil && f.Total != nil && *f.Count > *f.Total {
+			l.Errorf(p, "Le nombre (count) ne peut pas dépasser le total : vérifiez les deux valeurs.", "nombre supérieur au total (%v sur %v) pour l'indicateur %s", *f.Count, *f.Total, ind.ID)
+		}
+		if f.Share != nil && *f.Share > 100 {
+			l.Errorf(p, "share est un pourcentage de 0 à 100 (écrivez 43.5 pour 43,5 %).", "pourcentage supérieur à 100 (%v) pour l'indicateur %s", *f.Share, ind.ID)
+		}
+	default:
+		if f.Total != nil || f.Share != nil {
+			l.Errorf(p, "Cet indicateur est un nombre ou un montant : écrivez value = … (ou passez-le en kind = \"share\" dans le catalogue).", "total ou share donné pour l'indicateur %s, qui n'est pas de type share", ind.ID)
+		}
+		if f.Value != nil && f.Count != nil {
+			l.Errorf(p, "Écrivez la valeur une seule fois : value = ….", "value et count donnés ensemble pour l'indicateur %s", ind.ID)
+		}
+	}
+}
+
+func checkYear(l *diag.List, p diag.Pos, year int, cfg *config.Config, what string) {
+	if year < cfg.DataFrom || year > cfg.PeriodEnd {
+		l.Errorf(p, fmt.Sprintf("Les années possibles vont de %d (data_from dans data/site.toml) à %d (fin du schéma).", cfg.DataFrom, cfg.PeriodEnd), "%s pour l'année %d, hors de la période du schéma", what, year)
+	}
+}
+
+var yearFileRe = regexp.MustCompile(`^(\d{4})\.toml$`)
+
+func (c *Catalogue) loadValues(fsys fs.FS, cfg *config.Config, l *diag.List) {
+	entries, err := fs.ReadDir(fsys, ValuesDir)
+	if err != nil {
+		return // no values yet: every indicator is "non renseigné"
+	}
+	for _, e := range entries {
+		name := e.Name()
+		p := diag.Pos{File: path.Join(ValuesDir, name)}
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+			continue
+		}
+		m := yearFileRe.FindStringSubmatch(name)
+		if m == nil {
+			l.Errorf(p, "Nommez chaque fichier de valeurs par son année, par exemple data/valeurs/2025.toml.", "nom de fichier de valeurs incorrect : %q", name)
+			continue
+		}
+		year, _ := strconv.Atoi(m[1])
+		if year < cfg.DataFrom || year > cfg.PeriodEnd {
+			checkYear(l, p, year, cfg, "valeurs")
+			continue
+		}
+		c.loadYear(fsys, p.File, year, l)
+		c.Years = append(c.Years, year)
+	}
+	for _, ind := range c.List {
+		sort.SliceStable(ind.Values, func(i, j int) bool { return ind.Values[i].Year < ind.Values[j].Year })
+	}
+}
+
+func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
+	src, ok := srcfile.Read(fsys, file, l)
+	if !ok {
+		return
+	}
+	values := map[string]valueTOML{}
+	if _, ok := tomlfile.Decode(l, file, 1, src, &values); !ok {
+		return
+	}
+	ids := make([]string, 0, len(values))
+	for id := range values {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		v := values[id]
+		p := diag.Pos{File: file, Line: tomlfile.Line(src, id)}
+		ind := c.ByID[id]
+		if ind == nil {
+			hint := "Vérifiez l'identifiant dans data/indicateurs.toml."
+			if s := diag.Suggest(id, c.IDs()); s != "" {
+				hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", s)
+			}
+			l.Errorf(p, hint, "indicateur inconnu : %q", id)
+			continue
+		}
+		m := &Measure{Year: year, Provisional: v.Provisional, Source: v.Source, Comment: v.Comment, Pos: p}
+		v.figuresTOML.into(m)
+		checkFigures(l, p, ind, v.figuresTOML)
+		dlines := tomlfile.Lines(src, id, "detail")
+		for i, d := range v.Detail {
+			dp := p
+			if i < len(dlines) {
+				dp.Line = dlines[i]
+			}
+			if strings.TrimSpace(d.Label) == "" {
+				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (par exemple \"Restaurants du personnel\").", "détail sans intitulé pour l'indicateur %s", id)
+			}
+			checkFigures(l, dp, ind, d.figuresTOML)
+			dm := &Measure{Year: year, Breakdown: d.Label, Comment: d.Comment, Provisional: v.Provisional, Pos: dp}
+			d.figuresTOML.into(dm)
+			m.Details = append(m.Details, dm)
+		}
+		ind.Values = append(ind.Values, m)
+	}
+}
+
+// IDs lists the identifiers in catalogue order.
+func (c *Catalogue) IDs() []string {
+	out := make([]string, len(c.List))
+	for i, ind := range c.List {
+		out[i] = ind.ID
+	}
+	return out
+}
+
+func unitIDs() []string {
+	out := make([]string, 0, len(Units))
+	for id := range Units {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ValueAt returns the value of year, or nil when the values file of that
+// year gives none.
+func (ind *Indicator) ValueAt(year int) *Measure {
+	for _, v := range ind.Values {
+		if v.Year == year {
+			return v
+		}
+	}
+	return nil
+}
+
+// Latest returns the most recent value with a figure, or nil.
+func (ind *Indicator) Latest() *Measure {
+	for i := len(ind.Values) - 1; i >= 0; i-- {
+		if ind.Values[i].Known() {
+			return ind.Values[i]
+		}
+	}
+	return nil
+}
+
+// TargetsAt returns, for each target series (label and breakdown), the
+// target that applies in year.
+func (ind *Indicator) TargetsAt(year int) []Target {
+	var out []Target
+	seen := map[string]int{}
+	for _, t := range ind.Targets {
+		if t.Year > year {
+			continue
+		}
+		k := t.Label + "\x00" + t.Breakdown
+		if i, ok := seen[k]; ok {
+			out[i] = t
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, t)
+	}
+	return out
+}

@@ -1,0 +1,202 @@
+// Package indicator reads the indicator catalogue (data/indicateurs.toml) and
+// the yearly values (data/valeurs/AAAA.toml), checks them, and derives what
+// is never typed twice: the share of a count out of its total.
+package indicator
+
+import (
+	"math"
+
+	"spaser/internal/diag"
+	"spaser/internal/typo"
+)
+
+// Kind says what an indicator measures.
+type Kind string
+
+const (
+	Count Kind = "count" // a number of things: contracts, hours, vehicles
+	Value Kind = "value" // an amount, in euros
+	Share Kind = "share" // a count out of a total; the percentage is derived
+)
+
+// Kinds lists the kinds and their French names.
+var Kinds = map[Kind]string{Count: "nombre", Value: "valeur", Share: "part (nombre et pourcentage)"}
+
+// Unit is what an indicator counts.
+type Unit struct {
+	ID        string
+	One, Many string // "marché", "marchés"
+	Contracts bool   // counts contracts (L2111-3: "en nombre de contrats")
+	Money     bool   // an amount (L2111-3: "en valeur")
+}
+
+// Units are the units an indicator may use.
+var Units = map[string]Unit{
+	"marches":       {ID: "marches", One: "marché", Many: "marchés", Contracts: true},
+	"consultations": {ID: "consultations", One: "consultation", Many: "consultations", Contracts: true},
+	"vehicules":     {ID: "vehicules", One: "véhicule", Many: "véhicules"},
+	"heures":        {ID: "heures", One: "heure", Many: "heures"},
+	"personnes":     {ID: "personnes", One: "personne", Many: "personnes"},
+	"acheteurs":     {ID: "acheteurs", One: "acheteur", Many: "acheteurs"},
+	"formations":    {ID: "formations", One: "formation", Many: "formations"},
+	"actions":       {ID: "actions", One: "action", Many: "actions"},
+	"produits":      {ID: "produits", One: "produit", Many: "produits"},
+	"euros_ht":      {ID: "euros_ht", One: "€ HT", Many: "€ HT", Money: true},
+	"pourcent":      {ID: "pourcent", One: "%", Many: "%"},
+}
+
+// Indicator is one entry of the catalogue with its values.
+type Indicator struct {
+	ID         string
+	Label      string
+	ShortLabel string
+	Definition string
+	Kind       Kind
+	Unit       Unit
+	Direction  string // "up" or "down"
+	InAnnex    bool
+	Resources  string
+	Pilot      string
+	Targets    []Target
+	Baselines  []*Measure
+	Values     []*Measure // yearly values, by year
+	Pos        diag.Pos
+}
+
+// Name is the short label when there is one.
+func (ind *Indicator) Name() string {
+	if ind.ShortLabel != "" {
+		return ind.ShortLabel
+	}
+	return ind.Label
+}
+
+// Target is an objective: it applies from Year until the next target with
+// the same Label and Breakdown.
+type Target struct {
+	Year      int
+	Value     float64
+	Label     string
+	Breakdown string
+	Source    string
+}
+
+// Measure is a figure: a yearly value or a baseline.
+type Measure struct {
+	Year        int    // 0 for a baseline given as a period
+	Period      string // the source's wording when it gives no precise year
+	Breakdown   string // the part of the whole it concerns, if any
+	Value       *float64
+	Count       *float64
+	Total       *float64
+	Share       *float64 // a stated percentage (when the total is unknown)
+	Missing     bool     // the source had it but it is lost: "à publier"
+	Provisional bool
+	Source      string
+	Comment     string
+	Details     []*Measure
+	Pos         diag.Pos
+}
+
+// Percent is the share of a measure, derived from count and total when both
+// are known.
+func (m *Measure) Percent() (float64, bool) {
+	if m.Count != nil && m.Total != nil && *m.Total > 0 {
+		return *m.Count / *m.Total * 100, true
+	}
+	if m.Share != nil {
+		return *m.Share, true
+	}
+	return 0, false
+}
+
+// Number is the figure compared with targets: the share for share
+// indicators, the value or count otherwise.
+func (m *Measure) Number(k Kind) (float64, bool) {
+	if k == Share {
+		return m.Percent()
+	}
+	if m.Value != nil {
+		return *m.Value, true
+	}
+	if m.Count != nil {
+		return *m.Count, true
+	}
+	return 0, false
+}
+
+// Known reports whether the measure or one of its details carries a figure.
+func (m *Measure) Known() bool {
+	if m.Value != nil || m.Count != nil || m.Share != nil {
+		return true
+	}
+	for _, d := range m.Details {
+		if d.Known() {
+			return true
+		}
+	}
+	return false
+}
+
+// When is the year, or the period as the source words it.
+func (m *Measure) When() string {
+	if m.Period != "" {
+		return m.Period
+	}
+	if m.Year == 0 {
+		return ""
+	}
+	return typo.Number(float64(m.Year), 0)
+}
+
+// Format writes a measure in French: "40 véhicules sur 92 (43,5 %)",
+// "27 % (31 marchés)", "60 000 heures", "à publier".
+func (ind *Indicator) Format(m *Measure) string {
+	if m.Missing {
+		return "à publier"
+	}
+	u := ind.Unit
+	switch {
+	case m.Count != nil && m.Total != nil:
+		p, _ := m.Percent()
+		return typo.Count(*m.Count, u.One, u.Many) + " sur " + typo.Number(*m.Total, 2) + " (" + typo.Percent(p) + ")"
+	case m.Share != nil && m.Count != nil:
+		return typo.Percent(*m.Share) + " (" + typo.Count(*m.Count, u.One, u.Many) + ")"
+	case m.Share != nil:
+		return typo.Percent(*m.Share)
+	case m.Value != nil:
+		return ind.FormatNumber(*m.Value)
+	case m.Count != nil:
+		return typo.Count(*m.Count, u.One, u.Many)
+	}
+	return "non renseigné"
+}
+
+// FormatNumber writes a number in the indicator's unit, or as a percentage
+// for share indicators (targets are percentages there).
+func (ind *Indicator) FormatNumber(v float64) string {
+	if ind.Kind == Share || ind.Unit.ID == "pourcent" {
+		return typo.Percent(v)
+	}
+	if ind.Unit.Money {
+		return typo.Number(v, 2) + "\u00a0" + ind.Unit.Many
+	}
+	return typo.Count(v, ind.Unit.One, ind.Unit.Many)
+}
+
+// FormatTarget writes a target: "au moins 30 % (VFE) à partir de 2022".
+func (ind *Indicator) FormatTarget(t Target) string {
+	s := ind.FormatNumber(t.Value)
+	if ind.Direction == "down" {
+		s = "au plus " + s
+	} else {
+		s = "au moins " + s
+	}
+	return s
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// close reports whether a and b are equal to a tenth of a percent, the
+// precision of the figures shown.
+func close(a, b float64) bool { return math.Abs(a-b) < 0.05 }

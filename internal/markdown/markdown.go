@@ -1,0 +1,247 @@
+// Package markdown turns the body of a content page into HTML with goldmark:
+// GFM tables, footnotes, heading anchors, French typography, and links
+// between content files written as their .md path and resolved to page URLs.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"spaser/internal/typo"
+)
+
+// Resolver maps a link to a content file, as written in the page (a path
+// ending in .md, relative to the page or, starting with /, to content/), to
+// the URL of its page. ok is false when no page has that file.
+type Resolver func(target string) (href string, ok bool)
+
+// BrokenLink is a link to a content file that does not exist.
+type BrokenLink struct {
+	Target string // as written
+	Line   int    // 1-based line in the body
+}
+
+// Heading is a section heading of the body, for a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Broken   []BrokenLink
+	Demoted  bool // the body had level-1 headings, shifted one level down
+}
+
+// Converter renders bodies; it is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+var resolverKey = parser.NewContextKey()
+var resultKey = parser.NewContextKey()
+
+// New returns a Converter.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.NewFootnote(
+				extension.WithFootnoteIDPrefix("note-"),
+				extension.WithFootnoteLinkTitle("Voir la note"),
+				extension.WithFootnoteBacklinkTitle("Revenir au texte"),
+				extension.WithFootnoteBacklinkHTML("↩"),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			html.WithWriter(frenchWriter{html.NewWriter()}),
+		),
+	)
+	return &Converter{md: md}
+}
+
+// Convert renders body; resolve maps links to content files.
+func (c *Converter) Convert(body []byte, resolve Resolver) (*Result, error) {
+	res := &Result{}
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx.Set(resolverKey, resolve)
+	ctx.Set(resultKey, res)
+	var buf bytes.Buffer
+	buf.Grow(len(body) * 3 / 2)
+	if err := c.md.Convert(body, &buf, parser.WithContext(ctx)); err != nil {
+		return nil, err
+	}
+	res.HTML = buf.Bytes()
+	return res, nil
+}
+
+// frenchWriter applies French typography to the text goldmark writes (not to
+// code, which goes through RawWrite).
+type frenchWriter struct{ html.Writer }
+
+func (w frenchWriter) Write(out util.BufWriter, source []byte) {
+	w.Writer.Write(out, []byte(typo.Text(string(source))))
+}
+
+type transformer struct{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	res := pc.Get(resultKey).(*Result)
+	resolve, _ := pc.Get(resolverKey).(Resolver)
+	demote := hasLevelOne(doc)
+	res.Demoted = demote
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if demote && n.Level < 6 {
+				n.Level++
+			}
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: typo.Text(plainText(n, src))})
+		case *ast.Link:
+			resolveLink(n, src, resolve, res)
+
+		case *east.TableCell:
+			if _, ok := n.Parent().(*east.TableHeader); ok {
+				n.SetAttributeString("scope", []byte("col"))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func hasLevelOne(doc *ast.Document) bool {
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func resolveLink(n *ast.Link, src []byte, resolve Resolver, res *Result) {
+	dest := string(n.Destination)
+	target, frag, ok := contentTarget(dest)
+	if !ok || resolve == nil {
+		return
+	}
+	href, found := resolve(target)
+	if !found {
+		res.Broken = append(res.Broken, BrokenLink{Target: dest, Line: nodeLine(n, src)})
+		return
+	}
+	n.Destination = []byte(href + frag)
+}
+
+// contentTarget reports whether dest points to a content file: no scheme, a
+// path ending in .md. It returns the unescaped path and the #fragment.
+func contentTarget(dest string) (target, frag string, ok bool) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
+		return "", "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return "", "", false
+	}
+	if path.Ext(u.Path) != ".md" {
+		return "", "", false
+	}
+	if u.Fragment != "" {
+		frag = "#" + u.Fragment
+	}
+	return u.Path, frag, true
+}
+
+// nodeLine is the 1-based line of the first text inside n.
+func nodeLine(n ast.Node, src []byte) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				off = p.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if off < 0 {
+		return 1
+	}
+	return bytes.Count(src[:off], []byte("\n")) + 1
+}
+
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// ids makes heading anchors from their text: ASCII, lowercase, words joined
+// by hyphens ("Éléments de contexte" → "elements-de-contexte"), unique in the
+// page. Accents are folded so that editors can write links by hand.
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids {
+	// Reserved: the ids the layouts use around the body.
+	return &ids{used: map[string]bool{"contenu": true, "menu": true, "recherche": true, "pied": true}}
+}
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 2; s.used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }

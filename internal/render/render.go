@@ -1,0 +1,193 @@
+// Package render executes the layouts (html/template) for each page and
+// prepares the static assets, named by a hash of their content so that hosts
+// can cache them for a year.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"spaser/internal/diag"
+	"spaser/internal/indicator"
+	"spaser/internal/site"
+	"spaser/internal/typo"
+)
+
+// Dir is the layouts folder, in a site and in the defaults.
+const Dir = "layouts"
+
+// Templates are the parsed layouts and the assets.
+type Templates struct {
+	sets   map[string]*template.Template // by page kind
+	Assets map[string]Asset              // by name in layouts/assets
+}
+
+// Asset is a static file with its fingerprinted output path.
+type Asset struct {
+	Out  string // "assets/style.3f2a9c1b.css"
+	Data []byte
+}
+
+// kinds are the page kinds, each rendered by layouts/<kind>.html.
+var kinds = []string{site.KindHome, site.KindSchema, site.KindSection, site.KindAction, site.KindPage,
+	site.KindIndicators, site.KindIndicator, site.KindODDIndex, site.KindODD, site.KindPlan,
+	site.KindAccess, site.KindLegal, site.KindNotFound}
+
+// overlay reads a layout file from the site first, then from the defaults.
+type overlay struct{ site, def fs.FS }
+
+func (o overlay) read(name string) ([]byte, string, error) {
+	p := path.Join(Dir, name)
+	if o.site != nil {
+		if b, err := fs.ReadFile(o.site, p); err == nil {
+			return b, p, nil
+		}
+	}
+	b, err := fs.ReadFile(o.def, p)
+	return b, p + " (mise en page par défaut)", err
+}
+
+func (o overlay) list(dir string) []string {
+	seen := map[string]bool{}
+	for _, f := range []fs.FS{o.site, o.def} {
+		if f == nil {
+			continue
+		}
+		entries, _ := fs.ReadDir(f, path.Join(Dir, dir))
+		for _, e := range entries {
+			if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+				seen[e.Name()] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Load parses the layouts of siteFS (may be nil) over the defaults.
+func Load(siteFS, defaults fs.FS, l *diag.List) *Templates {
+	o := overlay{siteFS, defaults}
+	t := &Templates{sets: map[string]*template.Template{}, Assets: map[string]Asset{}}
+	for _, name := range o.list("assets") {
+		b, _, err := o.read("assets/" + name)
+		if err != nil {
+			l.Errorf(diag.Pos{File: path.Join(Dir, "assets", name)}, "", "lecture impossible : %v", err)
+			continue
+		}
+		sum := sha256.Sum256(b)
+		ext := path.Ext(name)
+		t.Assets[name] = Asset{Out: "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext, Data: b}
+	}
+	base := template.New("base").Funcs(t.funcs())
+	if !parse(o, base, "base.html", l) {
+		return nil
+	}
+	for _, name := range o.list("partials") {
+		if !parse(o, base, "partials/"+name, l) {
+			return nil
+		}
+	}
+	for _, k := range kinds {
+		set, err := base.Clone()
+		if err != nil {
+			l.Errorf(diag.Pos{File: Dir}, "", "mises en page : %v", err)
+			return nil
+		}
+		if !parse(o, set, k+".html", l) {
+			return nil
+		}
+		t.sets[k] = set
+	}
+	return t
+}
+
+func parse(o overlay, t *template.Template, name string, l *diag.List) bool {
+	b, file, err := o.read(name)
+	if err != nil {
+		l.Errorf(diag.Pos{File: path.Join(Dir, name)}, "Ajoutez ce fichier dans layouts/ ou supprimez la version incomplète du site pour reprendre celle par défaut.", "mise en page introuvable")
+		return false
+	}
+	if _, err := t.New(name).Parse(string(b)); err != nil {
+		l.Errorf(diag.Pos{File: file}, "Corrigez la syntaxe du gabarit (voir la documentation de html/template).", "gabarit invalide : %v", err)
+		return false
+	}
+	return true
+}
+
+// View is what a layout receives.
+type View struct {
+	Site *site.Site
+	Page *site.Page
+}
+
+// Page renders p.
+func (t *Templates) Page(s *site.Site, p *site.Page) ([]byte, error) {
+	set := t.sets[p.Kind]
+	if set == nil {
+		return nil, fmt.Errorf("aucune mise en page pour le type de page %q", p.Kind)
+	}
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := set.ExecuteTemplate(&buf, "base", View{Site: s, Page: p}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (t *Templates) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": func(s *site.Site, name string) (string, error) {
+			a, ok := t.Assets[name]
+			if !ok {
+				return "", fmt.Errorf("fichier layouts/assets/%s introuvable", name)
+			}
+			return s.Base.Path + a.Out, nil
+		},
+		"num":     func(v float64) string { return typo.Number(v, 1) },
+		"int":     func(v int) string { return typo.Number(float64(v), 0) },
+		"year":    func(v int) string { return fmt.Sprint(v) },
+		"typo":    typo.Text,
+		"kind":    func(k indicator.Kind) string { return indicator.Kinds[k] },
+		"plural":  plural,
+		"add":     func(a, b int) int { return a + b },
+		"hasText": func(s string) bool { return strings.TrimSpace(s) != "" },
+		"lower":   strings.ToLower,
+		"dict":    dict,
+	}
+}
+
+// plural writes "1 action", "3 actions".
+func plural(n int, one, many string) string {
+	if n < 2 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// dict builds a map from key, value pairs, to pass several values to a
+// partial template.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict : nombre d'arguments impair")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict : clé %v qui n'est pas un texte", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}

@@ -1,0 +1,510 @@
+// Package site assembles what was loaded (configuration, content tree,
+// indicators) into the pages of the site: their URLs, kinds, numbering,
+// navigation, and the pages generated from data (indicators, ODD, plan du
+// site, 404). It renders nothing itself.
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"spaser/internal/config"
+	"spaser/internal/content"
+	"spaser/internal/diag"
+	"spaser/internal/indicator"
+	"spaser/internal/markdown"
+	"spaser/internal/tomlfile"
+	"spaser/internal/typo"
+)
+
+// Page kinds; each is rendered by the layout of the same name.
+const (
+	KindHome       = "home"
+	KindSchema     = "schema"  // the root of the schema: list of level-1 pages
+	KindSection    = "section" // a schema page with children (axe, enjeu)
+	KindAction     = "action"  // a schema page of the last level
+	KindPage       = "page"    // any other content page
+	KindIndicators = "indicators"
+	KindIndicator  = "indicator"
+	KindODDIndex   = "odd-index"
+	KindODD        = "odd"
+	KindPlan       = "plan"
+	KindAccess     = "accessibilite"
+	KindLegal      = "mentions-legales"
+	KindNotFound   = "404"
+)
+
+// layouts that a content page may ask for in its front matter.
+var contentLayouts = []string{KindPage, KindAccess, KindLegal}
+
+// Page is one page of the site.
+type Page struct {
+	Kind       string
+	Src        *content.Page // nil for generated pages
+	Title      string
+	ShortTitle string
+	Summary    string
+	URLPath    string // relative to the base URL: "", "axes/1-climat/", "404.html"
+
+	Level     int // 1.. for schema pages, 0 otherwise
+	LevelName config.Level
+	Number    string // "2", "2.1" within its parent
+
+	Parent   *Page
+	Children []*Page
+	Prev     *Page
+	Next     *Page
+
+	ODD        []*ODD
+	Indicators []*indicator.Indicator // followed by this page
+	Pages      []*Page                // for an indicator page: the pages that follow it
+
+	Indicator *indicator.Indicator // indicator pages
+	ODDInfo   *ODD                 // ODD pages
+
+	Body     template.HTML
+	Headings []markdown.Heading
+}
+
+// Label is the short title when there is one.
+func (p *Page) Label() string {
+	if p.ShortTitle != "" {
+		return p.ShortTitle
+	}
+	return p.Title
+}
+
+// NumberedLabel is "Action 2.1" for schema pages, "" otherwise.
+func (p *Page) NumberedLabel() string {
+	if p.Level == 0 {
+		return ""
+	}
+	return p.LevelName.Singular + "\u00a0" + p.Number
+}
+
+// Trail is the chain of ancestors from the home page, for breadcrumbs.
+func (p *Page) Trail() []*Page {
+	var out []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		out = append([]*Page{a}, out...)
+	}
+	return out
+}
+
+// SchemaAncestors are the schema pages above p (its axe, its enjeu).
+func (p *Page) SchemaAncestors() []*Page {
+	var out []*Page
+	for a := p.Parent; a != nil && a.Level > 0; a = a.Parent {
+		out = append([]*Page{a}, out...)
+	}
+	return out
+}
+
+// Site is the whole site.
+type Site struct {
+	Cfg       *config.Config
+	Base      *url.URL
+	Catalogue *indicator.Catalogue
+
+	Home       *Page
+	Schema     *Page
+	Indicators *Page // the overview
+	ODDIndex   *Page
+	Plan       *Page
+	Access     *Page
+	Legal      *Page
+	NotFound   *Page
+
+	Pages    []*Page // every page, in document order
+	ODDs     []*ODD  // those that some page answers, by number
+	Nav      []*Page // main menu
+	IndPages map[string]*Page
+
+	byRel map[string]*Page
+	byURL map[string]*Page
+}
+
+// New assembles the site. Problems go to l.
+func New(cfg *config.Config, base *url.URL, tree *content.Tree, cat *indicator.Catalogue, l *diag.List) *Site {
+	s := &Site{Cfg: cfg, Base: base, Catalogue: cat, byRel: map[string]*Page{}, byURL: map[string]*Page{}, IndPages: map[string]*Page{}}
+	if tree.Home == nil {
+		return s
+	}
+	s.Home = s.fromContent(tree.Home, nil, 0, l)
+	s.Home.Kind = KindHome
+	s.linkSchemaLevels()
+	s.attachIndicators(l)
+	s.generate(l)
+	s.collectODD()
+	s.setNav()
+	return s
+}
+
+// fromContent makes the page of src and, recursively, of its children.
+func (s *Site) fromContent(src *content.Page, parent *Page, level int, l *diag.List) *Page {
+	p := &Page{
+		Src: src, Parent: parent, Kind: KindPage,
+		Title: typo.Text(src.FM.Title), ShortTitle: typo.Text(src.FM.ShortTitle), Summary: typo.Text(src.FM.Summary),
+		URLPath: urlPath(src),
+	}
+	root := s.Cfg.Schema.Root
+	switch {
+	case src.Rel == root+"/_index.md":
+		p.Kind, level = KindSchema, 0
+	case level > 0 || (parent != nil && parent.Kind == KindSchema):
+		level++
+		if level > len(s.Cfg.Schema.Levels) {
+			l.Errorf(diag.Pos{File: src.File}, fmt.Sprintf("Le schéma a %d niveaux (data/site.toml, [[schema.levels]]) : déplacez cette page d'un niveau vers le haut, ou déclarez un niveau de plus.", len(s.Cfg.Schema.Levels)), "page trop profonde dans le schéma (niveau %d)", level)
+			level = len(s.Cfg.Schema.Levels)
+		}
+		p.Level, p.LevelName = level, s.Cfg.Schema.Levels[level-1]
+		p.Kind = KindSection
+		if level == len(s.Cfg.Schema.Levels) || len(src.Children) == 0 && !src.IsSection {
+			p.Kind = KindAction
+		}
+	}
+	if src.FM.Layout != "" {
+		if p.Level > 0 || p.Kind == KindSchema || p.Kind == KindHome {
+			l.Errorf(src.KeyPos("layout"), "Seules les pages simples (hors du schéma) peuvent choisir leur mise en page : supprimez la ligne layout.", "layout non permis sur cette page")
+		} else if !contains(contentLayouts, src.FM.Layout) {
+			hint := "Mises en page possibles : " + strings.Join(contentLayouts, ", ") + "."
+			if sug := diag.Suggest(src.FM.Layout, contentLayouts); sug != "" {
+				hint = fmt.Sprintf("Vouliez-vous dire « %s » ? ", sug) + hint
+			}
+			l.Errorf(src.KeyPos("layout"), hint, "mise en page inconnue : %q", src.FM.Layout)
+		} else {
+			p.Kind = src.FM.Layout
+		}
+	}
+	s.add(p, l)
+	for _, c := range src.Children {
+		p.Children = append(p.Children, s.fromContent(c, p, level, l))
+	}
+	return p
+}
+
+func urlPath(src *content.Page) string {
+	d := src.Dir()
+	if d == "." {
+		return ""
+	}
+	return d + "/"
+}
+
+func (s *Site) add(p *Page, l *diag.List) {
+	if other := s.byURL[p.URLPath]; other != nil {
+		file := ""
+		if p.Src != nil {
+			file = p.Src.File
+		}
+		l.Errorf(diag.Pos{File: file}, "Deux pages ne peuvent pas avoir la même adresse : renommez le fichier ou le dossier.", "adresse /%s déjà utilisée par « %s »", p.URLPath, other.Title)
+		return
+	}
+	s.byURL[p.URLPath] = p
+	if p.Src != nil {
+		s.byRel[p.Src.Rel] = p
+	}
+	switch p.Kind {
+	case KindSchema:
+		s.Schema = p
+	case KindAccess:
+		s.Access = p
+	case KindLegal:
+		s.Legal = p
+	}
+	s.Pages = append(s.Pages, p)
+}
+
+// linkSchemaLevels numbers schema pages and links each to the previous and
+// next page of the same level, across parents, to read the schema straight
+// through.
+func (s *Site) linkSchemaLevels() {
+	byLevel := map[int][]*Page{}
+	var walk func(p *Page)
+	walk = func(p *Page) {
+		for i, c := range p.Children {
+			if c.Level == 0 {
+				walk(c)
+				continue
+			}
+			n := strconv.Itoa(i + 1)
+			if c.Level >= 3 {
+				n = p.Number + "." + n
+			}
+			c.Number = n
+			byLevel[c.Level] = append(byLevel[c.Level], c)
+			walk(c)
+		}
+	}
+	walk(s.Home)
+	for _, ps := range byLevel {
+		for i, p := range ps {
+			if i > 0 {
+				p.Prev = ps[i-1]
+			}
+			if i+1 < len(ps) {
+				p.Next = ps[i+1]
+			}
+		}
+	}
+}
+
+func (s *Site) attachIndicators(l *diag.List) {
+	for _, p := range s.Pages {
+		if p.Src == nil {
+			continue
+		}
+		for _, id := range p.Src.FM.Indicators {
+			ind := s.Catalogue.ByID[id]
+			if ind == nil {
+				hint := "Vérifiez l'identifiant dans data/indicateurs.toml."
+				if sug := diag.Suggest(id, s.Catalogue.IDs()); sug != "" {
+					hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", sug)
+				}
+				l.Errorf(p.Src.KeyPos("indicators"), hint, "indicateur inconnu : %q", id)
+				continue
+			}
+			p.Indicators = append(p.Indicators, ind)
+		}
+	}
+}
+
+// Resolver returns the link resolver of content page p.
+func (s *Site) Resolver(p *Page) markdown.Resolver {
+	return func(target string) (string, bool) {
+		var rel string
+		if strings.HasPrefix(target, "/") {
+			rel = path.Clean(strings.TrimPrefix(target, "/"))
+		} else {
+			rel = path.Join(path.Dir(p.Src.Rel), target)
+		}
+		to := s.byRel[rel]
+		if to == nil {
+			return "", false
+		}
+		return s.URL(to), true
+	}
+}
+
+// URL is the path of p under the base URL: "/spaser/axes/".
+func (s *Site) URL(p *Page) string { return s.Base.Path + p.URLPath }
+
+// AbsURL is the full address of p, or its path when the base URL has no host.
+func (s *Site) AbsURL(p *Page) string {
+	if s.Base.Host == "" {
+		return s.URL(p)
+	}
+	u := *s.Base
+	u.Path = s.Base.Path + p.URLPath
+	return u.String()
+}
+
+// HasHost reports whether the base URL is a full address, which canonical
+// links and the sitemap need.
+func (s *Site) HasHost() bool { return s.Base.Host != "" }
+
+// Levels are the names of the schema's levels.
+func (s *Site) Levels() []config.Level { return s.Cfg.Schema.Levels }
+
+// SchemaPages returns the schema pages of a level (1-based), in order.
+func (s *Site) SchemaPages(level int) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p.Level == level {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Headline returns the indicators of the home page.
+func (s *Site) Headline() []*indicator.Indicator {
+	var out []*indicator.Indicator
+	for _, id := range s.Cfg.Headline {
+		if ind := s.Catalogue.ByID[id]; ind != nil {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// IndicatorPage returns the page of ind.
+func (s *Site) IndicatorPage(ind *indicator.Indicator) *Page { return s.IndPages[ind.ID] }
+
+// Direction returns the full name of a direction, or "" when unknown.
+func (s *Site) Direction(acronym string) string {
+	d, _ := s.Cfg.Direction(acronym)
+	return d.Name
+}
+
+func (s *Site) collectODD() {
+	byNum := map[int]*ODD{}
+	for _, p := range s.Pages {
+		if p.Src == nil {
+			continue
+		}
+		for _, n := range p.Src.FM.ODD {
+			if n < 1 || n > 17 {
+				continue
+			}
+			o := byNum[n]
+			if o == nil {
+				o = &ODD{Number: n, Name: oddNames[n]}
+				byNum[n] = o
+				s.ODDs = append(s.ODDs, o)
+			}
+			o.Pages = append(o.Pages, p)
+			p.ODD = append(p.ODD, o)
+		}
+	}
+	sort.Slice(s.ODDs, func(i, j int) bool { return s.ODDs[i].Number < s.ODDs[j].Number })
+	if len(s.ODDs) == 0 {
+		return
+	}
+	s.ODDIndex = s.generated(KindODDIndex, "odd/", "Objectifs de développement durable", "Les objectifs de développement durable des Nations unies auxquels répond le schéma, et les pages qui y répondent.", s.Home)
+	for _, o := range s.ODDs {
+		o.Page = s.generated(KindODD, fmt.Sprintf("odd/%d/", o.Number), fmt.Sprintf("ODD %d : %s", o.Number, o.Name), "", s.ODDIndex)
+		o.Page.ShortTitle = fmt.Sprintf("ODD %d", o.Number)
+		o.Page.ODDInfo = o
+	}
+}
+
+func (s *Site) generate(l *diag.List) {
+	if len(s.Catalogue.List) > 0 {
+		s.Indicators = s.generated(KindIndicators, "indicateurs/", "Indicateurs de suivi", "Chaque indicateur du schéma, son unité, sa direction pilote, ses objectifs et sa dernière valeur connue.", s.Home)
+		for _, ind := range s.Catalogue.List {
+			p := s.generated(KindIndicator, "indicateurs/"+ind.ID+"/", typo.Text(ind.Label), "", s.Indicators)
+			p.ShortTitle = typo.Text(ind.ShortLabel)
+			p.Indicator = ind
+			s.IndPages[ind.ID] = p
+		}
+		for _, p := range s.Pages {
+			for _, ind := range p.Indicators {
+				ip := s.IndPages[ind.ID]
+				ip.Pages = append(ip.Pages, p)
+			}
+		}
+		for _, ind := range s.Catalogue.List {
+			if len(s.IndPages[ind.ID].Pages) == 0 {
+				l.Warnf(ind.Pos, "Ajoutez son identifiant dans la liste indicators de l'action qui le suit.", "l'indicateur %s n'est suivi par aucune page", ind.ID)
+			}
+		}
+	}
+	if s.Access == nil {
+		s.Access = s.generated(KindAccess, "accessibilite/", "Déclaration d'accessibilité", "", s.Home)
+	}
+	if s.Legal == nil {
+		s.Legal = s.generated(KindLegal, "mentions-legales/", "Mentions légales", "", s.Home)
+	}
+	s.Plan = s.generated(KindPlan, "plan-du-site/", "Plan du site", "Toutes les pages du site.", s.Home)
+	s.NotFound = s.generated(KindNotFound, "404.html", "Page introuvable", "", nil)
+	for _, id := range s.Cfg.Headline {
+		if s.Catalogue.ByID[id] == nil {
+			hint := "Vérifiez l'identifiant dans data/indicateurs.toml."
+			if sug := diag.Suggest(id, s.Catalogue.IDs()); sug != "" {
+				hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", sug)
+			}
+			l.Errorf(diag.Pos{File: config.File, Line: tomlfile.Line(s.Cfg.Source(), "headline")}, hint, "indicateur inconnu dans headline : %q", id)
+		}
+	}
+}
+
+func (s *Site) generated(kind, urlPath, title, summary string, parent *Page) *Page {
+	p := &Page{Kind: kind, URLPath: urlPath, Title: typo.Text(title), Summary: typo.Text(summary), Parent: parent}
+	if other := s.byURL[urlPath]; other != nil && other.Src != nil {
+		// A content page already has this address: it takes the place of
+		// the generated one, which keeps the content (e.g. accessibilite.md).
+		return other
+	}
+	s.byURL[urlPath] = p
+	s.Pages = append(s.Pages, p)
+	return p
+}
+
+func (s *Site) setNav() {
+	s.Nav = []*Page{s.Home}
+	if s.Schema != nil {
+		s.Nav = append(s.Nav, s.Schema)
+	}
+	if s.Indicators != nil {
+		s.Nav = append(s.Nav, s.Indicators)
+	}
+	for _, c := range s.Home.Children {
+		if c.Src != nil && c.Src.FM.Menu {
+			s.Nav = append(s.Nav, c)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Years are the years of the follow-up: from data_from to the end of the
+// schema.
+func (s *Site) Years() []int {
+	var out []int
+	for y := s.Cfg.DataFrom; y <= s.Cfg.PeriodEnd; y++ {
+		out = append(out, y)
+	}
+	return out
+}
+
+// IndicatorGroup is the indicators followed under one level-1 schema page.
+type IndicatorGroup struct {
+	Page       *Page // nil for indicators followed by no schema page
+	Indicators []*indicator.Indicator
+}
+
+// IndicatorGroups groups the indicators by the level-1 schema page (axe)
+// of the first page that follows them, in schema order.
+func (s *Site) IndicatorGroups() []IndicatorGroup {
+	var groups []IndicatorGroup
+	index := map[*Page]int{}
+	for _, ind := range s.Catalogue.List {
+		var top *Page
+		if ip := s.IndPages[ind.ID]; ip != nil && len(ip.Pages) > 0 {
+			top = ip.Pages[0]
+			for top.Parent != nil && top.Parent.Level > 0 {
+				top = top.Parent
+			}
+			if top.Level == 0 {
+				top = nil
+			}
+		}
+		i, ok := index[top]
+		if !ok {
+			i = len(groups)
+			index[top] = i
+			groups = append(groups, IndicatorGroup{Page: top})
+		}
+		groups[i].Indicators = append(groups[i].Indicators, ind)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		a, b := groups[i].Page, groups[j].Page
+		if a == nil || b == nil {
+			return b == nil && a != nil
+		}
+		return s.order(a) < s.order(b)
+	})
+	return groups
+}
+
+func (s *Site) order(p *Page) int {
+	for i, q := range s.Pages {
+		if q == p {
+			return i
+		}
+	}
+	return len(s.Pages)
+}

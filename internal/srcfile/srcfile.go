@@ -1,0 +1,93 @@
+// Package srcfile reads the editors' text files safely: a byte order mark
+// and CRLF line endings are accepted, while invalid UTF-8, binary content and
+// oversized files are reported in French instead of producing garbage.
+package srcfile
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"unicode/utf8"
+
+	"spaser/internal/diag"
+)
+
+// MaxSize is the largest text file accepted: far above any page or data
+// file, low enough that a mistaken copy of a video is caught.
+const MaxSize = 8 << 20
+
+// Read returns the text of name with a BOM removed and line endings as LF,
+// or reports why it cannot be used and returns ok = false.
+func Read(fsys fs.FS, name string, l *diag.List) (text []byte, ok bool) {
+	p := diag.Pos{File: name}
+	f, err := fsys.Open(name)
+	if err != nil {
+		report(l, p, err)
+		return nil, false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxSize {
+		l.Errorf(p, "Un fichier de contenu ou de données dépasse rarement quelques dizaines de Ko : vérifiez qu'il s'agit du bon fichier.", "fichier trop volumineux (%d Mo, maximum %d Mo)", st.Size()>>20, MaxSize>>20)
+		return nil, false
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		report(l, p, err)
+		return nil, false
+	}
+	if len(b) > MaxSize {
+		l.Errorf(p, "Vérifiez qu'il s'agit du bon fichier.", "fichier trop volumineux (plus de %d Mo)", MaxSize>>20)
+		return nil, false
+	}
+	return Normalize(b, p, l)
+}
+
+// Normalize checks and normalizes text already read.
+func Normalize(b []byte, p diag.Pos, l *diag.List) ([]byte, bool) {
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		p.Line = bytes.Count(b[:i], []byte("\n")) + 1
+		l.Errorf(p, "Ce fichier n'est pas un texte : enregistrez-le en texte brut (UTF-8) ou retirez-le du dossier.", "fichier binaire (octet nul)")
+		return nil, false
+	}
+	if !utf8.Valid(b) {
+		line, col := firstInvalid(b)
+		p.Line, p.Col = line, col
+		l.Errorf(p, "Enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous » → encodage UTF-8).", "caractère illisible : le fichier n'est pas en UTF-8")
+		return nil, false
+	}
+	if bytes.IndexByte(b, '\r') >= 0 {
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
+	}
+	return b, true
+}
+
+func firstInvalid(b []byte) (line, col int) {
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[size:]
+	}
+	return line, col
+}
+
+func report(l *diag.List, p diag.Pos, err error) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.Errorf(p, "Le fichier a peut-être été déplacé ou supprimé pendant la construction : relancez-la.", "fichier introuvable")
+	case errors.Is(err, fs.ErrPermission):
+		l.Errorf(p, "Vérifiez les droits de lecture du fichier.", "lecture interdite")
+	default:
+		l.Errorf(p, "Vérifiez que le fichier est dans le dossier du site et n'est pas un lien vers l'extérieur.", "lecture impossible : %v", err)
+	}
+}

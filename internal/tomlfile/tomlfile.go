@@ -1,0 +1,177 @@
+// Package tomlfile decodes the editors' TOML (data files and front matter)
+// into typed structs and turns every problem into a French diagnostic with
+// the line it is on: syntax errors, values of the wrong type, and unknown keys
+// (a typo such as "wieght" must not pass silently).
+package tomlfile
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"spaser/internal/diag"
+)
+
+// Decode decodes src, the TOML text of file whose first line is line
+// firstLine of that file, into v (a pointer to a struct with toml tags).
+// Problems go to l. It returns false when src is not valid TOML or a value has
+// the wrong type; unknown keys are reported but do not stop the decoding.
+func Decode(l *diag.List, file string, firstLine int, src []byte, v any) (toml.MetaData, bool) {
+	md, err := toml.Decode(string(src), v)
+	if err != nil {
+		reportDecodeError(l, file, firstLine, src, err)
+		return md, false
+	}
+	reportUndecoded(l, file, firstLine, src, md, reflect.TypeOf(v))
+	return md, true
+}
+
+var lastKeyRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+func reportDecodeError(l *diag.List, file string, firstLine int, src []byte, err error) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line, col := pe.Position.Line, pe.Position.Col
+		msg, hint := explainSyntax(pe, src)
+		l.Errorf(diag.Pos{File: file, Line: line + firstLine - 1, Col: col}, hint, "%s", msg)
+		return
+	}
+	if m := lastKeyRe.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		msg, hint := explainType(lastPiece(m[2]), m[3])
+		l.Errorf(diag.Pos{File: file, Line: line + firstLine - 1}, hint, "%s", msg)
+		return
+	}
+	l.Errorf(diag.Pos{File: file, Line: firstLine}, "Vérifiez la syntaxe du fichier.", "TOML illisible (%s)", err)
+}
+
+func lastPiece(key string) string {
+	if i := strings.LastIndex(key, "."); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+var typeNames = map[string]string{
+	"string":  "un texte entre guillemets droits \"…\"",
+	"integer": "un nombre entier, sans guillemets",
+	"float":   "un nombre, sans guillemets (avec un point décimal : 43.5)",
+	"boolean": "true ou false, sans guillemets",
+	"slice":   "une liste entre crochets [ … ]",
+	"map":     "une table",
+}
+
+var incompatibleRe = regexp.MustCompile(`TOML value has type (\w+); destination has type ([\w ()-]+)`)
+
+func explainType(key, tech string) (msg, hint string) {
+	if m := incompatibleRe.FindStringSubmatch(tech); m != nil {
+		want := typeNames[m[2]]
+		if want == "" {
+			want = m[2]
+		}
+		return fmt.Sprintf("la valeur de « %s » n'a pas le bon type", key),
+			fmt.Sprintf("« %s » attend %s.", key, want)
+	}
+	return fmt.Sprintf("valeur incorrecte pour « %s » (%s)", key, tech), "Vérifiez la valeur de cette clé."
+}
+
+func explainSyntax(pe toml.ParseError, src []byte) (msg, hint string) {
+	line := lineText(src, pe.Position.Line)
+	switch {
+	case strings.ContainsAny(line, "“”«»„"):
+		return "guillemets typographiques dans une valeur TOML",
+			"Écrivez les textes entre guillemets droits \"…\" (les traitements de texte les remplacent par “…”) ; à l'intérieur du texte, « » restent permis."
+	case strings.Contains(pe.Message, "has already been defined") || strings.Contains(pe.Message, "already been created"):
+		return "cette clé ou cette table est définie deux fois", "Supprimez ou renommez l'une des deux définitions."
+	case strings.Contains(pe.Message, "unexpected EOF") || strings.Contains(pe.Message, "unterminated") || strings.Contains(pe.Message, "newline"):
+		return "texte non fermé", "Fermez le texte par un guillemet droit \" sur la même ligne, ou utilisez \"\"\" … \"\"\" pour un texte sur plusieurs lignes."
+	case strings.Contains(pe.Message, "expected value"):
+		return "valeur manquante ou mal écrite", "Écrivez la valeur après le signe = : un texte entre \"…\", un nombre, true ou false, ou une liste [ … ]."
+	case strings.Contains(pe.Message, "bare keys") || strings.Contains(pe.Message, "expected a top-level item") || strings.Contains(pe.Message, "expected key separator"):
+		return "ligne TOML incorrecte", "Chaque ligne s'écrit « clé = valeur » ; une clé ne contient que des lettres sans accent, des chiffres, - et _."
+	}
+	return "syntaxe TOML incorrecte (" + pe.Message + ")", "Vérifiez cette ligne : « clé = valeur », textes entre guillemets droits."
+}
+
+func lineText(src []byte, n int) string {
+	lines := strings.Split(string(src), "\n")
+	if n >= 1 && n <= len(lines) {
+		return lines[n-1]
+	}
+	return ""
+}
+
+// reportUndecoded reports each key of src that v has no field for, with the
+// line it is on and the nearest known key.
+func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md toml.MetaData, t reflect.Type) {
+	idx := indexKeys(src)
+	seen := map[string]int{}
+	for _, k := range md.Undecoded() {
+		path := []string(k)
+		if parentUndecoded(md, path) {
+			continue // reported once, at the table that is unknown
+		}
+		name := path[len(path)-1]
+		join := strings.Join(path, ".")
+		line := idx.line(join, seen[join])
+		seen[join]++
+		hint := "Supprimez cette clé ou corrigez son nom."
+		known := fieldNames(t, path[:len(path)-1])
+		if s := diag.Suggest(name, known); s != "" {
+			hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", s)
+		} else if len(known) > 0 {
+			hint = "Clés possibles ici : " + strings.Join(known, ", ") + "."
+		}
+		l.Errorf(diag.Pos{File: file, Line: line + firstLine - 1}, hint, "« %s » : clé inconnue", name)
+	}
+}
+
+// parentUndecoded reports whether a table containing path is itself unknown.
+func parentUndecoded(md toml.MetaData, path []string) bool {
+	for _, k := range md.Undecoded() {
+		if len(k) < len(path) && reflect.DeepEqual([]string(k), path[:len(k)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldNames lists the toml keys allowed at path inside type t.
+func fieldNames(t reflect.Type, path []string) []string {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Map {
+		if len(path) == 0 {
+			return nil
+		}
+		return fieldNames(t.Elem(), path[1:])
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := strings.Split(f.Tag.Get("toml"), ",")[0]
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if len(path) > 0 && name == path[0] {
+			return fieldNames(f.Type, path[1:])
+		}
+		names = append(names, name)
+	}
+	if len(path) > 0 {
+		return nil
+	}
+	return names
+}

@@ -1,0 +1,83 @@
+package tomlfile
+
+import (
+	"strings"
+	"testing"
+
+	"spaser/internal/diag"
+)
+
+type target struct {
+	Year  int     `toml:"year"`
+	Value float64 `toml:"value"`
+}
+
+type entry struct {
+	ID     string   `toml:"id"`
+	Weight int      `toml:"weight"`
+	Target []target `toml:"target"`
+}
+
+type doc struct {
+	Title string  `toml:"title"`
+	Entry []entry `toml:"entry"`
+}
+
+func decode(t *testing.T, src string, first int) []diag.Diagnostic {
+	t.Helper()
+	var l diag.List
+	var d doc
+	Decode(&l, "f.toml", first, []byte(src), &d)
+	return l.Items()
+}
+
+func TestUnknownKeyHasLineAndSuggestion(t *testing.T) {
+	src := "title = \"x\"\n\n[[entry]]\nid = \"a\"\n\n[[entry]]\nid = \"b\"\nwieght = 2\n[[entry.target]]\nyaer = 2024\n"
+	items := decode(t, src, 1)
+	if len(items) != 2 {
+		t.Fatalf("want 2 diagnostics, got %v", items)
+	}
+	if items[0].Line != 8 || !strings.Contains(items[0].Msg, "« wieght » : clé inconnue") || !strings.Contains(items[0].Hint, "« weight »") {
+		t.Errorf("first: %+v", items[0])
+	}
+	if items[1].Line != 10 || !strings.Contains(items[1].Hint, "« year »") {
+		t.Errorf("second: %+v", items[1])
+	}
+}
+
+func TestOffsetAndTypeError(t *testing.T) {
+	items := decode(t, "title = \"x\"\n[[entry]]\nweight = \"deux\"\n", 2)
+	if len(items) != 1 || items[0].Line != 4 || !strings.Contains(items[0].Hint, "nombre entier") {
+		t.Fatalf("got %+v", items)
+	}
+}
+
+func TestCurlyQuotes(t *testing.T) {
+	items := decode(t, "title = “Bonjour”\n", 1)
+	if len(items) != 1 || items[0].Line != 1 || !strings.Contains(items[0].Msg, "guillemets typographiques") {
+		t.Fatalf("got %+v", items)
+	}
+}
+
+func TestDuplicateKey(t *testing.T) {
+	items := decode(t, "title = \"a\"\ntitle = \"b\"\n", 1)
+	if len(items) != 1 || items[0].Line != 2 || !strings.Contains(items[0].Msg, "deux fois") {
+		t.Fatalf("got %+v", items)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add("title = \"x\"\n[[entry]]\nid = \"a\"\n")
+	f.Add("[[entry.target]]\nyear = 2024\nvalue = 1.5\n")
+	f.Add("title = “x”")
+	f.Fuzz(func(t *testing.T, src string) {
+		var l diag.List
+		var d doc
+		Decode(&l, "f.toml", 1, []byte(src), &d)
+		for _, it := range l.Items() {
+			if it.Line < 0 {
+				t.Fatalf("negative line: %+v", it)
+			}
+		}
+	})
+}
