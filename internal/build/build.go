@@ -59,6 +59,11 @@ type Loaded struct {
 // Load reads and assembles the site at opts.Source without writing
 // anything. The diagnostics list every problem found.
 func Load(opts Options) (*Loaded, *diag.List, error) {
+	if opts.BaseURL != "" {
+		if _, err := config.ParseBaseURL(opts.BaseURL); err != nil {
+			return nil, nil, &UsageError{fmt.Sprintf("--base-url %q invalide : %v (exemples : https://www.exemple.fr/spaser/ ou /spaser/)", opts.BaseURL, err)}
+		}
+	}
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
 		return nil, nil, &UsageError{fmt.Sprintf("dossier source %s illisible : %v", opts.Source, err)}
@@ -78,9 +83,6 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	}
 	base, err := config.ParseBaseURL(baseStr)
 	if err != nil {
-		if opts.BaseURL != "" {
-			return nil, l, &UsageError{fmt.Sprintf("--base-url %q invalide : %v (exemples : https://www.exemple.fr/spaser/ ou /spaser/)", opts.BaseURL, err)}
-		}
 		return nil, l, nil // reported by config.Load
 	}
 	tree := content.Load(fsys, l)

@@ -233,4 +233,3 @@ func ParseBaseURL(s string) (*url.URL, error) {
 	}
 	return u, nil
 }
-

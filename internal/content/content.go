@@ -72,6 +72,8 @@ type Tree struct {
 	Pages []*Page          // every published page, sorted by Rel
 	ByRel map[string]*Page // by Rel
 	Files []string         // other files (images, PDF) to copy as they are, by Rel
+
+	unreadable map[string]bool // pages that exist but could not be read, by Rel
 }
 
 var nameRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -79,7 +81,7 @@ var nameRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // Load reads content/ from fsys. Problems go to l; a tree is returned even
 // when some pages could not be read, so that all problems are found at once.
 func Load(fsys fs.FS, l *diag.List) *Tree {
-	t := &Tree{ByRel: map[string]*Page{}}
+	t := &Tree{ByRel: map[string]*Page{}, unreadable: map[string]bool{}}
 	if st, err := fs.Stat(fsys, Dir); err != nil || !st.IsDir() {
 		l.Errorf(diag.Pos{File: Dir}, "Créez le dossier content/ avec au moins un fichier content/_index.md (la page d'accueil).", "dossier content/ introuvable")
 		return t
@@ -115,7 +117,11 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 		if base != "_index.md" {
 			checkName(l, p, strings.TrimSuffix(base, ".md"))
 		}
-		if pg := readPage(fsys, p, rel, l); pg != nil && !pg.FM.Draft {
+		pg := readPage(fsys, p, rel, l)
+		switch {
+		case pg == nil:
+			t.unreadable[rel] = true // already reported; not reported again as missing
+		case !pg.FM.Draft:
 			t.Pages = append(t.Pages, pg)
 			t.ByRel[rel] = pg
 		}
@@ -159,7 +165,11 @@ func readPage(fsys fs.FS, p, rel string, l *diag.List) *Page {
 // split separates the +++ front matter from the body.
 func split(src []byte, file string, l *diag.List) (fm, body []byte, bodyLine int, ok bool) {
 	const delim = "+++"
-	if !bytes.HasPrefix(src, []byte(delim+"\n")) && !bytes.Equal(bytes.TrimSpace(src), []byte(delim)) {
+	if !bytes.HasPrefix(src, []byte(delim+"\n")) {
+		if bytes.Equal(bytes.TrimSpace(src), []byte(delim)) {
+			l.Errorf(diag.Pos{File: file, Line: 1}, "Ajoutez l'en-tête (title = \"…\") puis une ligne +++ de fin.", "en-tête non fermé : la ligne +++ de fin est introuvable")
+			return nil, nil, 0, false
+		}
 		l.Errorf(diag.Pos{File: file, Line: 1}, "Commencez le fichier par une ligne +++, l'en-tête (title = \"…\"), puis une autre ligne +++ avant le texte.", "en-tête manquant : la première ligne doit être +++")
 		return nil, nil, 0, false
 	}
@@ -194,7 +204,7 @@ func split(src []byte, file string, l *diag.List) (fm, body []byte, bodyLine int
 func (t *Tree) link(l *diag.List) {
 	sort.Slice(t.Pages, func(i, j int) bool { return t.Pages[i].Rel < t.Pages[j].Rel })
 	t.Home = t.ByRel["_index.md"]
-	if t.Home == nil {
+	if t.Home == nil && !t.unreadable["_index.md"] {
 		l.Errorf(diag.Pos{File: "content/_index.md"}, "Créez content/_index.md : c'est la page d'accueil (un en-tête avec title, puis le texte d'introduction).", "page d'accueil introuvable")
 	}
 	missing := map[string]bool{}
@@ -212,7 +222,7 @@ func (t *Tree) link(l *diag.List) {
 		}
 		parent := t.ByRel[parentRel]
 		if parent == nil {
-			if !missing[parentRel] {
+			if !missing[parentRel] && !t.unreadable[parentRel] {
 				missing[parentRel] = true
 				l.Errorf(diag.Pos{File: path.Join(Dir, parentRel)}, "Chaque dossier de content/ a un fichier _index.md (en-tête avec title, puis le texte d'introduction de la rubrique) : créez-le.", "fichier _index.md manquant pour le dossier %s", path.Join(Dir, path.Dir(parentRel)))
 			}

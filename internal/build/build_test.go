@@ -1,0 +1,264 @@
+package build
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"spaser/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func TestBuildFixture(t *testing.T) {
+	src := writeSite(t, fixture)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := buildSite(t, src, out, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	want := []string{
+		"index.html", "404.html", "robots.txt", "sitemap.xml",
+		"page/index.html", "axes/index.html", "axes/1-vert/index.html",
+		"axes/1-vert/1-climat/index.html", "axes/1-vert/1-climat/1-bas/index.html",
+		"axes/2-social/1-emploi/1-insertion/index.html",
+		"indicateurs/index.html", "indicateurs/heures/index.html", "indicateurs/clauses/index.html",
+		"odd/index.html", "odd/13/index.html", "plan-du-site/index.html",
+		"accessibilite/index.html", "mentions-legales/index.html",
+	}
+	for _, w := range want {
+		if _, ok := files[w]; !ok {
+			t.Errorf("missing output file %s; have %v", w, keys(files))
+		}
+	}
+	html := 0
+	for name := range files {
+		if strings.HasSuffix(name, ".html") {
+			html++
+		}
+	}
+	if res.Pages != html {
+		t.Errorf("Pages = %d, but %d HTML files were written", res.Pages, html)
+	}
+	action := files["axes/1-vert/1-climat/1-bas/index.html"]
+	mustContain(t, "action", action,
+		`<html lang="fr">`, `<a class="skip" href="#contenu">`, `<main id="contenu"`,
+		"Action\u00a01.1", `href="/schema/axes/1-vert/1-climat/2-haut/#objectifs"`, // .md link resolved
+		`href="/schema/indicateurs/clauses/"`, `rel="next"`, `ODD 13`,
+		`<link rel="canonical" href="https://exemple.fr/schema/axes/1-vert/1-climat/1-bas/">`)
+	if n := strings.Count(action, "<h1"); n != 1 {
+		t.Errorf("action page has %d h1", n)
+	}
+	mustContain(t, "page", files["page/index.html"],
+		"Texte «\u00a0cité\u00a0»\u202f; 90\u202f000 heures, soit 43,5\u202f%", `id="premiere-partie"`, `id="note-fn:1"`)
+	mustContain(t, "indicator", files["indicateurs/clauses/index.html"],
+		"40\u00a0marchés sur 92 (43,5\u202f%)", "au terme du précédent schéma", "41\u202f%", "non renseignée")
+	mustContain(t, "indicator heures", files["indicateurs/heures/index.html"],
+		"61\u202f234\u00a0heures", "au moins 60\u202f000\u00a0heures", "DA (Direction des achats)")
+	mustContain(t, "sitemap", files["sitemap.xml"], "<loc>https://exemple.fr/schema/axes/1-vert/</loc>")
+	if strings.Contains(files["sitemap.xml"], "404") {
+		t.Error("sitemap lists the 404 page")
+	}
+}
+
+// TestGolden compares a few built pages with testdata/golden; run
+// "go test ./internal/build -update" after an intended change of layout.
+func TestGolden(t *testing.T) {
+	src := writeSite(t, fixture)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, out, "/"); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	for _, name := range []string{"index.html", "axes/1-vert/1-climat/1-bas/index.html", "indicateurs/clauses/index.html", "page/index.html"} {
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "_"))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, []byte(files[name]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
+		}
+		if files[name] != string(want) {
+			t.Errorf("%s differs from %s (run go test ./internal/build -update if the change is intended)", name, golden)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	src := writeSite(t, fixture)
+	a := filepath.Join(t.TempDir(), "a")
+	b := filepath.Join(t.TempDir(), "b")
+	if _, err := Run(Options{Source: src, Dest: a, Defaults: defaultsFS(), Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{Source: src, Dest: b, Defaults: defaultsFS(), Workers: 8}); err != nil {
+		t.Fatal(err)
+	}
+	fa, fb := readTree(t, a), readTree(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files vs %d", len(fa), len(fb))
+	}
+	for name, body := range fa {
+		if fb[name] != body {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+var attrRe = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+func TestBaseURL(t *testing.T) {
+	src := writeSite(t, fixture)
+	for _, base := range []string{"/spaser/", "https://www.exemple.fr/spaser/", "/"} {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := buildSite(t, src, out, base); err != nil {
+			t.Fatal(err)
+		}
+		prefix := "/spaser/"
+		if base == "/" {
+			prefix = "/"
+		}
+		for name, body := range readTree(t, out) {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			for _, m := range attrRe.FindAllStringSubmatch(body, -1) {
+				u := m[1]
+				if strings.HasPrefix(u, "#") || strings.HasPrefix(u, "mailto:") || u == "https://www.exemple.fr/spaser/" && strings.HasPrefix(base, "https") {
+					continue
+				}
+				if strings.HasPrefix(u, "https://www.exemple.fr/spaser/") && name != "404.html" {
+					continue // canonical link
+				}
+				if !strings.HasPrefix(u, prefix) {
+					t.Errorf("base %s: %s links to %q, outside %s", base, name, u, prefix)
+				}
+			}
+		}
+	}
+	// No host: no canonical link and no sitemap, whose addresses must be absolute.
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, out, "/spaser/"); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	if _, ok := files["sitemap.xml"]; ok {
+		t.Error("sitemap.xml written without a host")
+	}
+	if strings.Contains(files["index.html"], `rel="canonical"`) {
+		t.Error("canonical link without a host")
+	}
+}
+
+func TestFailedBuildKeepsPreviousSite(t *testing.T) {
+	src := writeSite(t, fixture)
+	out := filepath.Join(src, "public")
+	if _, err := buildSite(t, src, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+	broken := filepath.Join(src, "content/page.md")
+	if err := os.WriteFile(broken, []byte("+++\ntitle = \"Une page\"\n+++\nVoir [ceci](absente.md).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := buildSite(t, src, "", "")
+	var le *diag.ListError
+	if !errors.As(err, &le) || len(le.Items) != 1 || le.Items[0].File != "content/page.md" || le.Items[0].Line != 4 {
+		t.Fatalf("want one error at content/page.md:4, got %v", err)
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("public/ changed: %d files, was %d", len(after), len(before))
+	}
+	for k, v := range before {
+		if after[k] != v {
+			t.Errorf("public/%s changed by a failed build", k)
+		}
+	}
+	entries, _ := os.ReadDir(src)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "construction") {
+			t.Errorf("temporary folder %s left behind", e.Name())
+		}
+	}
+}
+
+func TestRemovedPageDisappears(t *testing.T) {
+	src := writeSite(t, fixture)
+	if _, err := buildSite(t, src, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	files := with(fixture, map[string]string{
+		"content/axes/1-vert/1-climat/1-bas.md": "",
+		"content/page.md": "+++\ntitle = \"Une page\"\n+++\n",
+	})
+	src2 := writeSite(t, files)
+	if err := os.Rename(filepath.Join(src, "public"), filepath.Join(src2, "public")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := buildSite(t, src2, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(src2, "public/axes/1-vert/1-climat/1-bas/index.html")); !os.IsNotExist(err) {
+		t.Error("the page of a removed file is still published")
+	}
+}
+
+func TestAllErrorsAtOnce(t *testing.T) {
+	files := with(fixture, map[string]string{
+		"content/page.md":        "+++\ntitle = \"Une page\"\nwieght = 2\n+++\n[x](nulle-part.md)\n",
+		"content/axes/1-vert/1-climat/2-haut.md": "+++\ntitle = \"Action haut\"\nindicators = [\"heurres\"]\n+++\n",
+		"data/valeurs/2024.toml": "[clauses]\ncount = 93\ntotal = 92\n",
+		"data/valeurs/2030.toml": "[heures]\nvalue = 1\n",
+	})
+	src := writeSite(t, files)
+	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "out"), "")
+	var le *diag.ListError
+	if !errors.As(err, &le) {
+		t.Fatalf("want content errors, got %v", err)
+	}
+	got := le.Error()
+	for _, w := range []string{
+		"content/axes/1-vert/1-climat/2-haut.md:3: erreur\u00a0: indicateur inconnu : \"heurres\"",
+		"Vouliez-vous dire « heures » ?",
+		"content/page.md:3: erreur\u00a0: « wieght » : clé inconnue",
+		"data/valeurs/2024.toml:1: erreur\u00a0: nombre supérieur au total (93 sur 92)",
+		"data/valeurs/2030.toml: erreur\u00a0: valeurs pour l'année 2030, hors de la période du schéma",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in:\n%s", w, got)
+		}
+	}
+}
+
+func TestRefusesToReplaceSources(t *testing.T) {
+	src := writeSite(t, fixture)
+	for _, dest := range []string{src, filepath.Join(src, "content"), filepath.Dir(src)} {
+		_, err := buildSite(t, src, dest, "")
+		if err == nil || !IsUsage(err) {
+			t.Errorf("dest %s: want a usage error, got %v", dest, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(src, "content/_index.md")); err != nil {
+		t.Fatal("sources damaged")
+	}
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "notes.txt"), []byte("à garder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := buildSite(t, src, other, ""); err == nil {
+		t.Error("replaced a folder that does not hold a built site")
+	}
+}

@@ -1,0 +1,64 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"spaser/internal/diag"
+)
+
+func TestLoadErrors(t *testing.T) {
+	src := `title = ""
+collectivite = "C"
+base_url = "www.exemple.fr"
+period_start = 2028
+period_end = 2023
+[schema]
+root = "Axes"
+[accessibility]
+status = "conforme"
+[[directions]]
+acronym = "DAPM"
+[[directions]]
+acronym = "DAPM"
+`
+	var l diag.List
+	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
+	var got []string
+	for _, d := range l.Items() {
+		got = append(got, d.Where()+" "+d.Msg)
+	}
+	joined := strings.Join(got, "\n")
+	for _, w := range []string{
+		"data/site.toml:1 le titre du site (title) est vide",
+		"data/site.toml:3 adresse du site (base_url) invalide",
+		"data/site.toml:4 période du schéma incorrecte (2028-2023)",
+		"data/site.toml:7 [schema] root incorrect",
+		"data/site.toml:6 aucun niveau de schéma déclaré",
+		"data/site.toml:9 état de conformité RGAA inconnu",
+		"data/site.toml:12 direction DAPM déclarée deux fois",
+	} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("missing %q in:\n%s", w, joined)
+		}
+	}
+}
+
+func TestParseBaseURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.exemple.fr/spaser": "https://www.exemple.fr/spaser/",
+		"/spaser":                       "/spaser/",
+		"https://exemple.fr":            "https://exemple.fr/",
+	} {
+		u, err := ParseBaseURL(in)
+		if err != nil || u.String() != want {
+			t.Errorf("ParseBaseURL(%q) = %v, %v; want %s", in, u, err, want)
+		}
+	}
+	for _, bad := range []string{"spaser/", "ftp://x/", "/a/?q=1"} {
+		if _, err := ParseBaseURL(bad); err == nil {
+			t.Errorf("ParseBaseURL(%q) accepted", bad)
+		}
+	}
+}

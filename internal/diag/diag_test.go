@@ -1,0 +1,31 @@
+package diag
+
+import "testing"
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"title", "short_title", "summary", "weight", "odd", "indicators", "draft", "layout", "menu"}
+	for in, want := range map[string]string{
+		"wieght":    "weight",
+		"titre":     "title",
+		"indicator": "indicators",
+		"poids":     "",
+		"tilte":     "title",
+	} {
+		if got := Suggest(in, keys); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFormatAndOrder(t *testing.T) {
+	var l List
+	l.Warnf(Pos{File: "b.md", Line: 2}, "", "deux")
+	l.Errorf(Pos{File: "a.md", Line: 10, Col: 3}, "Corrigez.", "un")
+	items := l.Items()
+	if items[0].String() != "a.md:10:3: erreur\u00a0: un\n    → Corrigez." || items[1].String() != "b.md:2: avertissement\u00a0: deux" {
+		t.Errorf("got %q / %q", items[0], items[1])
+	}
+	if Summary(items) != "1 erreur, 1 avertissement" {
+		t.Errorf("Summary = %q", Summary(items))
+	}
+}

@@ -1,0 +1,131 @@
+package indicator
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"spaser/internal/config"
+	"spaser/internal/diag"
+)
+
+var cfg = &config.Config{PeriodStart: 2023, PeriodEnd: 2028, DataFrom: 2021, Directions: []config.Direction{{Acronym: "DAPM"}}}
+
+const catalogue = `[[indicator]]
+id = "vfe"
+label = "Véhicules à faibles émissions"
+kind = "share"
+unit = "vehicules"
+pilot = "DAPM"
+[[indicator.target]]
+year = 2022
+value = 30
+label = "VFE"
+[[indicator.target]]
+year = 2025
+value = 40
+label = "VFE"
+[[indicator.target]]
+year = 2026
+value = 37.4
+label = "VTFE"
+
+[[indicator]]
+id = "heures"
+label = "Heures d'insertion"
+kind = "count"
+unit = "heures"
+[[indicator.baseline]]
+year = 2022
+missing = true
+`
+
+func loadCat(t *testing.T, files map[string]string) (*Catalogue, []diag.Diagnostic) {
+	t.Helper()
+	fsys := fstest.MapFS{"data/indicateurs.toml": {Data: []byte(catalogue)}}
+	for k, v := range files {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	var l diag.List
+	c := Load(fsys, cfg, &l)
+	return c, l.Items()
+}
+
+func TestSharesAndTargets(t *testing.T) {
+	c, items := loadCat(t, map[string]string{"data/valeurs/2022.toml": "[vfe]\ncount = 40\ntotal = 92\n"})
+	if len(items) != 0 {
+		t.Fatalf("diagnostics: %v", items)
+	}
+	v := c.ByID["vfe"]
+	m := v.Latest()
+	if m == nil || v.Format(m) != "40\u00a0véhicules sur 92 (43,5\u202f%)" {
+		t.Fatalf("latest = %+v", m)
+	}
+	if got := v.TargetsAt(2026); len(got) != 2 || got[0].Value != 40 || got[1].Value != 37.4 {
+		t.Errorf("targets in 2026 = %+v", got)
+	}
+	if got := v.TargetsAt(2024); len(got) != 1 || got[0].Value != 30 {
+		t.Errorf("targets in 2024 = %+v", got)
+	}
+	h := c.ByID["heures"]
+	if h.Latest() != nil || h.Format(h.Baselines[0]) != "à publier" {
+		t.Errorf("heures: %+v", h.Baselines[0])
+	}
+}
+
+func TestValueErrors(t *testing.T) {
+	cases := map[string]string{
+		"[vfe]\ncount = 93\ntotal = 92\n":        "nombre supérieur au total",
+		"[vfe]\nshare = 140\n":                   "pourcentage supérieur à 100",
+		"[vfe]\ncount = 3\ntotal = 9\nshare = 33\n": "share et total donnés ensemble",
+		"[vfe]\nvalue = 3\n":                     "« value » ne s'applique pas",
+		"[heures]\nvalue = -5\n":                 "value négatif",
+		"[heures]\ntotal = 5\n":                  "n'est pas de type share",
+		"[heurs]\nvalue = 5\n":                   "indicateur inconnu : \"heurs\"",
+		"[vfe]\ncount = 3\ntotl = 9\n":           "« totl » : clé inconnue",
+	}
+	for src, want := range cases {
+		_, items := loadCat(t, map[string]string{"data/valeurs/2024.toml": src})
+		if len(items) == 0 || !strings.Contains(items[0].Msg, want) || items[0].File != "data/valeurs/2024.toml" || items[0].Line < 1 {
+			t.Errorf("%q: got %v, want %q", src, items, want)
+		}
+	}
+	_, items := loadCat(t, map[string]string{"data/valeurs/2019.toml": "[vfe]\nshare = 3\n", "data/valeurs/note.toml": ""})
+	if len(items) != 2 || !strings.Contains(items[0].Msg, "hors de la période") || !strings.Contains(items[1].Msg, "nom de fichier de valeurs incorrect") {
+		t.Errorf("year files: %v", items)
+	}
+}
+
+func TestCatalogueErrors(t *testing.T) {
+	fsys := fstest.MapFS{"data/indicateurs.toml": {Data: []byte(`[[indicator]]
+id = "a"
+label = "A"
+kind = "share"
+unit = "marchés"
+pilot = "DAMP"
+
+[[indicator]]
+id = "a"
+label = "B"
+kind = "count"
+unit = "marches"
+[[indicator.target]]
+value = 3
+`)}}
+	var l diag.List
+	Load(fsys, cfg, &l)
+	got := ""
+	for _, d := range l.Items() {
+		got += d.String() + "\n"
+	}
+	for _, w := range []string{
+		"data/indicateurs.toml:1: erreur\u00a0: indicateur a : unité (unit) inconnue \"marchés\"",
+		"Vouliez-vous dire « marches » ?",
+		"data/indicateurs.toml:1: erreur\u00a0: indicateur a : direction pilote inconnue \"DAMP\"",
+		"data/indicateurs.toml:8: erreur\u00a0: identifiant d'indicateur en double",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in:\n%s", w, got)
+		}
+	}
+}

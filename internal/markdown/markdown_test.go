@@ -1,0 +1,85 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func resolver(known map[string]string) Resolver {
+	return func(target string) (string, bool) {
+		href, ok := known[target]
+		return href, ok
+	}
+}
+
+func TestConvert(t *testing.T) {
+	c := New()
+	body := "# Titre\n\nVoir [l'action](../a/b.md#objectifs), [le site](https://exemple.fr/x.md) et [absente](c.md).\n\n" +
+		"## Éléments de contexte\n\n## Éléments de contexte\n\nObjectifs : 90 000 heures, soit 43,5 %.\n\n" +
+		"| A | B |\n|---|---|\n| 1 | 2 |\n\n`code ; ici`\n\n<script>alert(1)</script>\n"
+	res, err := c.Convert([]byte(body), resolver(map[string]string{"../a/b.md": "/spaser/a/b/"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(res.HTML)
+	for _, w := range []string{
+		`<h2 id="titre">Titre</h2>`, // level 1 demoted
+		`href="/spaser/a/b/#objectifs"`,
+		`href="https://exemple.fr/x.md"`,
+		`id="elements-de-contexte"`, `id="elements-de-contexte-2"`,
+		"Objectifs\u00a0: 90\u202f000 heures, soit 43,5\u202f%.",
+		"l’action",
+		`<th scope="col">A</th>`,
+		"<code>code ; ici</code>",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("missing %q in:\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, "<script>") {
+		t.Error("raw HTML passed through")
+	}
+	if !res.Demoted {
+		t.Error("Demoted not set")
+	}
+	if len(res.Broken) != 1 || res.Broken[0].Target != "c.md" || res.Broken[0].Line != 3 {
+		t.Errorf("Broken = %+v", res.Broken)
+	}
+	if len(res.Headings) != 3 || res.Headings[1].Text != "Éléments de contexte" {
+		t.Errorf("Headings = %+v", res.Headings)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Éléments de contexte":      "elements-de-contexte",
+		"Objectifs :":               "objectifs",
+		"L'œuvre — 2023 !":          "l-oeuvre-2023",
+		"":                          "",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzConvert(f *testing.F) {
+	f.Add("[a](b.md) [c](../d.md#e) [f](/g.md)")
+	f.Add("# T\n\n## T\n\n[^1]\n\n[^1]: n")
+	f.Add("| a |\n|---|\n| [x](y.md) |")
+	c := New()
+	f.Fuzz(func(t *testing.T, body string) {
+		res, err := c.Convert([]byte(body), resolver(map[string]string{"b.md": "/b/"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range res.Broken {
+			if b.Line < 1 || b.Line > strings.Count(body, "\n")+1 {
+				t.Fatalf("link line %d out of range", b.Line)
+			}
+		}
+		if strings.Contains(strings.ToLower(string(res.HTML)), "<script") {
+			t.Fatal("script element in output")
+		}
+	})
+}
