@@ -202,7 +202,7 @@ func TestRemovedPageDisappears(t *testing.T) {
 	}
 	files := with(fixture, map[string]string{
 		"content/axes/1-vert/1-climat/1-bas.md": "",
-		"content/page.md": "+++\ntitle = \"Une page\"\n+++\n",
+		"content/page.md":                       "+++\ntitle = \"Une page\"\n+++\n",
 	})
 	src2 := writeSite(t, files)
 	if err := os.Rename(filepath.Join(src, "public"), filepath.Join(src2, "public")); err != nil {
@@ -218,10 +218,10 @@ func TestRemovedPageDisappears(t *testing.T) {
 
 func TestAllErrorsAtOnce(t *testing.T) {
 	files := with(fixture, map[string]string{
-		"content/page.md":        "+++\ntitle = \"Une page\"\nwieght = 2\n+++\n[x](nulle-part.md)\n",
+		"content/page.md":                        "+++\ntitle = \"Une page\"\nwieght = 2\n+++\n[x](nulle-part.md)\n",
 		"content/axes/1-vert/1-climat/2-haut.md": "+++\ntitle = \"Action haut\"\nindicators = [\"heurres\"]\n+++\n",
-		"data/valeurs/2024.toml": "[clauses]\ncount = 93\ntotal = 92\n",
-		"data/valeurs/2030.toml": "[heures]\nvalue = 1\n",
+		"data/valeurs/2024.toml":                 "[clauses]\ncount = 93\ntotal = 92\n",
+		"data/valeurs/2030.toml":                 "[heures]\nvalue = 1\n",
 	})
 	src := writeSite(t, files)
 	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "out"), "")

@@ -79,15 +79,15 @@ source = "Données d'essai"
 count = 40
 total = 92
 `,
-	"content/_index.md": "+++\ntitle = \"Accueil d'essai\"\n+++\nBienvenue : voir [la page](page.md).\n",
-	"content/page.md":   "+++\ntitle = \"Une page\"\nmenu = true\n+++\n## Première partie\n\nTexte « cité » ; 90 000 heures, soit 43,5 %.[^1]\n\n[^1]: Une note.\n",
-	"content/axes/_index.md":                  "+++\ntitle = \"Les axes\"\n+++\n",
-	"content/axes/1-vert/_index.md":           "+++\ntitle = \"Axe vert\"\nodd = [13]\nweight = 1\n+++\nIntroduction de l'axe.\n",
-	"content/axes/1-vert/1-climat/_index.md":  "+++\ntitle = \"Enjeu climat\"\nweight = 1\n+++\n",
-	"content/axes/1-vert/1-climat/1-bas.md":   "+++\ntitle = \"Action bas carbone\"\nweight = 1\nindicators = [\"clauses\"]\nodd = [13]\n+++\n## Objectifs\n\nVoir [l'action 1.2](2-haut.md#objectifs).\n",
-	"content/axes/1-vert/1-climat/2-haut.md":  "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nTexte.\n",
-	"content/axes/2-social/_index.md":         "+++\ntitle = \"Axe social\"\nweight = 2\nindicators = [\"heures\"]\n+++\n",
-	"content/axes/2-social/1-emploi/_index.md": "+++\ntitle = \"Enjeu emploi\"\n+++\n",
+	"content/_index.md":                             "+++\ntitle = \"Accueil d'essai\"\n+++\nBienvenue : voir [la page](page.md).\n",
+	"content/page.md":                               "+++\ntitle = \"Une page\"\nmenu = true\n+++\n## Première partie\n\nTexte « cité » ; 90 000 heures, soit 43,5 %.[^1]\n\n[^1]: Une note.\n",
+	"content/axes/_index.md":                        "+++\ntitle = \"Les axes\"\n+++\n",
+	"content/axes/1-vert/_index.md":                 "+++\ntitle = \"Axe vert\"\nodd = [13]\nweight = 1\n+++\nIntroduction de l'axe.\n",
+	"content/axes/1-vert/1-climat/_index.md":        "+++\ntitle = \"Enjeu climat\"\nweight = 1\n+++\n",
+	"content/axes/1-vert/1-climat/1-bas.md":         "+++\ntitle = \"Action bas carbone\"\nweight = 1\nindicators = [\"clauses\"]\nodd = [13]\n+++\n## Objectifs\n\nVoir [l'action 1.2](2-haut.md#objectifs).\n",
+	"content/axes/1-vert/1-climat/2-haut.md":        "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nTexte.\n",
+	"content/axes/2-social/_index.md":               "+++\ntitle = \"Axe social\"\nweight = 2\nindicators = [\"heures\"]\n+++\n",
+	"content/axes/2-social/1-emploi/_index.md":      "+++\ntitle = \"Enjeu emploi\"\n+++\n",
 	"content/axes/2-social/1-emploi/1-insertion.md": "+++\ntitle = \"Action insertion\"\nindicators = [\"heures\"]\n+++\nTexte.\n",
 }
 

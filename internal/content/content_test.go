@@ -21,15 +21,15 @@ func load(t *testing.T, files map[string]string) (*Tree, []diag.Diagnostic) {
 
 func TestTreeAndOrder(t *testing.T) {
 	tree, items := load(t, map[string]string{
-		"content/_index.md":        "+++\ntitle = \"Accueil\"\n+++\n",
-		"content/axes/_index.md":   "+++\ntitle = \"Axes\"\n+++\n",
-		"content/axes/b.md":        "+++\ntitle = \"B\"\nweight = 1\n+++\n",
-		"content/axes/a.md":        "+++\ntitle = \"A\"\nweight = 2\n+++\n",
-		"content/axes/c.md":        "+++\ntitle = \"C\"\nweight = 1\n+++\n",
-		"content/brouillon.md":     "+++\ntitle = \"Pas prêt\"\ndraft = true\n+++\n",
-		"content/axes/.DS_Store":   "x",
-		"content/axes/schema.pdf":  "%PDF",
-		"content/axes/notes.md~":   "sauvegarde",
+		"content/_index.md":       "+++\ntitle = \"Accueil\"\n+++\n",
+		"content/axes/_index.md":  "+++\ntitle = \"Axes\"\n+++\n",
+		"content/axes/b.md":       "+++\ntitle = \"B\"\nweight = 1\n+++\n",
+		"content/axes/a.md":       "+++\ntitle = \"A\"\nweight = 2\n+++\n",
+		"content/axes/c.md":       "+++\ntitle = \"C\"\nweight = 1\n+++\n",
+		"content/brouillon.md":    "+++\ntitle = \"Pas prêt\"\ndraft = true\n+++\n",
+		"content/axes/.DS_Store":  "x",
+		"content/axes/schema.pdf": "%PDF",
+		"content/axes/notes.md~":  "sauvegarde",
 	})
 	if len(items) != 0 {
 		t.Fatalf("unexpected diagnostics: %v", items)

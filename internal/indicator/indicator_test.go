@@ -75,14 +75,14 @@ func TestSharesAndTargets(t *testing.T) {
 
 func TestValueErrors(t *testing.T) {
 	cases := map[string]string{
-		"[vfe]\ncount = 93\ntotal = 92\n":        "nombre supérieur au total",
-		"[vfe]\nshare = 140\n":                   "pourcentage supérieur à 100",
+		"[vfe]\ncount = 93\ntotal = 92\n":           "nombre supérieur au total",
+		"[vfe]\nshare = 140\n":                      "pourcentage supérieur à 100",
 		"[vfe]\ncount = 3\ntotal = 9\nshare = 33\n": "share et total donnés ensemble",
-		"[vfe]\nvalue = 3\n":                     "« value » ne s'applique pas",
-		"[heures]\nvalue = -5\n":                 "value négatif",
-		"[heures]\ntotal = 5\n":                  "n'est pas de type share",
-		"[heurs]\nvalue = 5\n":                   "indicateur inconnu : \"heurs\"",
-		"[vfe]\ncount = 3\ntotl = 9\n":           "« totl » : clé inconnue",
+		"[vfe]\nvalue = 3\n":                        "« value » ne s'applique pas",
+		"[heures]\nvalue = -5\n":                    "value négatif",
+		"[heures]\ntotal = 5\n":                     "n'est pas de type share",
+		"[heurs]\nvalue = 5\n":                      "indicateur inconnu : \"heurs\"",
+		"[vfe]\ncount = 3\ntotl = 9\n":              "« totl » : clé inconnue",
 	}
 	for src, want := range cases {
 		_, items := loadCat(t, map[string]string{"data/valeurs/2024.toml": src})

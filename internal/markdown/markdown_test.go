@@ -52,10 +52,10 @@ func TestConvert(t *testing.T) {
 
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
-		"Éléments de contexte":      "elements-de-contexte",
-		"Objectifs :":               "objectifs",
-		"L'œuvre — 2023 !":          "l-oeuvre-2023",
-		"":                          "",
+		"Éléments de contexte": "elements-de-contexte",
+		"Objectifs :":          "objectifs",
+		"L'œuvre — 2023 !":     "l-oeuvre-2023",
+		"":                     "",
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
