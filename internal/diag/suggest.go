@@ -41,3 +41,15 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// DidYouMean returns "Vouliez-vous dire « x » ? " followed by fallback when
+// word is close to a candidate, else fallback alone.
+func DidYouMean(word string, candidates []string, fallback string) string {
+	if s := Suggest(word, candidates); s != "" {
+		if fallback == "" {
+			return "Vouliez-vous dire « " + s + " » ?"
+		}
+		return "Vouliez-vous dire « " + s + " » ? " + fallback
+	}
+	return fallback
+}

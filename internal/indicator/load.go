@@ -140,10 +140,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *co
 	}
 	u, ok := Units[e.Unit]
 	if !ok {
-		hint := "Unités possibles : " + strings.Join(unitIDs(), ", ") + "."
-		if s := diag.Suggest(e.Unit, unitIDs()); s != "" {
-			hint = fmt.Sprintf("Vouliez-vous dire « %s » ? ", s) + hint
-		}
+		hint := diag.DidYouMean(e.Unit, unitIDs(), "Unités possibles : "+strings.Join(unitIDs(), ", ")+".")
 		l.Errorf(p, hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
 	}
 	ind.Unit = u
@@ -154,10 +151,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *co
 	}
 	if e.Pilot != "" {
 		if _, ok := cfg.Direction(e.Pilot); !ok {
-			hint := "Déclarez cette direction dans data/site.toml ([[directions]]) ou corrigez le sigle."
-			if s := diag.Suggest(e.Pilot, cfg.Acronyms()); s != "" {
-				hint = fmt.Sprintf("Vouliez-vous dire « %s » ? ", s) + hint
-			}
+			hint := diag.DidYouMean(e.Pilot, cfg.Acronyms(), "Déclarez cette direction dans data/site.toml ([[directions]]) ou corrigez le sigle.")
 			l.Errorf(p, hint, "indicateur %s : direction pilote inconnue %q", e.ID, e.Pilot)
 		}
 	}
@@ -308,10 +302,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 		p := diag.Pos{File: file, Line: tomlfile.Line(src, id)}
 		ind := c.ByID[id]
 		if ind == nil {
-			hint := "Vérifiez l'identifiant dans data/indicateurs.toml."
-			if s := diag.Suggest(id, c.IDs()); s != "" {
-				hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", s)
-			}
+			hint := diag.DidYouMean(id, c.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 			l.Errorf(p, hint, "indicateur inconnu : %q", id)
 			continue
 		}

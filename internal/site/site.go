@@ -172,10 +172,7 @@ func (s *Site) fromContent(src *content.Page, parent *Page, level int, l *diag.L
 		if p.Level > 0 || p.Kind == KindSchema || p.Kind == KindHome {
 			l.Errorf(src.KeyPos("layout"), "Seules les pages simples (hors du schéma) peuvent choisir leur mise en page : supprimez la ligne layout.", "layout non permis sur cette page")
 		} else if !contains(contentLayouts, src.FM.Layout) {
-			hint := "Mises en page possibles : " + strings.Join(contentLayouts, ", ") + "."
-			if sug := diag.Suggest(src.FM.Layout, contentLayouts); sug != "" {
-				hint = fmt.Sprintf("Vouliez-vous dire « %s » ? ", sug) + hint
-			}
+			hint := diag.DidYouMean(src.FM.Layout, contentLayouts, "Mises en page possibles : "+strings.Join(contentLayouts, ", ")+".")
 			l.Errorf(src.KeyPos("layout"), hint, "mise en page inconnue : %q", src.FM.Layout)
 		} else {
 			p.Kind = src.FM.Layout
@@ -262,10 +259,7 @@ func (s *Site) attachIndicators(l *diag.List) {
 		for _, id := range p.Src.FM.Indicators {
 			ind := s.Catalogue.ByID[id]
 			if ind == nil {
-				hint := "Vérifiez l'identifiant dans data/indicateurs.toml."
-				if sug := diag.Suggest(id, s.Catalogue.IDs()); sug != "" {
-					hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", sug)
-				}
+				hint := diag.DidYouMean(id, s.Catalogue.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 				l.Errorf(p.Src.KeyPos("indicators"), hint, "indicateur inconnu : %q", id)
 				continue
 			}
@@ -405,10 +399,7 @@ func (s *Site) generate(l *diag.List) {
 	s.NotFound = s.generated(KindNotFound, "404.html", "Page introuvable", "", nil)
 	for _, id := range s.Cfg.Headline {
 		if s.Catalogue.ByID[id] == nil {
-			hint := "Vérifiez l'identifiant dans data/indicateurs.toml."
-			if sug := diag.Suggest(id, s.Catalogue.IDs()); sug != "" {
-				hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", sug)
-			}
+			hint := diag.DidYouMean(id, s.Catalogue.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 			l.Errorf(diag.Pos{File: config.File, Line: tomlfile.Line(s.Cfg.Source(), "headline")}, hint, "indicateur inconnu dans headline : %q", id)
 		}
 	}
