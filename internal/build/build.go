@@ -103,6 +103,11 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ld != nil {
+		if err := convertBodies(ld, opts.Workers, l); err != nil {
+			return nil, err
+		}
+	}
 	if l.HasErrors() {
 		return nil, l.Err()
 	}
@@ -127,13 +132,12 @@ func Run(opts Options) (*Result, error) {
 	return res, nil
 }
 
-// write renders every page and copies every file into dir.
-func write(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) (*Result, error) {
+// parallel calls fn for every page on workers goroutines; each gets its
+// own diagnostics list, merged into l. It returns the first error.
+func parallel(pages []*site.Page, workers int, l *diag.List, fn func(*site.Page, *diag.List) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	s := ld.Site
-	conv := markdown.New()
 	jobs := make(chan *site.Page)
 	var mu sync.Mutex
 	var firstErr error
@@ -144,7 +148,7 @@ func write(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) (*Result, er
 			defer wg.Done()
 			var local diag.List
 			for p := range jobs {
-				if err := renderPage(ld, conv, p, dir, &local); err != nil {
+				if err := fn(p, &local); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err
@@ -157,23 +161,22 @@ func write(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) (*Result, er
 			mu.Unlock()
 		}()
 	}
-	for _, p := range s.Pages {
+	for _, p := range pages {
 		jobs <- p
 	}
 	close(jobs)
 	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	files, err := writeFiles(ld, dir)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Pages: len(s.Pages), Files: len(s.Pages) + files}, nil
+	return firstErr
 }
 
-func renderPage(ld *Loaded, conv *markdown.Converter, p *site.Page, dir *publish.Dir, l *diag.List) error {
-	if p.Src != nil && len(strings.TrimSpace(string(p.Src.Body))) > 0 {
+// convertBodies renders the Markdown of every content page, so that broken
+// links are reported with every other problem, before anything is written.
+func convertBodies(ld *Loaded, workers int, l *diag.List) error {
+	conv := markdown.New()
+	return parallel(ld.Site.Pages, workers, l, func(p *site.Page, l *diag.List) error {
+		if p.Src == nil || len(strings.TrimSpace(string(p.Src.Body))) == 0 {
+			return nil
+		}
 		res, err := conv.Convert(p.Src.Body, ld.Site.Resolver(p))
 		if err != nil {
 			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
@@ -186,16 +189,32 @@ func renderPage(ld *Loaded, conv *markdown.Converter, p *site.Page, dir *publish
 		}
 		p.Body = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
 		p.Headings = res.Headings
-	}
-	html, err := ld.Templates.Page(ld.Site, p)
+		return nil
+	})
+}
+
+// write renders every page and copies every file into dir.
+func write(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) (*Result, error) {
+	s := ld.Site
+	err := parallel(s.Pages, workers, l, func(p *site.Page, _ *diag.List) error {
+		html, err := ld.Templates.Page(s, p)
+		if err != nil {
+			return fmt.Errorf("page /%s : %w", p.URLPath, err)
+		}
+		out := p.URLPath + "index.html"
+		if strings.HasSuffix(p.URLPath, ".html") {
+			out = p.URLPath
+		}
+		return dir.WriteFile(out, html)
+	})
 	if err != nil {
-		return fmt.Errorf("page /%s : %w", p.URLPath, err)
+		return nil, err
 	}
-	out := p.URLPath + "index.html"
-	if strings.HasSuffix(p.URLPath, ".html") {
-		out = p.URLPath
+	files, err := writeFiles(ld, dir)
+	if err != nil {
+		return nil, err
 	}
-	return dir.WriteFile(out, html)
+	return &Result{Pages: len(s.Pages), Files: len(s.Pages) + files}, nil
 }
 
 func writeFiles(ld *Loaded, dir *publish.Dir) (int, error) {
