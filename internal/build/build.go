@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -24,6 +25,7 @@ import (
 	"spaser/internal/publish"
 	"spaser/internal/render"
 	"spaser/internal/site"
+	"spaser/internal/srcfile"
 )
 
 // Options say what to build and where.
@@ -92,6 +94,23 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil
 }
 
+// Prepare reads, checks and assembles the site, then converts every page
+// body, so that broken links are reported with every other problem. It
+// writes nothing: build, check and the preview all start here. ld is nil
+// when the configuration could not be read; l lists every problem found.
+func Prepare(opts Options) (*Loaded, *diag.List, error) {
+	ld, l, err := Load(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ld != nil {
+		if err := convertBodies(ld, opts.Workers, l); err != nil {
+			return nil, nil, err
+		}
+	}
+	return ld, l, nil
+}
+
 // Run builds the site. On any content error it returns a *diag.ListError
 // and leaves the destination as it was.
 func Run(opts Options) (*Result, error) {
@@ -99,14 +118,9 @@ func Run(opts Options) (*Result, error) {
 	if opts.Dest == "" {
 		opts.Dest = path.Join(opts.Source, "public")
 	}
-	ld, l, err := Load(opts)
+	ld, l, err := Prepare(opts)
 	if err != nil {
 		return nil, err
-	}
-	if ld != nil {
-		if err := convertBodies(ld, opts.Workers, l); err != nil {
-			return nil, err
-		}
 	}
 	if l.HasErrors() {
 		return nil, l.Err()
@@ -115,7 +129,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, &UsageError{err.Error()}
 	}
-	res, err := write(ld, dir, opts.Workers, l)
+	res, err := ld.Write(dirSink{dir}, opts.Workers, l)
 	if err == nil && l.HasErrors() {
 		err = l.Err()
 	}
@@ -193,8 +207,39 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 	})
 }
 
-// write renders every page and copies every file into dir.
-func write(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) (*Result, error) {
+// Sink receives the files of a built site: a folder about to be published,
+// or the memory of the preview server. Both methods are called from several
+// goroutines at once.
+type Sink interface {
+	WriteFile(name string, data []byte) error // name is a slash path in the site
+	Copy(name string, r io.Reader) error      // a file copied as it is (image, PDF)
+}
+
+// dirSink writes into a publish.Dir.
+type dirSink struct{ dir *publish.Dir }
+
+func (d dirSink) WriteFile(name string, data []byte) error { return d.dir.WriteFile(name, data) }
+
+func (d dirSink) Copy(name string, r io.Reader) error {
+	to := d.dir.Path(name)
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, r); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// Write renders every page of a prepared site and copies every other file
+// into sink. A content file that can no longer be read (removed during the
+// build) is reported to l; other failures are returned.
+func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 	s := ld.Site
 	err := parallel(s.Pages, workers, l, func(p *site.Page, _ *diag.List) error {
 		html, err := ld.Templates.Page(s, p)
@@ -205,59 +250,63 @@ func write(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) (*Result, er
 		if strings.HasSuffix(p.URLPath, ".html") {
 			out = p.URLPath
 		}
-		return dir.WriteFile(out, html)
+		return sink.WriteFile(out, html)
 	})
 	if err != nil {
 		return nil, err
 	}
-	files, err := writeFiles(ld, dir)
+	files, err := writeFiles(ld, sink, l)
 	if err != nil {
 		return nil, err
 	}
 	return &Result{Pages: len(s.Pages), Files: len(s.Pages) + files}, nil
 }
 
-func writeFiles(ld *Loaded, dir *publish.Dir) (int, error) {
+func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
 	n := 0
 	for _, a := range ld.Templates.Assets {
-		if err := dir.WriteFile(a.Out, a.Data); err != nil {
+		if err := sink.WriteFile(a.Out, a.Data); err != nil {
 			return n, err
 		}
 		n++
 	}
 	for _, rel := range ld.Tree.Files {
-		if err := copyFile(ld.FS, path.Join(content.Dir, rel), dir.Path(rel)); err != nil {
+		ok, err := copyFile(ld.FS, path.Join(content.Dir, rel), rel, sink, l)
+		if err != nil {
 			return n, err
 		}
-		n++
+		if ok {
+			n++
+		}
 	}
 	if sm, ok := render.Sitemap(ld.Site); ok {
-		if err := dir.WriteFile("sitemap.xml", sm); err != nil {
+		if err := sink.WriteFile("sitemap.xml", sm); err != nil {
 			return n, err
 		}
 		n++
 	}
-	return n + 1, dir.WriteFile("robots.txt", render.Robots(ld.Site))
+	return n + 1, sink.WriteFile("robots.txt", render.Robots(ld.Site))
 }
 
-func copyFile(fsys fs.FS, from, to string) error {
+// copyFile copies a content file that is not a page. A file that vanished
+// or became unreadable since it was listed is a problem of the content, told
+// in French; a failure of the sink is returned.
+func copyFile(fsys fs.FS, from, to string, sink Sink, l *diag.List) (bool, error) {
 	in, err := fsys.Open(from)
 	if err != nil {
-		return fmt.Errorf("%s : %w", from, err)
+		srcfile.Report(l, diag.Pos{File: from}, err)
+		return false, nil
 	}
 	defer in.Close()
-	if err := os.MkdirAll(path.Dir(to), 0o755); err != nil {
-		return err
+	if err := sink.Copy(to, in); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == from || errors.Is(err, fs.ErrNotExist) {
+			srcfile.Report(l, diag.Pos{File: from}, err)
+			return false, nil
+		}
+		return false, fmt.Errorf("%s : copie impossible : %w", from, err)
 	}
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return true, nil
 }
 
 // IsUsage reports whether err is a usage error (exit status 2).

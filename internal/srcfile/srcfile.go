@@ -23,7 +23,7 @@ func Read(fsys fs.FS, name string, l *diag.List) (text []byte, ok bool) {
 	p := diag.Pos{File: name}
 	f, err := fsys.Open(name)
 	if err != nil {
-		report(l, p, err)
+		Report(l, p, err)
 		return nil, false
 	}
 	defer f.Close()
@@ -33,7 +33,7 @@ func Read(fsys fs.FS, name string, l *diag.List) (text []byte, ok bool) {
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		report(l, p, err)
+		Report(l, p, err)
 		return nil, false
 	}
 	if len(b) > MaxSize {
@@ -81,7 +81,8 @@ func firstInvalid(b []byte) (line, col int) {
 	return line, col
 }
 
-func report(l *diag.List, p diag.Pos, err error) {
+// Report tells in French why a file could not be opened or read.
+func Report(l *diag.List, p diag.Pos, err error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		l.Errorf(p, "Le fichier a peut-être été déplacé ou supprimé pendant la construction : relancez-la.", "fichier introuvable")
