@@ -231,11 +231,11 @@ func TestAllErrorsAtOnce(t *testing.T) {
 	}
 	got := le.Error()
 	for _, w := range []string{
-		"content/axes/1-vert/1-climat/2-haut.md:3: erreur\u00a0: indicateur inconnu : \"heurres\"",
+		"content/axes/1-vert/1-climat/2-haut.md:3:15: erreur\u00a0: indicateur inconnu : \"heurres\"",
 		"Vouliez-vous dire « heures » ?",
-		"content/page.md:3: erreur\u00a0: « wieght » : clé inconnue",
-		"content/page.md:5: erreur\u00a0: lien vers une page inexistante : nulle-part.md",
-		"data/valeurs/2024.toml:1: erreur\u00a0: nombre supérieur au total (93 sur 92)",
+		"content/page.md:3:1: erreur\u00a0: « wieght » : clé inconnue",
+		"content/page.md:5:1: erreur\u00a0: lien vers une page inexistante : nulle-part.md",
+		"data/valeurs/2024.toml:2:1: erreur\u00a0: nombre supérieur au total (93 sur 92)",
 		"data/valeurs/2030.toml: erreur\u00a0: valeurs pour l'année 2030, hors de la période du schéma",
 	} {
 		if !strings.Contains(got, w) {

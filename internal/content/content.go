@@ -9,7 +9,9 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"spaser/internal/diag"
 	"spaser/internal/srcfile"
@@ -59,11 +61,47 @@ func (p *Page) Dir() string {
 
 // KeyPos is the position of a front matter key, for diagnostics found later.
 func (p *Page) KeyPos(key string) diag.Pos {
-	line := tomlfile.Line(p.fmSrc, key)
+	line, col := tomlfile.KeyAt(p.fmSrc, 0, key)
 	if line == 0 {
 		return diag.Pos{File: p.File, Line: 1}
 	}
-	return diag.Pos{File: p.File, Line: p.fmLine + line - 1}
+	return diag.Pos{File: p.File, Line: p.fmLine + line - 1, Col: col}
+}
+
+var keyLineRe = regexp.MustCompile(`^\s*[A-Za-z0-9_-]+\s*=`)
+
+// ValuePos is the position of the nth (0-based) occurrence of the text
+// "value", quotes included, in the value of key (a list may span several
+// lines); KeyPos when it is not found.
+func (p *Page) ValuePos(key, value string, nth int) diag.Pos {
+	kp := p.KeyPos(key)
+	if kp.Col == 0 {
+		return kp
+	}
+	lines := strings.Split(string(p.fmSrc), "\n")
+	quoted := strconv.Quote(value)
+	for i := kp.Line - p.fmLine; i < len(lines); i++ {
+		text := lines[i]
+		if i > kp.Line-p.fmLine && keyLineRe.MatchString(text) {
+			break
+		}
+		from := 0
+		if i == kp.Line-p.fmLine {
+			from = strings.Index(text, "=")
+		}
+		for from >= 0 {
+			j := strings.Index(text[from:], quoted)
+			if j < 0 {
+				break
+			}
+			if nth == 0 {
+				return diag.Pos{File: p.File, Line: p.fmLine + i, Col: utf8.RuneCountInString(text[:from+j]) + 1}
+			}
+			nth--
+			from += j + len(quoted)
+		}
+	}
+	return kp
 }
 
 // Tree is the whole content folder.

@@ -119,10 +119,10 @@ value = 3
 		got += d.String() + "\n"
 	}
 	for _, w := range []string{
-		"data/indicateurs.toml:1: erreur\u00a0: indicateur a : unité (unit) inconnue \"marchés\"",
+		"data/indicateurs.toml:5:1: erreur\u00a0: indicateur a : unité (unit) inconnue \"marchés\"",
 		"Vouliez-vous dire « marches » ?",
-		"data/indicateurs.toml:1: erreur\u00a0: indicateur a : direction pilote inconnue \"DAMP\"",
-		"data/indicateurs.toml:8: erreur\u00a0: identifiant d'indicateur en double",
+		"data/indicateurs.toml:6:1: erreur\u00a0: indicateur a : direction pilote inconnue \"DAMP\"",
+		"data/indicateurs.toml:9:1: erreur\u00a0: identifiant d'indicateur en double",
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in:\n%s", w, got)

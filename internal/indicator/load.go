@@ -118,6 +118,7 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 }
 
 func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *config.Config, l *diag.List) *Indicator {
+	blk := block{pos: p, src: src, path: []string{"indicator"}}
 	switch {
 	case e.ID == "":
 		l.Errorf(p, "Ajoutez id = \"…\" : un identifiant court en minuscules et tirets, par exemple \"heures-insertion\".", "indicateur sans identifiant (id)")
@@ -126,39 +127,40 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *co
 		l.Errorf(p, "Utilisez des minuscules sans accents, des chiffres et des tirets, par exemple \"heures-insertion\".", "identifiant d'indicateur incorrect : %q", e.ID)
 		return nil
 	case c.ByID[e.ID] != nil:
-		l.Errorf(p, fmt.Sprintf("Chaque indicateur a un identifiant unique ; l'autre est à la ligne %d.", c.ByID[e.ID].Pos.Line), "identifiant d'indicateur en double : %q", e.ID)
+		l.Errorf(blk.at("id"), fmt.Sprintf("Chaque indicateur a un identifiant unique ; l'autre est à la ligne %d.", c.ByID[e.ID].Pos.Line), "identifiant d'indicateur en double : %q", e.ID)
 		return nil
 	}
 	ind := &Indicator{ID: e.ID, Label: e.Label, ShortLabel: e.ShortLabel, Definition: e.Definition,
 		Kind: Kind(e.Kind), Direction: e.Direction, InAnnex: e.InAnnex, Resources: e.Resources, Pilot: e.Pilot, Pos: p}
 	c.ByID[e.ID] = ind
 	if strings.TrimSpace(e.Label) == "" {
-		l.Errorf(p, "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
+		l.Errorf(blk.at("label"), "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
 	}
 	if _, ok := Kinds[ind.Kind]; !ok {
-		l.Errorf(p, "kind vaut \"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé).", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
+		l.Errorf(blk.at("kind"), "kind vaut \"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé).", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
 	}
 	u, ok := Units[e.Unit]
 	if !ok {
 		hint := diag.DidYouMean(e.Unit, unitIDs(), "Unités possibles : "+strings.Join(unitIDs(), ", ")+".")
-		l.Errorf(p, hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
+		l.Errorf(blk.at("unit"), hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
 	}
 	ind.Unit = u
 	if ind.Direction == "" {
 		ind.Direction = "up"
 	} else if ind.Direction != "up" && ind.Direction != "down" {
-		l.Errorf(p, "direction vaut \"up\" (plus c'est mieux) ou \"down\" (moins c'est mieux).", "indicateur %s : direction inconnue %q", e.ID, e.Direction)
+		l.Errorf(blk.at("direction"), "direction vaut \"up\" (plus c'est mieux) ou \"down\" (moins c'est mieux).", "indicateur %s : direction inconnue %q", e.ID, e.Direction)
 	}
 	if e.Pilot != "" {
 		if _, ok := cfg.Direction(e.Pilot); !ok {
 			hint := diag.DidYouMean(e.Pilot, cfg.Acronyms(), "Déclarez cette direction dans data/site.toml ([[directions]]) ou corrigez le sigle.")
-			l.Errorf(p, hint, "indicateur %s : direction pilote inconnue %q", e.ID, e.Pilot)
+			l.Errorf(blk.at("pilot"), hint, "indicateur %s : direction pilote inconnue %q", e.ID, e.Pilot)
 		}
 	}
 	tlines := tomlfile.Lines(src, "indicator", "target")
 	for _, t := range e.Target {
 		tp := nthLine(p, tlines, p.Line)
 		tlines = dropUntil(tlines, tp.Line)
+		tb := block{pos: tp, src: src, path: []string{"indicator", "target"}}
 		if t.Year == 0 {
 			l.Errorf(tp, "Ajoutez year = AAAA : l'année à partir de laquelle l'objectif s'applique.", "objectif sans année pour l'indicateur %s", e.ID)
 			continue
@@ -167,9 +169,9 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *co
 			l.Errorf(tp, "Ajoutez value = … : la valeur cible (un pourcentage pour un indicateur de type share).", "objectif %d sans valeur pour l'indicateur %s", t.Year, e.ID)
 			continue
 		}
-		checkYear(l, tp, t.Year, cfg, "objectif")
+		checkYear(l, tb.at("year"), t.Year, cfg, "objectif")
 		if *t.Value < 0 || (ind.Kind == Share && *t.Value > 100) {
-			l.Errorf(tp, "Un objectif est un nombre positif ; pour un indicateur de type share, un pourcentage de 0 à 100.", "objectif %d impossible : %v", t.Year, *t.Value)
+			l.Errorf(tb.at("value"), "Un objectif est un nombre positif ; pour un indicateur de type share, un pourcentage de 0 à 100.", "objectif %d impossible : %v", t.Year, *t.Value)
 		}
 		ind.Targets = append(ind.Targets, Target{Year: t.Year, Value: *t.Value, Label: t.Label, Breakdown: t.Breakdown, Source: t.Source})
 	}
@@ -184,7 +186,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *co
 			l.Errorf(bp, "Indiquez year = AAAA, ou period = \"…\" avec les mots de la source quand elle ne donne pas d'année précise.", "référence sans année ni période pour l'indicateur %s", e.ID)
 		}
 		if !b.Missing {
-			checkFigures(l, bp, ind, b.figuresTOML)
+			checkFigures(l, block{pos: bp, src: src, path: []string{"indicator", "baseline"}}, ind, b.figuresTOML)
 		}
 		ind.Baselines = append(ind.Baselines, m)
 	}
@@ -212,36 +214,61 @@ func (f figuresTOML) into(m *Measure) {
 	m.Value, m.Count, m.Total, m.Share = f.Value, f.Count, f.Total, f.Share
 }
 
+// block is a table of a TOML file (an [[indicator]], one of its targets, a
+// year's [id] block or one of its details), to place a diagnostic at the
+// faulty key when it is written there, at the table's first line otherwise.
+type block struct {
+	pos  diag.Pos // the table's header
+	src  []byte
+	path []string // the table's path: "indicator", "indicator.target", id, id.detail
+}
+
+func (b block) at(key string) diag.Pos {
+	if b.pos.Line == 0 {
+		return b.pos
+	}
+	path := append(append([]string(nil), b.path...), key)
+	if line, col := tomlfile.KeyAt(b.src, b.pos.Line, path...); line > 0 {
+		return diag.Pos{File: b.pos.File, Line: line, Col: col}
+	}
+	return b.pos
+}
+
 // checkFigures reports impossible or contradictory figures.
-func checkFigures(l *diag.List, p diag.Pos, ind *Indicator, f figuresTOML) {
-	for name, v := range map[string]*float64{"value": f.Value, "count": f.Count, "total": f.Total, "share": f.Share} {
+func checkFigures(l *diag.List, b block, ind *Indicator, f figuresTOML) {
+	for _, name := range []string{"value", "count", "total", "share"} {
+		v := map[string]*float64{"value": f.Value, "count": f.Count, "total": f.Total, "share": f.Share}[name]
 		if v != nil && *v < 0 {
-			l.Errorf(p, "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", name, *v, ind.ID)
+			l.Errorf(b.at(name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", name, *v, ind.ID)
 		}
 	}
 	switch ind.Kind {
 	case Share:
 		if f.Value != nil {
-			l.Errorf(p, "Pour cet indicateur, écrivez count (le nombre) et total (sur combien) : le pourcentage est calculé. Si seul le pourcentage est connu, écrivez share = ….", "« value » ne s'applique pas à l'indicateur %s (type share)", ind.ID)
+			l.Errorf(b.at("value"), "Pour cet indicateur, écrivez count (le nombre) et total (sur combien) : le pourcentage est calculé. Si seul le pourcentage est connu, écrivez share = ….", "« value » ne s'applique pas à l'indicateur %s (type share)", ind.ID)
 		}
 		if f.Total != nil && f.Count == nil {
-			l.Errorf(p, "Ajoutez count = … (le nombre sur ce total).", "total sans nombre (count) pour l'indicateur %s", ind.ID)
+			l.Errorf(b.at("total"), "Ajoutez count = … (le nombre sur ce total).", "total sans nombre (count) pour l'indicateur %s", ind.ID)
 		}
 		if f.Share != nil && f.Total != nil {
-			l.Errorf(p, "Le pourcentage se calcule à partir de count et total : supprimez share (il ne s'écrit que lorsque le total est inconnu).", "share et total donnés ensemble pour l'indicateur %s", ind.ID)
+			l.Errorf(b.at("share"), "Le pourcentage se calcule à partir de count et total : supprimez share (il ne s'écrit que lorsque le total est inconnu).", "share et total donnés ensemble pour l'indicateur %s", ind.ID)
 		}
 		if f.Count != nil && f.Total != nil && *f.Count > *f.Total {
-			l.Errorf(p, "Le nombre (count) ne peut pas dépasser le total : vérifiez les deux valeurs.", "nombre supérieur au total (%v sur %v) pour l'indicateur %s", *f.Count, *f.Total, ind.ID)
+			l.Errorf(b.at("count"), "Le nombre (count) ne peut pas dépasser le total : vérifiez les deux valeurs.", "nombre supérieur au total (%v sur %v) pour l'indicateur %s", *f.Count, *f.Total, ind.ID)
 		}
 		if f.Share != nil && *f.Share > 100 {
-			l.Errorf(p, "share est un pourcentage de 0 à 100 (écrivez 43.5 pour 43,5 %).", "pourcentage supérieur à 100 (%v) pour l'indicateur %s", *f.Share, ind.ID)
+			l.Errorf(b.at("share"), "share est un pourcentage de 0 à 100 (écrivez 43.5 pour 43,5 %).", "pourcentage supérieur à 100 (%v) pour l'indicateur %s", *f.Share, ind.ID)
 		}
 	default:
 		if f.Total != nil || f.Share != nil {
-			l.Errorf(p, "Cet indicateur est un nombre ou un montant : écrivez value = … (ou passez-le en kind = \"share\" dans le catalogue).", "total ou share donné pour l'indicateur %s, qui n'est pas de type share", ind.ID)
+			key := "share"
+			if f.Total != nil {
+				key = "total"
+			}
+			l.Errorf(b.at(key), "Cet indicateur est un nombre ou un montant : écrivez value = … (ou passez-le en kind = \"share\" dans le catalogue).", "total ou share donné pour l'indicateur %s, qui n'est pas de type share", ind.ID)
 		}
 		if f.Value != nil && f.Count != nil {
-			l.Errorf(p, "Écrivez la valeur une seule fois : value = ….", "value et count donnés ensemble pour l'indicateur %s", ind.ID)
+			l.Errorf(b.at("count"), "Écrivez la valeur une seule fois : value = ….", "value et count donnés ensemble pour l'indicateur %s", ind.ID)
 		}
 	}
 }
@@ -299,7 +326,8 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		v := values[id]
-		p := diag.Pos{File: file, Line: tomlfile.Line(src, id)}
+		line, col := tomlfile.KeyAt(src, 0, id)
+		p := diag.Pos{File: file, Line: line, Col: col}
 		ind := c.ByID[id]
 		if ind == nil {
 			hint := diag.DidYouMean(id, c.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
@@ -308,17 +336,18 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 		}
 		m := &Measure{Year: year, Provisional: v.Provisional, Source: v.Source, Comment: v.Comment, Pos: p}
 		v.figuresTOML.into(m)
-		checkFigures(l, p, ind, v.figuresTOML)
+		checkFigures(l, block{pos: p, src: src, path: []string{id}}, ind, v.figuresTOML)
 		dlines := tomlfile.Lines(src, id, "detail")
 		for i, d := range v.Detail {
 			dp := p
 			if i < len(dlines) {
 				dp.Line = dlines[i]
 			}
+			db := block{pos: dp, src: src, path: []string{id, "detail"}}
 			if strings.TrimSpace(d.Label) == "" {
 				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (par exemple \"Restaurants du personnel\").", "détail sans intitulé pour l'indicateur %s", id)
 			}
-			checkFigures(l, dp, ind, d.figuresTOML)
+			checkFigures(l, db, ind, d.figuresTOML)
 			dm := &Measure{Year: year, Breakdown: d.Label, Comment: d.Comment, Provisional: v.Provisional, Pos: dp}
 			d.figuresTOML.into(dm)
 			m.Details = append(m.Details, dm)

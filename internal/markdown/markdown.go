@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -31,6 +32,7 @@ type Resolver func(target string) (href string, ok bool)
 type BrokenLink struct {
 	Target string // as written
 	Line   int    // 1-based line in the body
+	Col    int    // 1-based column of the link's "[" on that line, 0 if unknown
 }
 
 // Heading is a section heading of the body, for a table of contents.
@@ -152,7 +154,8 @@ func resolveLink(n *ast.Link, src []byte, resolve Resolver, res *Result) {
 	}
 	href, found := resolve(target)
 	if !found {
-		res.Broken = append(res.Broken, BrokenLink{Target: dest, Line: nodeLine(n, src)})
+		line, col := nodeLine(n, src)
+		res.Broken = append(res.Broken, BrokenLink{Target: dest, Line: line, Col: col})
 		return
 	}
 	n.Destination = []byte(href + frag)
@@ -177,8 +180,9 @@ func contentTarget(dest string) (target, frag string, ok bool) {
 	return u.Path, frag, true
 }
 
-// nodeLine is the 1-based line of the first text inside n.
-func nodeLine(n ast.Node, src []byte) int {
+// nodeLine is the 1-based line of the first text inside n and, when n is
+// a link whose "[" precedes that text, the 1-based column of the "[".
+func nodeLine(n ast.Node, src []byte) (line, col int) {
 	off := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -187,6 +191,7 @@ func nodeLine(n ast.Node, src []byte) int {
 		}
 		return ast.WalkContinue, nil
 	})
+	text := off >= 0
 	if off < 0 {
 		for p := n.Parent(); p != nil; p = p.Parent() {
 			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
@@ -195,10 +200,15 @@ func nodeLine(n ast.Node, src []byte) int {
 			}
 		}
 	}
-	if off < 0 {
-		return 1
+	if off < 0 || off > len(src) {
+		return 1, 0
 	}
-	return bytes.Count(src[:off], []byte("\n")) + 1
+	line = bytes.Count(src[:off], []byte("\n")) + 1
+	if text && off > 0 && src[off-1] == '[' {
+		start := bytes.LastIndexByte(src[:off-1], '\n') + 1
+		col = utf8.RuneCount(src[start:off-1]) + 1
+	}
+	return line, col
 }
 
 func plainText(n ast.Node, src []byte) string {

@@ -256,11 +256,18 @@ func (s *Site) attachIndicators(l *diag.List) {
 		if p.Src == nil {
 			continue
 		}
+		seen := map[string]int{}
 		for _, id := range p.Src.FM.Indicators {
+			nth := seen[id]
+			seen[id]++
+			if nth > 0 {
+				l.Errorf(p.Src.ValuePos("indicators", id, nth), "Supprimez le doublon de la liste indicators.", "indicateur cité deux fois dans la même page : %q", id)
+				continue
+			}
 			ind := s.Catalogue.ByID[id]
 			if ind == nil {
 				hint := diag.DidYouMean(id, s.Catalogue.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
-				l.Errorf(p.Src.KeyPos("indicators"), hint, "indicateur inconnu : %q", id)
+				l.Errorf(p.Src.ValuePos("indicators", id, 0), hint, "indicateur inconnu : %q", id)
 				continue
 			}
 			p.Indicators = append(p.Indicators, ind)

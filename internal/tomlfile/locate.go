@@ -2,13 +2,19 @@ package tomlfile
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // keyIndex maps dotted key paths (array indexes left out, as toml.Key has
-// them) to the lines where they are written, in order. It is a light reading
-// of TOML lines, enough to place a diagnostic: BurntSushi/toml does not expose
-// key positions.
-type keyIndex map[string][]int
+// them) to the places where they are written, in order. It is a light
+// reading of TOML lines, enough to place a diagnostic: BurntSushi/toml does
+// not expose key positions. Table headers are recorded too, under the path
+// of their table.
+type keyIndex map[string][]loc
+
+// loc is where a key or a table header is written: 1-based line, and the
+// 1-based column (in characters) of its first character.
+type loc struct{ line, col int }
 
 func indexKeys(src []byte) keyIndex {
 	idx := keyIndex{}
@@ -22,19 +28,20 @@ func indexKeys(src []byte) keyIndex {
 			}
 			continue
 		}
+		at := loc{i + 1, utf8.RuneCountInString(raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]) + 1}
 		switch {
 		case line == "" || strings.HasPrefix(line, "#"):
 		case strings.HasPrefix(line, "["):
 			name := strings.Trim(strings.SplitN(line, "#", 2)[0], " []")
 			table = splitKey(name)
-			idx.add(table, i+1)
+			idx.add(table, at)
 		default:
 			key, rest, ok := strings.Cut(line, "=")
 			if !ok {
 				continue
 			}
 			path := append(append([]string(nil), table...), splitKey(strings.TrimSpace(key))...)
-			idx.add(path, i+1)
+			idx.add(path, at)
 			if strings.Count(rest, `"""`)%2 == 1 || strings.Count(rest, `'''`)%2 == 1 {
 				inMultiline = true
 			}
@@ -43,21 +50,25 @@ func indexKeys(src []byte) keyIndex {
 	return idx
 }
 
-func (idx keyIndex) add(path []string, line int) {
+func (idx keyIndex) add(path []string, at loc) {
 	k := strings.Join(path, ".")
-	idx[k] = append(idx[k], line)
+	idx[k] = append(idx[k], at)
 }
 
 // line returns the line of the nth occurrence of key, or 0 if not found.
 func (idx keyIndex) line(key string, nth int) int {
-	lines := idx[key]
-	if len(lines) == 0 {
-		return 0
+	return idx.loc(key, nth).line
+}
+
+func (idx keyIndex) loc(key string, nth int) loc {
+	locs := idx[key]
+	if len(locs) == 0 {
+		return loc{}
 	}
-	if nth >= len(lines) {
-		nth = len(lines) - 1
+	if nth >= len(locs) {
+		nth = len(locs) - 1
 	}
-	return lines[nth]
+	return locs[nth]
 }
 
 // Line returns the line where the table or key path is first written in
@@ -69,7 +80,41 @@ func Line(src []byte, path ...string) int {
 // Lines returns the lines of every occurrence of path, in order: one per
 // element of an array of tables.
 func Lines(src []byte, path ...string) []int {
-	return indexKeys(src)[strings.Join(path, ".")]
+	var out []int
+	for _, l := range indexKeys(src)[strings.Join(path, ".")] {
+		out = append(out, l.line)
+	}
+	return out
+}
+
+// KeyAt returns where the key path (full dotted path, tables included) is
+// written inside the table whose header is on line block, before the next
+// element of the same array of tables; block 0 means anywhere in src. It
+// returns 0, 0 when the key is not written there, so that a diagnostic can
+// point at the faulty key rather than at the start of its block.
+func KeyAt(src []byte, block int, path ...string) (line, col int) {
+	idx := indexKeys(src)
+	end := int(^uint(0) >> 1)
+	if block > 0 && isHeader(src, block) {
+		for _, locs := range idx {
+			for i, l := range locs {
+				if l.line == block && i+1 < len(locs) {
+					end = locs[i+1].line
+				}
+			}
+		}
+	}
+	for _, l := range idx[strings.Join(path, ".")] {
+		if l.line > block && l.line < end {
+			return l.line, l.col
+		}
+	}
+	return 0, 0
+}
+
+// isHeader reports whether line n of src is a table header.
+func isHeader(src []byte, n int) bool {
+	return strings.HasPrefix(strings.TrimSpace(lineText(src, n)), "[")
 }
 
 func splitKey(s string) []string {

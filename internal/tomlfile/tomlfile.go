@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -44,10 +45,19 @@ func reportDecodeError(l *diag.List, file string, firstLine int, src []byte, err
 	if m := lastKeyRe.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		msg, hint := explainType(lastPiece(m[2]), m[3])
-		l.Errorf(diag.Pos{File: file, Line: line + firstLine - 1}, hint, "%s", msg)
+		l.Errorf(diag.Pos{File: file, Line: line + firstLine - 1, Col: keyCol(src, line, lastPiece(m[2]))}, hint, "%s", msg)
 		return
 	}
 	l.Errorf(diag.Pos{File: file, Line: firstLine}, "Vérifiez la syntaxe du fichier.", "TOML illisible (%s)", err)
+}
+
+// keyCol is the column of key on line n of src, or 0.
+func keyCol(src []byte, n int, key string) int {
+	text := lineText(src, n)
+	if i := strings.Index(text, key); i >= 0 {
+		return utf8.RuneCountInString(text[:i]) + 1
+	}
+	return 0
 }
 
 func lastPiece(key string) string {
@@ -118,17 +128,58 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 		}
 		name := path[len(path)-1]
 		join := strings.Join(path, ".")
-		line := idx.line(join, seen[join])
+		at := idx.loc(join, seen[join])
 		seen[join]++
 		hint := "Supprimez cette clé ou corrigez son nom."
 		known := fieldNames(t, path[:len(path)-1])
-		if s := diag.Suggest(name, known); s != "" {
+		if s := suggestKey(name, known); s != "" {
 			hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", s)
 		} else if len(known) > 0 {
 			hint = "Clés possibles ici : " + strings.Join(known, ", ") + "."
 		}
-		l.Errorf(diag.Pos{File: file, Line: line + firstLine - 1}, hint, "« %s » : clé inconnue", name)
+		p := diag.Pos{File: file, Line: at.line + firstLine - 1, Col: at.col}
+		if at.line == 0 {
+			p = diag.Pos{File: file, Line: firstLine}
+		}
+		l.Errorf(p, hint, "« %s » : clé inconnue", name)
 	}
+}
+
+// frenchKeys are the keys editors write in French, mapped to the key the
+// files use: « poids » is not a typo of « weight », but it means it.
+var frenchKeys = map[string]string{
+	"poids": "weight", "poid": "weight", "ordre": "weight", "rang": "weight",
+	"titre": "title", "titre_court": "short_title", "titrecourt": "short_title", "titre-court": "short_title",
+	"resume": "summary", "résumé": "summary", "chapeau": "summary", "description": "summary",
+	"indicateurs": "indicators", "indicateur": "indicators",
+	"brouillon": "draft", "gabarit": "layout", "mise_en_page": "layout",
+	"libelle": "label", "libellé": "label", "intitule": "label", "intitulé": "label",
+	"libelle_court": "short_label", "libellé_court": "short_label",
+	"unite": "unit", "unité": "unit", "type": "kind", "genre": "kind", "sens": "direction",
+	"pilote": "pilot", "direction_pilote": "pilot", "ressources": "resources", "direction_ressources": "resources",
+	"annexe": "in_annex", "définition": "definition",
+	"annee": "year", "année": "year", "valeur": "value", "montant": "value", "nombre": "count",
+	"part": "share", "pourcentage": "share", "taux": "share",
+	"cible": "target", "objectif": "target", "objectifs": "target", "reference": "baseline", "référence": "baseline",
+	"periode": "period", "période": "period", "manquant": "missing", "provisoire": "provisional",
+	"commentaire": "comment", "details": "detail", "détail": "detail", "ventilation": "breakdown",
+	"collectivité": "collectivite", "debut": "period_start", "début": "period_start", "fin": "period_end",
+}
+
+// suggestKey returns the known key an unknown one most likely stands for:
+// a near spelling ("wieght") or its French name ("poids").
+func suggestKey(name string, known []string) string {
+	if s := diag.Suggest(name, known); s != "" {
+		return s
+	}
+	if s, ok := frenchKeys[strings.ToLower(name)]; ok {
+		for _, k := range known {
+			if k == s {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // parentUndecoded reports whether a table containing path is itself unknown.

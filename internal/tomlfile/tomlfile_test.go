@@ -81,3 +81,33 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestKeyAtStaysInItsBlock(t *testing.T) {
+	src := []byte("[[entry]]\nid = \"a\"\n\n[[entry]]\nid = \"b\"\n  weight = 2\n[[entry.target]]\nyear = 1\n\n[[entry]]\nweight = 3\n")
+	for _, c := range []struct {
+		block     int
+		path      []string
+		line, col int
+	}{
+		{1, []string{"entry", "weight"}, 0, 0}, // the first entry has no weight: not the next one's
+		{4, []string{"entry", "weight"}, 6, 3},
+		{10, []string{"entry", "weight"}, 11, 1},
+		{7, []string{"entry", "target", "year"}, 8, 1},
+		{0, []string{"entry", "id"}, 2, 1},
+	} {
+		if line, col := KeyAt(src, c.block, c.path...); line != c.line || col != c.col {
+			t.Errorf("KeyAt(%d, %v) = %d:%d, want %d:%d", c.block, c.path, line, col, c.line, c.col)
+		}
+	}
+}
+
+func TestFrenchKeyNames(t *testing.T) {
+	items := decode(t, "title = \"x\"\n[[entry]]\npoids = 2\n", 1)
+	if len(items) != 1 || items[0].Line != 3 || items[0].Col != 1 || items[0].Hint != "Vouliez-vous dire « weight » ?" {
+		t.Fatalf("got %+v", items)
+	}
+	items = decode(t, "titre = \"x\"\n", 1)
+	if len(items) != 1 || items[0].Hint != "Vouliez-vous dire « title » ?" {
+		t.Fatalf("got %+v", items)
+	}
+}
