@@ -1,0 +1,206 @@
+package serve
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// The preview's own files, served under /__spaser/ and never written to the
+// built site.
+var (
+	//go:embed assets/reload.js
+	reloadJS []byte
+	//go:embed assets/apercu.css
+	apercuCSS []byte
+)
+
+const prefix = "/__spaser/"
+
+// Handler serves the last good build, the preview's own files and the
+// event stream that tells pages to reload.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc(prefix+"reload.js", func(w http.ResponseWriter, r *http.Request) {
+		serveBytes(w, r, "text/javascript; charset=utf-8", reloadJS)
+	})
+	mux.HandleFunc(prefix+"apercu.css", func(w http.ResponseWriter, r *http.Request) {
+		serveBytes(w, r, "text/css; charset=utf-8", apercuCSS)
+	})
+	mux.HandleFunc(prefix+"events", s.events)
+	mux.HandleFunc("/", s.page)
+	return mux
+}
+
+func serveBytes(w http.ResponseWriter, r *http.Request, ctype string, b []byte) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(b)
+	}
+}
+
+// events is a Server-Sent Events stream: it sends the current build's id
+// at once, then each new one. A page reloads when the id differs from the
+// one it was served with, so a build finished between the page's load and
+// the stream's start is not missed.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "flux non pris en charge", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c, unsubscribe := s.subscribe()
+	defer unsubscribe()
+	send := func() bool {
+		_, err := fmt.Fprintf(w, "retry: 500\nevent: build\ndata: %s\n\n", s.buildID(s.state.Load().gen))
+		fl.Flush()
+		return err == nil
+	}
+	if !send() {
+		return
+	}
+	keepAlive := time.NewTicker(15 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			return
+		case <-c:
+			if !send() {
+				return
+			}
+		case <-keepAlive.C:
+			if _, err := fmt.Fprint(w, ": toujours là\n\n"); err != nil {
+				return
+			}
+			fl.Flush()
+		}
+	}
+}
+
+// page serves a file of the site.
+func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "méthode non permise", http.StatusMethodNotAllowed)
+		return
+	}
+	st := s.state.Load()
+	if !strings.HasPrefix(r.URL.Path, s.base) {
+		if r.URL.Path == "/" || r.URL.Path+"/" == s.base {
+			http.Redirect(w, r, s.base, http.StatusFound)
+			return
+		}
+		s.notFound(w, r, st)
+		return
+	}
+	rel := strings.TrimPrefix(r.URL.Path, s.base)
+	name := rel
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	body, ok := st.files[name]
+	if !ok {
+		if _, dir := st.files[name+"/index.html"]; dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		if st.files == nil && (path.Ext(name) == ".html" || !strings.Contains(path.Base(name), ".")) {
+			s.writeHTML(w, r, st, http.StatusInternalServerError, nil) // no good build yet: the errors alone
+			return
+		}
+		s.notFound(w, r, st)
+		return
+	}
+	if path.Ext(name) == ".html" {
+		s.writeHTML(w, r, st, http.StatusOK, body)
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(body)
+	}
+	serveBytes(w, r, ctype, body)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
+	if body, ok := st.files["404.html"]; ok {
+		s.writeHTML(w, r, st, http.StatusNotFound, body)
+		return
+	}
+	s.writeHTML(w, r, st, http.StatusNotFound, nil)
+}
+
+// writeHTML sends page (or, when nil, a page of its own) with the preview's
+// stylesheet and script, and the errors of the latest build on top.
+func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, st *state, status int, page []byte) {
+	head := fmt.Sprintf(`<meta name="spaser-build" content="%s"><link rel="stylesheet" href="%sapercu.css"><script src="%sreload.js" defer></script>`,
+		template.HTMLEscapeString(s.buildID(st.gen)), prefix, prefix)
+	panel := ""
+	if st.errs != nil {
+		panel = renderPanel(st, page != nil)
+	}
+	if page == nil {
+		page = []byte(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Aperçu — spaser</title></head><body>` +
+			`<main><p>Aucune page à cette adresse.</p></main></body></html>`)
+		if st.errs != nil {
+			page = []byte(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Erreurs — aperçu spaser</title></head><body></body></html>`)
+		}
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(inject(page, head, panel))
+	}
+}
+
+var panelTmpl = template.Must(template.New("panel").Funcs(template.FuncMap{
+	"caret": func(col int) string { return strings.Repeat(" ", col+6) + "^" },
+}).Parse(`
+<section id="spaser-erreurs" class="spaser-erreurs" role="alert" aria-labelledby="spaser-erreurs-titre">
+<h2 id="spaser-erreurs-titre">Le site n'a pas pu être reconstruit : {{.Count}}</h2>
+<p>{{if .Over}}La page ci-dessous est la dernière version correcte. {{end}}Corrigez le fichier et enregistrez-le : l'aperçu se met à jour de lui-même.</p>
+<ol>
+{{- range .Errs}}
+<li>
+<p class="spaser-lieu"><code>{{.Where}}</code></p>
+<p class="spaser-message">{{.Msg}}</p>
+{{- with .Hint}}
+<p class="spaser-conseil">→ {{.}}</p>{{end}}
+{{- with .Excerpt}}
+<pre class="spaser-extrait">{{range .}}{{if .Focus}}<span class="spaser-focus">{{printf "%4d | %s" .N .Text}}</span>{{if .Col}}
+<span class="spaser-curseur">{{caret .Col}}</span>{{end}}{{else}}{{printf "%4d | %s" .N .Text}}{{end}}
+{{end}}</pre>{{end}}
+</li>
+{{- end}}
+</ol>
+</section>
+`))
+
+func renderPanel(st *state, over bool) string {
+	var b strings.Builder
+	count := "1 erreur"
+	if len(st.errs) > 1 {
+		count = fmt.Sprintf("%d erreurs", len(st.errs))
+	}
+	data := struct {
+		Count string
+		Over  bool
+		Errs  []problem
+	}{count, over, st.errs}
+	if err := panelTmpl.Execute(&b, data); err != nil {
+		return "<p>" + template.HTMLEscapeString(err.Error()) + "</p>"
+	}
+	return b.String()
+}
