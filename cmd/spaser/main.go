@@ -20,7 +20,17 @@ socialement et écologiquement responsables) et ses indicateurs.
 
 Utilisation :
   spaser build [--source DOSSIER] [--dest DOSSIER] [--base-url URL]
-      Construit le site statique.
+      Construit le site statique (dans public/ par défaut).
+  spaser check [--source DOSSIER] [--strict] [--annee AAAA]
+      Vérifie tout le site sans rien écrire et liste chaque problème, puis
+      fait le bilan au regard de l'article L2111-3.
+  spaser serve [--source DOSSIER] [--port N] [--open]
+      Aperçu dans le navigateur (http://127.0.0.1:1313/), reconstruit et
+      rechargé à chaque modification ; les erreurs s'affichent dans la page.
+  spaser new annee AAAA
+  spaser new action DOSSIER-DE-L-ENJEU NOM
+  spaser new indicateur IDENTIFIANT
+      Crée un fichier prérempli et commenté (sans jamais en écraser un).
 
 Lancez « spaser COMMANDE -h » pour l'aide d'une commande.
 `
@@ -39,6 +49,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "-h", "--help", "-help", "help", "aide":
 		fmt.Fprint(stdout, usage)
 		return 0

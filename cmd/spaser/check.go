@@ -1,0 +1,112 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"spaser"
+	"spaser/internal/build"
+	"spaser/internal/compliance"
+	"spaser/internal/diag"
+)
+
+// now is the clock of `spaser check`, the only command that reads it (for
+// the elapsed years of the compliance summary); tests replace it.
+var now = time.Now
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	strict := fs.Bool("strict", false, "échoue aussi sur les avertissements (code de sortie 1)")
+	year := fs.Int("annee", 0, "année de référence du bilan L2111-3 : les années du schéma avant elle sont « écoulées » (par défaut : l'année en cours)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Utilisation : spaser check [--source DOSSIER] [--strict] [--annee AAAA]
+
+Vérifie tout le site sans rien écrire : chaque problème est listé sous la
+forme fichier:ligne:colonne, avec la façon de le corriger. Se termine par un
+bilan au regard de l'article L2111-3 du Code de la commande publique.
+
+Codes de sortie : 0 aucune erreur (des avertissements peuvent être affichés) ;
+1 au moins une erreur, ou un avertissement avec --strict ; 2 erreur d'utilisation.
+
+Options :
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "spaser check : argument inattendu « %s »\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *year == 0 {
+		*year = now().Year()
+	} else if *year < 1990 || *year > 2100 {
+		fmt.Fprintf(stderr, "spaser check : --annee %d invalide (une année, par exemple 2026)\n", *year)
+		return 2
+	}
+	ld, l, err := build.Prepare(build.Options{Source: *source, Defaults: spaser.Layouts})
+	if err != nil {
+		fmt.Fprintf(stderr, "spaser : %v\n", err)
+		if build.IsUsage(err) {
+			return 2
+		}
+		return 1
+	}
+	items := l.Items()
+	for _, d := range items {
+		fmt.Fprintln(stdout, d.String())
+	}
+	errs, warns := l.Count(diag.Error), l.Count(diag.Warning)
+	var rep *compliance.Report
+	if ld != nil {
+		rep = compliance.Compute(ld.Site.Cfg, ld.Site.Catalogue, *year)
+		if rep.Stale() {
+			warns++
+		}
+	}
+	if len(items) > 0 {
+		fmt.Fprintln(stdout)
+	}
+	switch {
+	case errs > 0:
+		fmt.Fprintf(stdout, "Vérification : %s. Corrigez les erreurs : la construction échouerait.\n", summary(errs, warns))
+	case warns > 0:
+		fmt.Fprintf(stdout, "Vérification : %s. Le site peut être construit.\n", summary(errs, warns))
+	default:
+		fmt.Fprintln(stdout, "Vérification : aucun problème. Le site peut être construit.")
+	}
+	if rep != nil {
+		fmt.Fprintln(stdout)
+		rep.Write(stdout)
+	} else {
+		fmt.Fprintln(stdout, "\nBilan L2111-3 impossible tant que data/site.toml n'est pas lisible.")
+	}
+	if errs > 0 || *strict && warns > 0 {
+		if errs == 0 {
+			fmt.Fprintln(stdout, "\nÉchec : des avertissements restent et --strict est demandé.")
+		}
+		return 1
+	}
+	return 0
+}
+
+func summary(errs, warns int) string {
+	return count(errs, "erreur", "erreurs") + ", " + count(warns, "avertissement", "avertissements")
+}
+
+func count(n int, one, many string) string {
+	if n <= 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

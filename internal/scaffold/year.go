@@ -1,0 +1,128 @@
+package scaffold
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"spaser/internal/indicator"
+)
+
+// Year writes data/valeurs/YEAR.toml in the site at dir: every indicator
+// of the catalogue as a commented, empty block with its label, unit, target
+// and last value, so that the yearly update is filling blanks. It returns
+// the file's path and the number of indicators listed.
+func Year(dir string, year int) (string, int, error) {
+	s, err := open(dir, true)
+	if err != nil {
+		return "", 0, err
+	}
+	rel := path.Join(indicator.ValuesDir, fmt.Sprintf("%d.toml", year))
+	if year < s.cfg.DataFrom || year > s.cfg.PeriodEnd {
+		return "", 0, &Error{
+			Msg:  fmt.Sprintf("l'année %d est hors de la période du schéma", year),
+			Hint: fmt.Sprintf("Les années possibles vont de %d (data_from dans data/site.toml) à %d (fin du schéma).", s.cfg.DataFrom, s.cfg.PeriodEnd),
+		}
+	}
+	text := YearText(s.cat, year)
+	if err := create(dir, rel, []byte(text)); err != nil {
+		return "", 0, err
+	}
+	return rel, len(s.cat.List), nil
+}
+
+// YearText is the values file of year for cat.
+func YearText(cat *indicator.Catalogue, year int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `# ---------------------------------------------------------------------------
+# Valeurs des indicateurs pour l'année %[1]d (le nom du fichier est l'année).
+# Fichier créé par « spaser new annee %[1]d » : il reste à remplir les blancs.
+#
+# Pour chaque indicateur dont le chiffre de %[1]d est publié :
+#   1. retirez le # collé au début des lignes de son bloc : la ligne
+#      [identifiant] et chaque ligne que vous remplissez ;
+#   2. écrivez les chiffres après le signe = : sans guillemets, sans espace
+#      entre les milliers, avec un point décimal (43.5) ;
+#   3. écrivez la source entre guillemets droits "…".
+# Laissez en commentaire les indicateurs dont le chiffre n'est pas connu : le
+# site affiche alors « non renseignée ». N'inscrivez que des chiffres publiés.
+# Les lignes qui commencent par « # » suivi d'une espace sont des explications.
+#
+# Ensuite : spaser check (vérifie tout), spaser serve (aperçu dans le
+# navigateur). Le guide : docs/guide-mise-a-jour.md.
+# ---------------------------------------------------------------------------
+`, year)
+	for _, ind := range cat.List {
+		b.WriteString("\n")
+		b.WriteString(wrap(ind.ID+" — "+ind.Name(), "# ", 78))
+		if ind.ShortLabel != "" && ind.ShortLabel != ind.Label {
+			b.WriteString(wrap("« "+ind.Label+" »", "#   ", 78))
+		}
+		b.WriteString(wrap(describe(ind), "# ", 78))
+		var tgts []string
+		for _, t := range ind.TargetsAt(year) {
+			s := ind.FormatTarget(t)
+			if t.Label != "" {
+				s += " (" + t.Label + ")"
+			}
+			if t.Breakdown != "" {
+				s += " pour « " + t.Breakdown + " »"
+			}
+			tgts = append(tgts, plain(s))
+		}
+		if len(tgts) > 0 {
+			b.WriteString(wrap(fmt.Sprintf("Objectif en %d : %s.", year, strings.Join(tgts, " ; ")), "# ", 78))
+		}
+		if m := latestBefore(ind, year); m != nil {
+			b.WriteString(wrap(fmt.Sprintf("Dernière valeur publiée : %d : %s.", m.Year, plain(ind.Format(m))), "# ", 78))
+		}
+		fmt.Fprintf(&b, "#[%s]\n", ind.ID)
+		for _, f := range fields(ind) {
+			fmt.Fprintf(&b, "#%-17s# %s\n", f[0], f[1])
+		}
+		b.WriteString("#source = \"\"\n#comment = \"\"\n")
+	}
+	return b.String()
+}
+
+// describe says what to enter for ind, in words.
+func describe(ind *indicator.Indicator) string {
+	unit := ind.Unit.Many
+	if unit == "" {
+		unit = ind.Unit.ID
+	}
+	switch ind.Kind {
+	case indicator.Share:
+		return fmt.Sprintf("Type : part (un nombre sur un total, le pourcentage est calculé) ; unité : %s.", unit)
+	case indicator.Value:
+		return fmt.Sprintf("Type : montant ; unité : %s.", unit)
+	}
+	return fmt.Sprintf("Type : nombre ; unité : %s.", unit)
+}
+
+// fields are the lines to fill for ind: the key with its = sign, and what
+// to write there.
+func fields(ind *indicator.Indicator) [][2]string {
+	unit := ind.Unit.Many
+	switch ind.Kind {
+	case indicator.Share:
+		return [][2]string{
+			{"count = ", "le nombre (de " + unit + ")"},
+			{"total = ", "sur combien au total"},
+			{"share = ", "seulement si le total n'est pas connu : le pourcentage publié (alors sans total)"},
+		}
+	case indicator.Value:
+		return [][2]string{{"value = ", "le montant, en " + unit}}
+	}
+	return [][2]string{{"value = ", "le nombre (de " + unit + ")"}}
+}
+
+// latestBefore is the latest known value before year.
+func latestBefore(ind *indicator.Indicator, year int) *indicator.Measure {
+	for i := len(ind.Values) - 1; i >= 0; i-- {
+		if m := ind.Values[i]; m.Year < year && m.Known() {
+			return m
+		}
+	}
+	return nil
+}
