@@ -256,12 +256,12 @@ func (s *Server) buildID(gen uint64) string { return fmt.Sprintf("%s-%d", s.sess
 // Serve builds the site, then serves it on ln and rebuilds on every change
 // until ctx is done.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	s.Rebuild()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if err := s.watch(ctx); err != nil {
+	if err := s.watch(ctx); err != nil { // first, so that no change is missed
 		return err
 	}
+	s.Rebuild()
 	go s.builder(ctx)
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	stopped := make(chan struct{})
