@@ -170,7 +170,7 @@ var panelTmpl = template.Must(template.New("panel").Funcs(template.FuncMap{
 }).Parse(`
 <section id="spaser-erreurs" class="spaser-erreurs" role="alert" aria-labelledby="spaser-erreurs-titre">
 <h2 id="spaser-erreurs-titre">Le site n'a pas pu être reconstruit : {{.Count}}</h2>
-<p>{{if .Over}}La page ci-dessous est la dernière version correcte. {{end}}Corrigez le fichier et enregistrez-le : l'aperçu se met à jour de lui-même.</p>
+<p>{{if .Over}}Sous ce panneau : la dernière version correcte de la page. {{end}}Corrigez le fichier et enregistrez-le : l'aperçu se met à jour de lui-même.</p>
 <ol>
 {{- range .Errs}}
 <li>
