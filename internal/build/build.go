@@ -294,14 +294,14 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
 func copyFile(fsys fs.FS, from, to string, sink Sink, l *diag.List) (bool, error) {
 	in, err := fsys.Open(from)
 	if err != nil {
-		srcfile.Report(l, diag.Pos{File: from}, err)
+		srcfile.Report(l, fsys, diag.Pos{File: from}, err)
 		return false, nil
 	}
 	defer in.Close()
 	if err := sink.Copy(to, in); err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) && pe.Path == from || errors.Is(err, fs.ErrNotExist) {
-			srcfile.Report(l, diag.Pos{File: from}, err)
+			srcfile.Report(l, fsys, diag.Pos{File: from}, err)
 			return false, nil
 		}
 		return false, fmt.Errorf("%s : copie impossible : %w", from, err)

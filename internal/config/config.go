@@ -82,6 +82,9 @@ var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 // cannot be used at all; other problems are reported to l.
 func Load(fsys fs.FS, l *diag.List) *Config {
 	if _, err := fs.Stat(fsys, File); err != nil {
+		if !srcfile.Missing(l, fsys, diag.Pos{File: File}, err) {
+			return nil
+		}
 		l.Errorf(diag.Pos{File: File}, "Créez ce fichier : il décrit la collectivité, la période du schéma et les niveaux (voir le README).", "fichier de configuration introuvable")
 		return nil
 	}

@@ -121,12 +121,15 @@ var nameRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func Load(fsys fs.FS, l *diag.List) *Tree {
 	t := &Tree{ByRel: map[string]*Page{}, unreadable: map[string]bool{}}
 	if st, err := fs.Stat(fsys, Dir); err != nil || !st.IsDir() {
+		if err != nil && !srcfile.Missing(l, fsys, diag.Pos{File: Dir}, err) {
+			return t
+		}
 		l.Errorf(diag.Pos{File: Dir}, "Créez le dossier content/ avec au moins un fichier content/_index.md (la page d'accueil).", "dossier content/ introuvable")
 		return t
 	}
 	_ = fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.Errorf(diag.Pos{File: p}, "Vérifiez que ce fichier ou ce dossier existe et peut être lu.", "lecture impossible : %v", err)
+			srcfile.Report(l, fsys, diag.Pos{File: p}, err)
 			return nil
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, Dir), "/")
@@ -260,6 +263,9 @@ func (t *Tree) link(l *diag.List) {
 		}
 		parent := t.ByRel[parentRel]
 		if parent == nil {
+			if parentRel == "_index.md" {
+				continue // the missing home page is reported once, above
+			}
 			if !missing[parentRel] && !t.unreadable[parentRel] {
 				missing[parentRel] = true
 				l.Errorf(diag.Pos{File: path.Join(Dir, parentRel)}, "Chaque dossier de content/ a un fichier _index.md (en-tête avec title, puis le texte d'introduction de la rubrique) : créez-le.", "fichier _index.md manquant pour le dossier %s", path.Join(Dir, path.Dir(parentRel)))
@@ -273,6 +279,14 @@ func (t *Tree) link(l *diag.List) {
 		SortPages(pg.Children)
 	}
 }
+
+// Unreadable reports whether the page at rel (from content/) exists but
+// could not be read: its problem is already reported, so links to it and
+// what it would have said are not reported again.
+func (t *Tree) Unreadable(rel string) bool { return t.unreadable[rel] }
+
+// HasUnreadable reports whether some page could not be read.
+func (t *Tree) HasUnreadable() bool { return len(t.unreadable) > 0 }
 
 // SortPages orders pages by weight, then title, then file.
 func SortPages(ps []*Page) {

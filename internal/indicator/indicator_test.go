@@ -129,3 +129,35 @@ value = 3
 		}
 	}
 }
+
+// FuzzValues feeds arbitrary text to the loader as a values file: whatever
+// an editor types, the result is diagnostics on lines of that file, never a
+// panic.
+func FuzzValues(f *testing.F) {
+	f.Add("[vfe]\ncount = 40\ntotal = 92\nsource = \"x\"\n")
+	f.Add("[vfe]\nshare = 143.5\n[[vfe.detail]]\nlabel = \"A\"\ncount = 5\ntotal = 4\n")
+	f.Add("[heures]\nvalue = -5\n\n[heures]\nvalue = 3\n")
+	f.Add("[vfe]\nshare = 43,5\n")
+	f.Add("[heurs]\nvalue = 61 234\nsource = ”x”\n")
+	f.Add("vfe = 3\n[vfe.detail]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		fsys := fstest.MapFS{
+			"data/indicateurs.toml":  {Data: []byte(catalogue)},
+			"data/valeurs/2024.toml": {Data: []byte(src)},
+		}
+		var l diag.List
+		c := Load(fsys, cfg, &l)
+		lines := strings.Count(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(src), "\n") + 1 // as srcfile reads it
+		for _, d := range l.Items() {
+			if d.File != "data/valeurs/2024.toml" || d.Line < 0 || d.Line > lines || d.Col < 0 || d.Msg == "" {
+				t.Fatalf("bad diagnostic for %q: %+v", src, d)
+			}
+		}
+		for _, ind := range c.List {
+			for _, m := range ind.Values {
+				ind.Format(m) // must not panic either
+				m.Percent()
+			}
+		}
+	})
+}

@@ -92,6 +92,9 @@ var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 	c := &Catalogue{ByID: map[string]*Indicator{}}
 	if _, err := fs.Stat(fsys, CatalogueFile); err != nil {
+		if !srcfile.Missing(l, fsys, diag.Pos{File: CatalogueFile}, err) {
+			return c
+		}
 		l.Warnf(diag.Pos{File: CatalogueFile}, "Créez ce fichier pour publier les indicateurs de suivi (voir le README).", "catalogue des indicateurs introuvable : aucun indicateur ne sera publié")
 		return c
 	}

@@ -127,11 +127,12 @@ type Site struct {
 
 	byRel map[string]*Page
 	byURL map[string]*Page
+	tree  *content.Tree
 }
 
 // New assembles the site. Problems go to l.
 func New(cfg *config.Config, base *url.URL, tree *content.Tree, cat *indicator.Catalogue, l *diag.List) *Site {
-	s := &Site{Cfg: cfg, Base: base, Catalogue: cat, byRel: map[string]*Page{}, byURL: map[string]*Page{}, IndPages: map[string]*Page{}}
+	s := &Site{Cfg: cfg, Base: base, Catalogue: cat, byRel: map[string]*Page{}, byURL: map[string]*Page{}, IndPages: map[string]*Page{}, tree: tree}
 	if tree.Home == nil {
 		return s
 	}
@@ -286,6 +287,11 @@ func (s *Site) Resolver(p *Page) markdown.Resolver {
 		}
 		to := s.byRel[rel]
 		if to == nil {
+			if s.tree != nil && s.tree.Unreadable(rel) {
+				// The page exists but has an error of its own, already
+				// reported: the link is not broken.
+				return s.Base.Path + urlPath(&content.Page{Rel: rel, IsSection: path.Base(rel) == "_index.md"}), true
+			}
 			return "", false
 		}
 		return s.URL(to), true
@@ -391,7 +397,9 @@ func (s *Site) generate(l *diag.List) {
 			}
 		}
 		for _, ind := range s.Catalogue.List {
-			if len(s.IndPages[ind.ID].Pages) == 0 {
+			if len(s.IndPages[ind.ID].Pages) == 0 && !s.tree.HasUnreadable() {
+				// (A page that could not be read may follow it: its error
+				// comes first, and this warning after its fix if need be.)
 				l.Warnf(ind.Pos, "Ajoutez son identifiant dans la liste indicators de l'action qui le suit.", "l'indicateur %s n'est suivi par aucune page", ind.ID)
 			}
 		}

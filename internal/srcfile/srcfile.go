@@ -23,7 +23,7 @@ func Read(fsys fs.FS, name string, l *diag.List) (text []byte, ok bool) {
 	p := diag.Pos{File: name}
 	f, err := fsys.Open(name)
 	if err != nil {
-		Report(l, p, err)
+		Report(l, fsys, p, err)
 		return nil, false
 	}
 	defer f.Close()
@@ -33,7 +33,7 @@ func Read(fsys fs.FS, name string, l *diag.List) (text []byte, ok bool) {
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		Report(l, p, err)
+		Report(l, fsys, p, err)
 		return nil, false
 	}
 	if len(b) > MaxSize {
@@ -81,8 +81,16 @@ func firstInvalid(b []byte) (line, col int) {
 	return line, col
 }
 
-// Report tells in French why a file could not be opened or read.
-func Report(l *diag.List, p diag.Pos, err error) {
+// Report tells in French why the file at p could not be opened or read.
+// fsys, when not nil, is asked whether the file is a symbolic link, the
+// usual reason why a file of the site cannot be opened.
+func Report(l *diag.List, fsys fs.FS, p diag.Pos, err error) {
+	if fsys != nil && !errors.Is(err, fs.ErrNotExist) {
+		if fi, lerr := fs.Lstat(fsys, p.File); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			l.Errorf(p, "Le générateur ne lit que les fichiers du dossier du site : remplacez le lien par une copie du fichier (ou déplacez le fichier dans le dossier du site).", "lien symbolique vers l'extérieur du dossier du site")
+			return
+		}
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		l.Errorf(p, "Le fichier a peut-être été déplacé ou supprimé pendant la construction : relancez-la.", "fichier introuvable")
@@ -91,4 +99,15 @@ func Report(l *diag.List, p diag.Pos, err error) {
 	default:
 		l.Errorf(p, "Vérifiez que le fichier est dans le dossier du site et n'est pas un lien vers l'extérieur.", "lecture impossible : %v", err)
 	}
+}
+
+// Missing reports whether err, from fs.Stat, says that the file does not
+// exist (and not that it exists but cannot be reached); otherwise it
+// reports the problem to l.
+func Missing(l *diag.List, fsys fs.FS, p diag.Pos, err error) bool {
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	Report(l, fsys, p, err)
+	return false
 }

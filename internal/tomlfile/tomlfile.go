@@ -90,9 +90,20 @@ func explainType(key, tech string) (msg, hint string) {
 	return fmt.Sprintf("valeur incorrecte pour « %s » (%s)", key, tech), "Vérifiez la valeur de cette clé."
 }
 
+var (
+	decimalCommaRe = regexp.MustCompile(`=\s*[-+]?\d+,\d+\s*(#.*)?$`)
+	spacedNumberRe = regexp.MustCompile(`=\s*[-+]?\d{1,3}([ \x{a0}\x{202f}]\d{3})+([.,]\d+)?\s*(#.*)?$`)
+)
+
 func explainSyntax(pe toml.ParseError, src []byte) (msg, hint string) {
 	line := lineText(src, pe.Position.Line)
 	switch {
+	case decimalCommaRe.MatchString(line):
+		return "nombre écrit avec une virgule",
+			"Écrivez les nombres avec un point décimal, sans guillemets : 43.5 (le site affiche « 43,5 »)."
+	case spacedNumberRe.MatchString(line):
+		return "nombre écrit avec des espaces",
+			"Écrivez les nombres sans espace entre les milliers : 60000 (le site affiche « 60 000 »)."
 	case strings.ContainsAny(line, "“”«»„"):
 		return "guillemets typographiques dans une valeur TOML",
 			"Écrivez les textes entre guillemets droits \"…\" (les traitements de texte les remplacent par “…”) ; à l'intérieur du texte, « » restent permis."
@@ -169,9 +180,6 @@ var frenchKeys = map[string]string{
 // suggestKey returns the known key an unknown one most likely stands for:
 // a near spelling ("wieght") or its French name ("poids").
 func suggestKey(name string, known []string) string {
-	if s := diag.Suggest(name, known); s != "" {
-		return s
-	}
 	if s, ok := frenchKeys[strings.ToLower(name)]; ok {
 		for _, k := range known {
 			if k == s {
@@ -179,7 +187,7 @@ func suggestKey(name string, known []string) string {
 			}
 		}
 	}
-	return ""
+	return diag.Suggest(name, known)
 }
 
 // parentUndecoded reports whether a table containing path is itself unknown.
