@@ -397,9 +397,10 @@ func (s *Site) generate(l *diag.List) {
 			}
 		}
 		for _, ind := range s.Catalogue.List {
-			if len(s.IndPages[ind.ID].Pages) == 0 && !s.tree.HasUnreadable() {
-				// (A page that could not be read may follow it: its error
-				// comes first, and this warning after its fix if need be.)
+			if len(s.IndPages[ind.ID].Pages) == 0 && !s.tree.HasUnreadable() && !l.HasErrors() {
+				// (With errors in the content, a page that could not be read
+				// or placed may follow it: the errors come first, and this
+				// warning after their fix if it still holds.)
 				l.Warnf(ind.Pos, "Ajoutez son identifiant dans la liste indicators de l'action qui le suit.", "l'indicateur %s n'est suivi par aucune page", ind.ID)
 			}
 		}
