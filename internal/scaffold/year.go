@@ -104,17 +104,29 @@ func describe(ind *indicator.Indicator) string {
 // to write there.
 func fields(ind *indicator.Indicator) [][2]string {
 	unit := ind.Unit.Many
+	number := "le nombre " + of(unit)
+	if unit == "" || unit == "%" {
+		number = "le nombre"
+	}
 	switch ind.Kind {
 	case indicator.Share:
 		return [][2]string{
-			{"count = ", "le nombre (de " + unit + ")"},
+			{"count = ", number},
 			{"total = ", "sur combien au total"},
 			{"share = ", "seulement si le total n'est pas connu : le pourcentage publié (alors sans total)"},
 		}
 	case indicator.Value:
 		return [][2]string{{"value = ", "le montant, en " + unit}}
 	}
-	return [][2]string{{"value = ", "le nombre (de " + unit + ")"}}
+	return [][2]string{{"value = ", number}}
+}
+
+// of is "de marchés", "d'heures": French elision before a vowel or an h.
+func of(word string) string {
+	if r := []rune(word); len(r) > 0 && strings.ContainsRune("aâàeéèêiîoôuhAEIOUH", r[0]) {
+		return "d'" + word
+	}
+	return "de " + word
 }
 
 // latestBefore is the latest known value before year.
