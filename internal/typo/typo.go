@@ -33,6 +33,9 @@ func Text(s string) string {
 			b.WriteRune('’')
 		case c == ' ' || c == '\u00a0' || c == '\u202f':
 			b.WriteString(space(r, i))
+		case (c == '%' || c == '€') && i > 0 && isDigit(r[i-1]):
+			b.WriteString(narrowNbsp) // "41%" → "41 %"
+			b.WriteRune(c)
 		default:
 			b.WriteRune(c)
 		}

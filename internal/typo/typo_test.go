@@ -9,6 +9,7 @@ func TestText(t *testing.T) {
 		{"Pourquoi ? Parce que ; enfin !", "Pourquoi\u202f? Parce que\u202f; enfin\u202f!"},
 		{"90 000 heures", "90\u202f000 heures"},
 		{"43,5 %", "43,5\u202f%"},
+		{"41% des marchés et 90 000€", "41\u202f% des marchés et 90\u202f000\u202f€"},
 		{"en 2022 100 marchés", "en 2022 100 marchés"},
 		{"l'achat", "l’achat"},
 		{"'citation'", "'citation’"},
