@@ -35,9 +35,9 @@ Codes de sortie : 0 aucune erreur (des avertissements peuvent être affichés) ;
 
 Options :
 `)
-		fs.PrintDefaults()
+		printOptions(fs, stderr)
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}

@@ -128,3 +128,22 @@ func TestNewCommand(t *testing.T) {
 		t.Errorf("check after new: exit %d\n%s", code, out.String())
 	}
 }
+
+func TestFlagMistakesInFrench(t *testing.T) {
+	for args, want := range map[string]string{
+		"serve --nope":         "spaser serve : option inconnue --nope",
+		"serve --port abc":     "spaser serve : valeur « abc » invalide pour l'option --port",
+		"build --source":       "spaser build : l'option --source attend une valeur",
+		"check --strict=peut":  "spaser check : valeur « peut » invalide pour l'option --strict",
+		"new annee 2025 --tit": "spaser new annee : option inconnue --tit",
+	} {
+		var out, errb bytes.Buffer
+		if code := run(strings.Fields(args), &out, &errb); code != 2 || !strings.HasPrefix(errb.String(), want+"\n") || strings.Count(errb.String(), "Utilisation") != 1 {
+			t.Errorf("%s: exit %d\n%s", args, code, errb.String())
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"serve", "-h"}, &out, &errb); code != 0 || !strings.Contains(errb.String(), "  --port N\n") || strings.Contains(errb.String(), "default") {
+		t.Errorf("serve -h: exit %d\n%s", code, errb.String())
+	}
+}

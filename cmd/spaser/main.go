@@ -71,9 +71,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "", "adresse publique du site, par exemple https://www.exemple.fr/spaser/ ou /spaser/ (par défaut : base_url de data/site.toml)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Utilisation : spaser build [--source DOSSIER] [--dest DOSSIER] [--base-url URL]\n\nConstruit le site statique. Options :\n")
-		fs.PrintDefaults()
+		printOptions(fs, stderr)
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}

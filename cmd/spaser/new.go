@@ -44,8 +44,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new "+what, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, newUsage) }
-	source := fs.String("source", ".", "dossier du site")
-	title := fs.String("titre", "", "titre de la page (action seulement)")
+	source := fs.String("source", ".", "dossier du site (contient content/ et data/)")
+	title := fs.String("titre", "", "titre de la nouvelle page (action seulement)")
 	pos, err := parseInterspersed(fs, args[1:])
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -107,7 +107,7 @@ func newFailed(err error, stderr io.Writer) int {
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args, fs.Output()); err != nil {
 			return nil, err
 		}
 		args = fs.Args()

@@ -38,9 +38,9 @@ corrigé. Ctrl+C arrête l'aperçu.
 
 Options :
 `)
-		fs.PrintDefaults()
+		printOptions(fs, stderr)
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"regexp"
+)
+
+// parseFlags parses args with fs, telling mistakes in French (the flag
+// package words them in English). It returns flag.ErrHelp for -h, another
+// error after printing it and the usage, nil otherwise.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	usage := fs.Usage
+	fs.Usage = func() {} // flag calls it on every mistake: printed once, below
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	fs.Usage = usage
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return err
+	}
+	fmt.Fprintf(stderr, "spaser %s : %s\n\n", fs.Name(), frenchFlagError(err))
+	fs.Usage()
+	return err
+}
+
+var (
+	undefinedRe = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	needsArgRe  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	invalidRe   = regexp.MustCompile(`^invalid (?:value|boolean value) "(.*)" for (?:flag )?-+([^:]*): (.*)$`)
+)
+
+func frenchFlagError(err error) string {
+	msg := err.Error()
+	if m := undefinedRe.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("option inconnue --%s", m[1])
+	}
+	if m := needsArgRe.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("l'option --%s attend une valeur", m[1])
+	}
+	if m := invalidRe.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("valeur « %s » invalide pour l'option --%s", m[1], m[2])
+	}
+	return msg
+}
+
+// printOptions lists the options of fs in French, as --name VALEUR.
+func printOptions(fs *flag.FlagSet, w io.Writer) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		arg := ""
+		switch {
+		case name == "":
+		case f.Name == "source" || f.Name == "dest":
+			arg = " DOSSIER"
+		case f.Name == "base-url":
+			arg = " URL"
+		case f.Name == "annee":
+			arg = " AAAA"
+		case name == "int":
+			arg = " N"
+		default:
+			arg = " TEXTE"
+		}
+		fmt.Fprintf(w, "  --%s%s\n        %s", f.Name, arg, usage)
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(w, " (par défaut : %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+}
