@@ -6,3 +6,5 @@ require (
 	github.com/BurntSushi/toml v1.6.0
 	github.com/yuin/goldmark v1.8.7
 )
+
+require github.com/go-echarts/go-echarts/v2 v2.6.7

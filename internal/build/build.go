@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -19,8 +20,11 @@ import (
 	"spaser/internal/config"
 	"spaser/internal/content"
 	"spaser/internal/diag"
+	"spaser/internal/echarts"
+	"spaser/internal/figures"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
+	"spaser/internal/opendata"
 	"spaser/internal/publish"
 	"spaser/internal/render"
 	"spaser/internal/site"
@@ -103,6 +107,10 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var charts *figures.Job
+	if ld != nil && !l.HasErrors() {
+		charts = figures.Start(context.Background(), ld.Site, echarts.New()) // drawn while the bodies convert
+	}
 	if ld != nil {
 		if err := convertBodies(ld, opts.Workers, l); err != nil {
 			return nil, err
@@ -110,6 +118,11 @@ func Run(opts Options) (*Result, error) {
 	}
 	if l.HasErrors() {
 		return nil, l.Err()
+	}
+	if charts != nil {
+		if err := charts.Wait(); err != nil {
+			return nil, err
+		}
 	}
 	dir, err := publish.Begin(opts.Dest, opts.Source)
 	if err != nil {
@@ -227,6 +240,12 @@ func writeFiles(ld *Loaded, dir *publish.Dir) (int, error) {
 	}
 	for _, rel := range ld.Tree.Files {
 		if err := copyFile(ld.FS, path.Join(content.Dir, rel), dir.Path(rel)); err != nil {
+			return n, err
+		}
+		n++
+	}
+	for _, f := range opendata.Files(ld.Site) {
+		if err := dir.WriteFile(f.Path, f.Data); err != nil {
 			return n, err
 		}
 		n++
