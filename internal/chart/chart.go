@@ -111,7 +111,7 @@ func Build(ind *indicator.Indicator, years []int) (*Spec, error) {
 	s.collect()
 	s.scale()
 	s.Unit = axisName(ind)
-	s.Height = plotTop + plotH + xLabelsH + legendRow*len(s.Series) + 6
+	s.Height = plotTop + plotH + xLabelsH + legendRow*len(s.Series) + 14
 	opt, err := s.options()
 	if err != nil {
 		return nil, err
@@ -286,7 +286,7 @@ func (s *Spec) options() ([]byte, error) {
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.Unit, Min: 0, Max: s.Max, NameLocation: "end", NameGap: 14,
 			AxisLabel: &opts.AxisLabel{Color: TextColor, FontSize: fontSize, FontFamily: fontStack},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: GridColor}}}),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "16", Top: strconv.Itoa(plotTop), Bottom: strconv.Itoa(xLabelsH + legendH + 6), ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "16", Top: strconv.Itoa(plotTop), Bottom: strconv.Itoa(legendH + 14), ContainLabel: opts.Bool(true)}),
 	)
 	bar.SetXAxis(cats)
 	var overlaps []charts.Overlaper
