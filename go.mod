@@ -8,3 +8,5 @@ require (
 )
 
 require github.com/go-echarts/go-echarts/v2 v2.6.7
+
+require golang.org/x/net v0.62.0

@@ -32,11 +32,12 @@ import (
 
 // Options say what to build and where.
 type Options struct {
-	Source   string // the site's folder
-	Dest     string // the output folder; default Source/public
-	BaseURL  string // overrides data/site.toml's base_url
-	Defaults fs.FS  // the default layouts (spaser.Layouts)
-	Workers  int    // parallel renderers; default GOMAXPROCS
+	Source   string            // the site's folder
+	Dest     string            // the output folder; default Source/public
+	BaseURL  string            // overrides data/site.toml's base_url
+	Defaults fs.FS             // the default layouts (spaser.Layouts)
+	Workers  int               // parallel renderers; default GOMAXPROCS
+	Charts   *echarts.Renderer // draws the charts; default echarts.New()
 }
 
 // Result is what a build did.
@@ -109,7 +110,11 @@ func Run(opts Options) (*Result, error) {
 	}
 	var charts *figures.Job
 	if ld != nil && !l.HasErrors() {
-		charts = figures.Start(context.Background(), ld.Site, echarts.New()) // drawn while the bodies convert
+		r := opts.Charts
+		if r == nil {
+			r = echarts.New()
+		}
+		charts = figures.Start(context.Background(), ld.Site, r) // drawn while the bodies convert
 	}
 	if ld != nil {
 		if err := convertBodies(ld, opts.Workers, l); err != nil {

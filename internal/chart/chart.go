@@ -382,6 +382,8 @@ func (s *Spec) patch(m map[string]any) {
 	if lg, ok := m["legend"].(map[string]any); ok {
 		lg["itemGap"] = 6
 	}
+	// go-echarts' "white" theme palette has colours under 3:1: ours only.
+	m["color"] = append(append([]string{}, ValueColors...), TargetColors...)
 	m["textStyle"] = map[string]any{"fontFamily": fontStack, "fontSize": fontSize, "color": TextColor}
 	m["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": false}, "decal": map[string]any{"show": true, "decals": decals}}
 	if ys, ok := m["yAxis"].([]any); ok && len(ys) > 0 {

@@ -14,7 +14,9 @@ func share(year int, count, total float64) *indicator.Measure {
 	return &indicator.Measure{Year: year, Count: f(count), Total: f(total)}
 }
 
-func value(year int, v float64) *indicator.Measure { return &indicator.Measure{Year: year, Value: f(v)} }
+func value(year int, v float64) *indicator.Measure {
+	return &indicator.Measure{Year: year, Value: f(v)}
+}
 
 func TestRule(t *testing.T) {
 	vfe := func(values ...*indicator.Measure) *indicator.Indicator {
