@@ -246,7 +246,7 @@ func TestContrast(t *testing.T) {
 	if c := contrast(TextColor, "#ffffff"); c < 4.5 {
 		t.Errorf("text %s: %.2f:1 on white, needs 4.5:1", TextColor, c)
 	}
-	graphics := append(append(append([]string{AxisColor, BaselineColor}, ValueColors...), TargetColors...))
+	graphics := append(append([]string{AxisColor, BaselineColor}, ValueColors...), TargetColors...)
 	for _, c := range graphics {
 		if r := contrast(c, "#ffffff"); r < 3 {
 			t.Errorf("graphic %s: %.2f:1 on white, needs 3:1", c, r)
