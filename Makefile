@@ -25,6 +25,8 @@ deps:
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q ' installed$$' || missing="$$missing $$p"
 	done
 	command -v java >/dev/null || java=openjdk-17-jre-headless   # for vnu.jar
+	# Node.js and npm draw the charts (Debian's packages, unless already there).
+	command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"
 	if [ -n "$$missing$$java" ]; then
 	  if [ "$$(id -u)" -ne 0 ]; then
 	    echo "deps: missing Debian packages:$$missing$${java:+ $$java}" >&2
@@ -35,6 +37,9 @@ deps:
 	  [ -z "$$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing
 	  [ -z "$$java" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$java
 	fi
+	# The chart renderer: Node.js + npm ci of the pinned echarts, in the
+	# user's cache folder (the build does the same on first use).
+	$(GO) run ./internal/echarts/prepare
 	if [ ! -f $(AUDIT_DIR)/install.sh ]; then
 	  echo "warning: $(AUDIT_DIR) not found: audits will be skipped" >&2
 	  exit 0

@@ -9,8 +9,12 @@ require (
 	github.com/yuin/goldmark v1.8.7
 )
 
+require github.com/go-echarts/go-echarts/v2 v2.6.7
+
+require golang.org/x/net v0.62.0
+
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
-	golang.org/x/sys v0.13.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
 )

@@ -54,7 +54,9 @@ Options :
 		fmt.Fprintf(stderr, "spaser check : --annee %d invalide (une année, par exemple 2026)\n", *year)
 		return 2
 	}
-	ld, l, err := build.Prepare(build.Options{Source: *source, Defaults: spaser.Layouts})
+	// The charts are not drawn: they need Node.js and tell nothing about
+	// the content that the checks have not already told.
+	ld, l, err := build.Prepare(build.Options{Source: *source, Defaults: spaser.Layouts, NoCharts: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "spaser : %v\n", err)
 		if build.IsUsage(err) {

@@ -44,24 +44,40 @@ func jobScripts(t *testing.T, file string) map[string][]string {
 	return jobs
 }
 
-// copyRepo copies what a CI job sees of the repository: the sources of
-// spaser and the site.
+// copyRepo copies what a CI job sees of the repository: everything but
+// git's folder and what builds and tests leave behind.
 func copyRepo(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, d := range []string{"cmd", "internal", "layouts", "content", "data"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, f := range []string{"go.mod", "go.sum", "layouts.go"} {
-		b, err := os.ReadFile(filepath.Join("../..", f))
+	skip := map[string]bool{".git": true, "public": true, "audit-out": true, "node_modules": true, "spaser": true}
+	err := filepath.WalkDir("../..", func(p string, d os.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-			t.Fatal(err)
+		rel, _ := filepath.Rel("../..", p)
+		if rel == "." {
+			return nil
 		}
+		if skip[d.Name()] && filepath.Dir(rel) == "." {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }

@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -20,8 +21,11 @@ import (
 	"spaser/internal/config"
 	"spaser/internal/content"
 	"spaser/internal/diag"
+	"spaser/internal/echarts"
+	"spaser/internal/figures"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
+	"spaser/internal/opendata"
 	"spaser/internal/publish"
 	"spaser/internal/render"
 	"spaser/internal/site"
@@ -30,11 +34,13 @@ import (
 
 // Options say what to build and where.
 type Options struct {
-	Source   string // the site's folder
-	Dest     string // the output folder; default Source/public
-	BaseURL  string // overrides data/site.toml's base_url
-	Defaults fs.FS  // the default layouts (spaser.Layouts)
-	Workers  int    // parallel renderers; default GOMAXPROCS
+	Source   string            // the site's folder
+	Dest     string            // the output folder; default Source/public
+	BaseURL  string            // overrides data/site.toml's base_url
+	Defaults fs.FS             // the default layouts (spaser.Layouts)
+	Workers  int               // parallel renderers; default GOMAXPROCS
+	Charts   *echarts.Renderer // draws the charts; default echarts.New()
+	NoCharts bool              // check only: the charts are not drawn (no Node.js needed)
 }
 
 // Result is what a build did.
@@ -95,16 +101,32 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 }
 
 // Prepare reads, checks and assembles the site, then converts every page
-// body, so that broken links are reported with every other problem. It
-// writes nothing: build, check and the preview all start here. ld is nil
-// when the configuration could not be read; l lists every problem found.
+// body, so that broken links are reported with every other problem, and
+// draws the charts (unless opts.NoCharts). It writes nothing: build, check
+// and the preview all start here. ld is nil when the configuration could
+// not be read; l lists every problem found.
 func Prepare(opts Options) (*Loaded, *diag.List, error) {
 	ld, l, err := Load(opts)
 	if err != nil {
 		return nil, nil, err
 	}
+	var charts *figures.Job
+	if ld != nil && !l.HasErrors() && !opts.NoCharts {
+		r := opts.Charts
+		if r == nil {
+			r = echarts.New()
+		}
+		charts = figures.Start(context.Background(), ld.Site, r) // drawn while the bodies convert
+	}
 	if ld != nil {
 		if err := convertBodies(ld, opts.Workers, l); err != nil {
+			return nil, nil, err
+		}
+	}
+	if charts != nil {
+		// Waited for even when the bodies had errors, so that no drawing
+		// goes on behind the next build of the preview.
+		if err := charts.Wait(); err != nil && !l.HasErrors() {
 			return nil, nil, err
 		}
 	}
@@ -278,6 +300,12 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
 		if ok {
 			n++
 		}
+	}
+	for _, f := range opendata.Files(ld.Site) {
+		if err := sink.WriteFile(f.Path, f.Data); err != nil {
+			return n, err
+		}
+		n++
 	}
 	if sm, ok := render.Sitemap(ld.Site); ok {
 		if err := sink.WriteFile("sitemap.xml", sm); err != nil {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"spaser/internal/opendata"
 	"strings"
 	"testing"
 
@@ -141,6 +142,9 @@ func TestBaseURL(t *testing.T) {
 				}
 				if strings.HasPrefix(u, "https://www.exemple.fr/spaser/") && name != "404.html" {
 					continue // canonical link
+				}
+				if u == opendata.LicenceURL {
+					continue // the open data licence, on the Données page
 				}
 				if !strings.HasPrefix(u, prefix) {
 					t.Errorf("base %s: %s links to %q, outside %s", base, name, u, prefix)

@@ -38,7 +38,8 @@ type Asset struct {
 // kinds are the page kinds, each rendered by layouts/<kind>.html.
 var kinds = []string{site.KindHome, site.KindSchema, site.KindSection, site.KindAction, site.KindPage,
 	site.KindIndicators, site.KindIndicator, site.KindODDIndex, site.KindODD, site.KindPlan,
-	site.KindAccess, site.KindLegal, site.KindNotFound}
+	site.KindAccess, site.KindLegal, site.KindNotFound,
+	site.KindDashboard, site.KindReport, site.KindData}
 
 // overlay reads a layout file from the site first, then from the defaults.
 type overlay struct{ site, def fs.FS }
@@ -146,7 +147,7 @@ func (t *Templates) Page(s *site.Site, p *site.Page) ([]byte, error) {
 }
 
 func (t *Templates) funcs() template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"asset": func(s *site.Site, name string) (string, error) {
 			a, ok := t.Assets[name]
 			if !ok {
@@ -165,6 +166,10 @@ func (t *Templates) funcs() template.FuncMap {
 		"lower":   strings.ToLower,
 		"dict":    dict,
 	}
+	for k, v := range followUpFuncs() {
+		m[k] = v
+	}
+	return m
 }
 
 // plural writes "1 action", "3 actions".

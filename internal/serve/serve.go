@@ -29,17 +29,19 @@ import (
 	"spaser/internal/build"
 	"spaser/internal/config"
 	"spaser/internal/diag"
+	"spaser/internal/echarts"
 	"spaser/internal/publish"
 )
 
 // Options say what to preview.
 type Options struct {
-	Source   string        // the site's folder
-	BaseURL  string        // the base path of the preview; default "/"
-	Dest     string        // if set, each good build is also published there
-	Defaults fs.FS         // the default layouts (spaser.Layouts)
-	Debounce time.Duration // quiet time after a change before rebuilding; default 50 ms
-	Log      io.Writer     // the terminal; default io.Discard
+	Source   string            // the site's folder
+	BaseURL  string            // the base path of the preview; default "/"
+	Dest     string            // if set, each good build is also published there
+	Defaults fs.FS             // the default layouts (spaser.Layouts)
+	Debounce time.Duration     // quiet time after a change before rebuilding; default 50 ms
+	Log      io.Writer         // the terminal; default io.Discard
+	Charts   *echarts.Renderer // draws the charts, for every build; default echarts.New()
 }
 
 // Server is a running preview.
@@ -90,6 +92,9 @@ func New(opts Options) (*Server, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	if opts.Charts == nil {
+		opts.Charts = echarts.New() // one for every build: its cache spares redrawing
+	}
 	s := &Server{
 		opts: opts, base: u.Path, session: fmt.Sprintf("%x", time.Now().UnixNano()),
 		trigger: make(chan struct{}, 1), subs: map[chan struct{}]struct{}{}, done: make(chan struct{}),
@@ -133,7 +138,7 @@ func (s *Server) Rebuild() {
 // build runs the shared pipeline into memory. files is nil when the content
 // has errors, listed in items.
 func (s *Server) build() (files map[string][]byte, res *build.Result, items []diag.Diagnostic, err error) {
-	ld, l, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: s.base, Defaults: s.opts.Defaults})
+	ld, l, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: s.base, Defaults: s.opts.Defaults, Charts: s.opts.Charts})
 	if err != nil {
 		return nil, nil, nil, err
 	}

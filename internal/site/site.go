@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"spaser/internal/chart"
 	"spaser/internal/config"
 	"spaser/internal/content"
 	"spaser/internal/diag"
@@ -66,6 +67,7 @@ type Page struct {
 
 	Indicator *indicator.Indicator // indicator pages
 	ODDInfo   *ODD                 // ODD pages
+	Year      int                  // yearly follow-up reports
 
 	Body     template.HTML
 	Headings []markdown.Heading
@@ -119,6 +121,14 @@ type Site struct {
 	Access     *Page
 	Legal      *Page
 	NotFound   *Page
+
+	Dashboard *Page   // tableau de bord (followup.go)
+	Reports   []*Page // one follow-up report per year with values
+	Data      *Page   // données ouvertes
+
+	// Charts are the indicators' charts, by indicator id; the build fills
+	// them (internal/figures).
+	Charts map[string]*chart.Figure
 
 	Pages    []*Page // every page, in document order
 	ODDs     []*ODD  // those that some page answers, by number
@@ -396,6 +406,7 @@ func (s *Site) generate(l *diag.List) {
 				ip.Pages = append(ip.Pages, p)
 			}
 		}
+		s.generateFollowUp()
 		for _, ind := range s.Catalogue.List {
 			if len(s.IndPages[ind.ID].Pages) == 0 && !s.tree.HasUnreadable() && !l.HasErrors() {
 				// (With errors in the content, a page that could not be read
@@ -440,6 +451,9 @@ func (s *Site) setNav() {
 	}
 	if s.Indicators != nil {
 		s.Nav = append(s.Nav, s.Indicators)
+	}
+	if s.Dashboard != nil {
+		s.Nav = append(s.Nav, s.Dashboard)
 	}
 	for _, c := range s.Home.Children {
 		if c.Src != nil && c.Src.FM.Menu {

@@ -1,0 +1,239 @@
+package build
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"golang.org/x/net/html"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"spaser/internal/echarts"
+)
+
+// coldCharts is a renderer that shares the installed runtime but starts
+// with an empty SVG cache, so that every chart is drawn by Node.js.
+func coldCharts(t *testing.T) *echarts.Renderer {
+	r := echarts.New()
+	r.Cache = filepath.Join(t.TempDir(), "charts")
+	return r
+}
+
+// TestChartsDeterministic builds the fixture three times: every chart drawn
+// (one worker), then from the cache (eight workers), then drawn again in a
+// fresh cache (eight workers). The three sites are identical to the byte.
+func TestChartsDeterministic(t *testing.T) {
+	src := writeSite(t, fixture)
+	cold := coldCharts(t)
+	var trees []map[string]string
+	for i, c := range []struct {
+		r       *echarts.Renderer
+		workers int
+	}{{cold, 1}, {cold, 8}, {coldCharts(t), 8}} {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := Run(Options{Source: src, Dest: out, Defaults: defaultsFS(), Workers: c.workers, Charts: c.r}); err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, readTree(t, out))
+		if i == 0 && !strings.Contains(trees[0]["indicateurs/clauses/index.html"], `<svg viewBox=`) {
+			t.Fatal("no chart on the indicator page")
+		}
+	}
+	for i := 1; i < len(trees); i++ {
+		if len(trees[i]) != len(trees[0]) {
+			t.Fatalf("build %d: %d files vs %d", i, len(trees[i]), len(trees[0]))
+		}
+		for name, body := range trees[0] {
+			if trees[i][name] != body {
+				t.Errorf("build %d: %s differs", i, name)
+			}
+		}
+	}
+}
+
+// hostile is put in every text an editor writes that reaches a chart, a
+// page or the open data. Synthetic test data.
+const hostile = `</script><script>alert(1)</script> "quote' <svg onload=alert(2)> __f__function(){alert(3)}__f__ {a|b} & =1+1`
+
+func hostileSite() map[string]string {
+	files := map[string]string{}
+	for k, v := range fixture {
+		files[k] = v
+	}
+	q := func(s string) string { b, _ := json.Marshal(s); return string(b) } // a TOML basic string
+	files["data/indicateurs.toml"] = `[[indicator]]
+id = "heures"
+label = ` + q("Heures "+hostile) + `
+short_label = ` + q("Court "+hostile) + `
+definition = ` + q(hostile) + `
+kind = "count"
+unit = "heures"
+pilot = "DA"
+[[indicator.target]]
+year = 2024
+value = 60000
+label = ` + q("Série "+hostile) + `
+source = ` + q("Source "+hostile) + `
+
+[[indicator]]
+id = "clauses"
+label = "Nombre et pourcentage de marchés avec une clause"
+kind = "share"
+unit = "marches"
+[[indicator.baseline]]
+period = ` + q(hostile) + `
+breakdown = ` + q("Partie "+hostile) + `
+share = 41
+note = ` + q(hostile) + `
+`
+	files["data/valeurs/2024.toml"] = `[heures]
+value = 61234
+source = ` + q("Source "+hostile) + `
+comment = ` + q("Commentaire "+hostile) + `
+
+[clauses]
+source = "Données d'essai"
+[[clauses.detail]]
+label = ` + q("Site "+hostile) + `
+count = 40
+total = 92
+[[clauses.detail]]
+label = "Site B"
+count = 10
+total = 50
+`
+	return files
+}
+
+// TestHostileLabels: labels, comments, sources and series names written to
+// break out of HTML, SVG, JSON or a spreadsheet stay inert text everywhere.
+func TestHostileLabels(t *testing.T) {
+	src := writeSite(t, hostileSite())
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{Source: src, Dest: out, Defaults: defaultsFS(), Charts: coldCharts(t)}); err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, out)
+	svgRe := regexp.MustCompile(`(?s)<svg viewBox=.*?</svg>`)
+	charts := 0
+	for name, body := range tree {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		// The page, parsed as a browser would: no script element, no
+		// event handler, the payload only as text or attribute values.
+		inertHTML(t, name, body)
+		for _, svg := range svgRe.FindAllString(body, -1) {
+			charts++
+			text := inertSVG(t, name, svg)
+			if strings.Contains(name, "heures") && !strings.Contains(text, "__f__function(){alert(3)}__f__") {
+				t.Errorf("%s: the series name should be drawn as plain text, got %q", name, text)
+			}
+		}
+	}
+	if charts < 2 {
+		t.Fatalf("%d charts checked", charts)
+	}
+	// The JSON keeps the payload as data.
+	var doc struct {
+		Rows []struct {
+			Label, Source, TargetSeries, Breakdown string
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(tree["donnees/indicateurs.json"]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range doc.Rows {
+		if r.Label == "Heures "+hostile {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the JSON does not give the label back as it was written")
+	}
+	if strings.Contains(tree["donnees/indicateurs.json"], "<script") {
+		t.Error("the JSON holds a raw <script")
+	}
+	// The CSV: quoted fields, formulas neutralised.
+	csv := tree["donnees/indicateurs.csv"]
+	if !strings.Contains(csv, `"Heures </script><script>alert(1)</script> ""quote' <svg`) {
+		t.Errorf("CSV field not quoted as expected:\n%.400s", csv)
+	}
+}
+
+// inertHTML tokenizes a page with an HTML5 tokenizer: no script element,
+// no event handler attribute, no javascript: URL, and the hostile payload
+// present only as text or an attribute value.
+func inertHTML(t *testing.T, page, body string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(body))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() != io.EOF {
+				t.Errorf("%s: %v", page, z.Err())
+			}
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			if tok.Data == "script" || tok.Data == "iframe" || tok.Data == "object" {
+				t.Errorf("%s: <%s> element", page, tok.Data)
+			}
+			for _, a := range tok.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") || strings.Contains(strings.ToLower(a.Val), "javascript:") {
+					t.Errorf("%s: attribute %s=%q on <%s>", page, a.Key, a.Val, tok.Data)
+				}
+			}
+		}
+	}
+}
+
+// inertSVG parses an inline SVG with encoding/xml: it must be well-formed,
+// hold no script, no style, no foreign element, no event handler and no
+// link, and its text comes back as written. It returns the text.
+func inertSVG(t *testing.T, page, svg string) string {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(svg))
+	d.Strict = true
+	var text strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: SVG not well-formed: %v", page, err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			switch x.Name.Local {
+			case "script", "style", "foreignObject", "a", "image", "use", "iframe":
+				t.Errorf("%s: <%s> in a chart", page, x.Name.Local)
+			}
+			for _, a := range x.Attr {
+				n := strings.ToLower(a.Name.Local)
+				if strings.HasPrefix(n, "on") || n == "href" || n == "style" {
+					t.Errorf("%s: attribute %s in a chart", page, a.Name.Local)
+				}
+			}
+		case xml.CharData:
+			text.Write(x)
+		}
+	}
+	return text.String()
+}
+
+// TestMain installs the chart renderer once (npm ci, the first time on a
+// machine), or says in one line why every build below would fail.
+func TestMain(m *testing.M) {
+	if _, err := echarts.New().Install(context.Background()); err != nil {
+		os.Stderr.WriteString("build tests: " + err.Error() + "\n")
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}

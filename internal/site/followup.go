@@ -1,0 +1,137 @@
+package site
+
+import (
+	"fmt"
+	"path"
+
+	"spaser/internal/chart"
+	"spaser/internal/indicator"
+)
+
+// Pages of the follow-up, generated from the indicators' data.
+const (
+	KindDashboard = "tableau-de-bord" // every indicator, its latest value, target and status
+	KindReport    = "suivi"           // one yearly follow-up report per year that has values
+	KindData      = "donnees"         // the open data files and their columns
+)
+
+// DataDir is the folder of the open data files in the built site.
+const DataDir = "donnees/"
+
+// generateFollowUp adds the dashboard, the yearly reports and the open
+// data page, when there are indicators.
+func (s *Site) generateFollowUp() {
+	if s.Indicators == nil {
+		return
+	}
+	s.Dashboard = s.generated(KindDashboard, "tableau-de-bord/", "Tableau de bord",
+		"Tous les indicateurs du schéma, regroupés par axe et par enjeu : dernière valeur publiée, objectif et état d'avancement.", s.Home)
+	for _, y := range s.Catalogue.Years {
+		p := s.generated(KindReport, fmt.Sprintf("suivi/%d/", y), fmt.Sprintf("Suivi %d", y),
+			fmt.Sprintf("Le suivi annuel du schéma pour l'année %d : la valeur de chaque indicateur, son état par rapport aux objectifs, et ce qui reste à publier.", y), s.Home)
+		p.Year = y
+		s.Reports = append(s.Reports, p)
+	}
+	s.Data = s.generated(KindData, "donnees/", "Données ouvertes",
+		"Les indicateurs de suivi du schéma en fichiers CSV et JSON, sous Licence Ouverte, et la description de leurs colonnes.", s.Home)
+	s.Data.ShortTitle = "Données"
+}
+
+// DataURL is the address of an open data file: "/spaser/donnees/indicateurs.csv".
+func (s *Site) DataURL(name string) string { return s.Base.Path + path.Join(DataDir, name) }
+
+// AbsDataURL is the full address of an open data file when the base URL
+// has a host.
+func (s *Site) AbsDataURL(name string) string {
+	if s.Base.Host == "" {
+		return s.DataURL(name)
+	}
+	u := *s.Base
+	u.Path = s.DataURL(name)
+	return u.String()
+}
+
+// IndicatorCSV is the name of an indicator's CSV file in DataDir.
+func IndicatorCSV(ind *indicator.Indicator) string { return ind.ID + ".csv" }
+
+// Chart returns the chart of ind, or nil when it has nothing to chart (or
+// when charts were not drawn, as in a check without a build).
+func (s *Site) Chart(ind *indicator.Indicator) *chart.Figure { return s.Charts[ind.ID] }
+
+// AxisGroup is an axe with the indicators that it and its enjeux follow.
+type AxisGroup struct {
+	Page       *Page // nil for indicators followed by no schema page
+	Indicators []*indicator.Indicator
+	Enjeux     []EnjeuGroup
+}
+
+// EnjeuGroup is an enjeu (a level-2 schema page) with its indicators.
+type EnjeuGroup struct {
+	Page       *Page
+	Indicators []*indicator.Indicator
+}
+
+// Dashboard groups every indicator by the axe and the enjeu of the first
+// page that follows it, in schema order. An indicator followed by an axe
+// page itself comes before the enjeux of the axe.
+func (s *Site) DashboardGroups() []AxisGroup {
+	var groups []AxisGroup
+	axisIndex := map[*Page]int{}
+	for _, ind := range s.Catalogue.List {
+		var axis, enjeu *Page
+		if ip := s.IndPages[ind.ID]; ip != nil && len(ip.Pages) > 0 {
+			for p := ip.Pages[0]; p != nil && p.Level > 0; p = p.Parent {
+				switch p.Level {
+				case 1:
+					axis = p
+				case 2:
+					enjeu = p
+				}
+			}
+		}
+		i, ok := axisIndex[axis]
+		if !ok {
+			i = len(groups)
+			axisIndex[axis] = i
+			groups = append(groups, AxisGroup{Page: axis})
+		}
+		g := &groups[i]
+		if enjeu == nil {
+			g.Indicators = append(g.Indicators, ind)
+			continue
+		}
+		j := -1
+		for k, e := range g.Enjeux {
+			if e.Page == enjeu {
+				j = k
+			}
+		}
+		if j < 0 {
+			j = len(g.Enjeux)
+			g.Enjeux = append(g.Enjeux, EnjeuGroup{Page: enjeu})
+		}
+		g.Enjeux[j].Indicators = append(g.Enjeux[j].Indicators, ind)
+	}
+	order := func(p *Page) int {
+		if p == nil {
+			return len(s.Pages)
+		}
+		return s.order(p)
+	}
+	sortStable(groups, func(a, b AxisGroup) bool { return order(a.Page) < order(b.Page) })
+	for i := range groups {
+		sortStable(groups[i].Enjeux, func(a, b EnjeuGroup) bool { return order(a.Page) < order(b.Page) })
+	}
+	return groups
+}
+
+func sortStable[T any](xs []T, less func(a, b T) bool) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && less(xs[j], xs[j-1]); j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
+
+// CSVURL is the address of the CSV file of ind.
+func (s *Site) CSVURL(ind *indicator.Indicator) string { return s.DataURL(IndicatorCSV(ind)) }
