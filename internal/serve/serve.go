@@ -138,6 +138,13 @@ func (s *Server) Rebuild() {
 // build runs the shared pipeline into memory. files is nil when the content
 // has errors, listed in items.
 func (s *Server) build() (files map[string][]byte, res *build.Result, items []diag.Diagnostic, err error) {
+	defer func() {
+		// The preview outlives any build: a bug shows in the page, and the
+		// next save tries again.
+		if r := recover(); r != nil {
+			files, res, items, err = nil, nil, nil, fmt.Errorf("erreur interne du générateur (%v) : signalez-la à l'équipe technique", r)
+		}
+	}()
 	ld, l, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: s.base, Defaults: s.opts.Defaults, Charts: s.opts.Charts})
 	if err != nil {
 		return nil, nil, nil, err
