@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,16 +36,8 @@ Options :
 `)
 		printOptions(fs, stderr)
 	}
-	if err := parseFlags(fs, args, stderr); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "spaser check : argument inattendu « %s »\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, ok := parseCommand(fs, args, stderr); !ok {
+		return code
 	}
 	if *year == 0 {
 		*year = now().Year()

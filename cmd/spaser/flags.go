@@ -30,6 +30,24 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 	return err
 }
 
+// parseCommand parses a command's flags and refuses extra arguments. It
+// returns ok = false with the exit status when the command must stop: 0
+// after -h, 2 after a usage mistake (already explained on stderr).
+func parseCommand(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+	if err := parseFlags(fs, args, stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "spaser %s : argument inattendu « %s »\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}
+
 var (
 	undefinedRe = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
 	needsArgRe  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)

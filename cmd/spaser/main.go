@@ -73,16 +73,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "Utilisation : spaser build [--source DOSSIER] [--dest DOSSIER] [--base-url URL]\n\nConstruit le site statique. Options :\n")
 		printOptions(fs, stderr)
 	}
-	if err := parseFlags(fs, args, stderr); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "spaser build : argument inattendu « %s »\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, ok := parseCommand(fs, args, stderr); !ok {
+		return code
 	}
 	res, err := build.Run(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Defaults: spaser.Layouts})
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -40,16 +39,8 @@ Options :
 `)
 		printOptions(fs, stderr)
 	}
-	if err := parseFlags(fs, args, stderr); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "spaser serve : argument inattendu « %s »\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, ok := parseCommand(fs, args, stderr); !ok {
+		return code
 	}
 	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
 		fmt.Fprintf(stderr, "spaser serve : dossier source %s introuvable\n", *source)
