@@ -30,6 +30,10 @@ type FrontMatter struct {
 	Draft      bool     `toml:"draft"`
 	Layout     string   `toml:"layout"`
 	Menu       bool     `toml:"menu"`
+
+	// Description is the page's meta description for search engines, when
+	// it should differ from the summary.
+	Description string `toml:"description"`
 }
 
 // Page is one Markdown file.
