@@ -4,6 +4,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -94,6 +95,11 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 
 // Run builds the site. On any content error it returns a *diag.ListError
 // and leaves the destination as it was.
+//
+// Each page is rendered (its Markdown body, then its layout) and written at
+// once, into a temporary folder that replaces the destination only when the
+// whole build succeeded: memory holds a rendered page per worker, not the
+// whole site.
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
 	if opts.Dest == "" {
@@ -103,12 +109,14 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ld != nil {
-		if err := convertBodies(ld, opts.Workers, l); err != nil {
-			return nil, err
-		}
-	}
 	if l.HasErrors() {
+		if ld != nil {
+			// Nothing will be written; the bodies are still converted so
+			// that broken links are reported with every other problem.
+			if err := renderPages(ld, nil, opts.Workers, l); err != nil {
+				return nil, err
+			}
+		}
 		return nil, l.Err()
 	}
 	dir, err := publish.Begin(opts.Dest, opts.Source)
@@ -169,52 +177,70 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(*site.Page,
 	return firstErr
 }
 
-// convertBodies renders the Markdown of every content page, so that broken
-// links are reported with every other problem, before anything is written.
-func convertBodies(ld *Loaded, workers int, l *diag.List) error {
+// renderPages converts the Markdown body of every page, reporting its
+// problems (broken links) to l; when dir is not nil, it then renders the
+// page's layout and writes the page at once. A page's body is dropped as
+// soon as its page is written, so a layout may show its own page's body
+// only.
+func renderPages(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) error {
 	conv := markdown.New()
-	return parallel(ld.Site.Pages, workers, l, func(p *site.Page, l *diag.List) error {
-		if p.Src == nil || len(strings.TrimSpace(string(p.Src.Body))) == 0 {
-			return nil
+	s := ld.Site
+	return parallel(s.Pages, workers, l, func(p *site.Page, l *diag.List) error {
+		err := convertBody(ld, conv, p, l)
+		if err == nil && dir != nil {
+			var html []byte
+			html, err = ld.Templates.Page(s, p)
+			if err != nil {
+				err = fmt.Errorf("page /%s : %w", p.URLPath, err)
+			} else {
+				err = dir.WriteFile(outFile(p), html)
+			}
 		}
-		res, err := conv.Convert(p.Src.Body, ld.Site.Resolver(p))
-		if err != nil {
-			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
-		}
-		for _, b := range res.Broken {
-			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1}, "Vérifiez le chemin du fichier .md visé : il s'écrit relativement à cette page (../autre-page.md) ou depuis content/ (/axes/…/page.md).", "lien vers une page inexistante : %s", b.Target)
-		}
-		if res.Demoted {
-			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
-		}
-		p.Body = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
-		p.Headings = res.Headings
-		return nil
+		p.Body, p.Headings = "", nil
+		return err
 	})
 }
 
-// write renders every page and copies every file into dir.
-func write(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) (*Result, error) {
-	s := ld.Site
-	err := parallel(s.Pages, workers, l, func(p *site.Page, _ *diag.List) error {
-		html, err := ld.Templates.Page(s, p)
-		if err != nil {
-			return fmt.Errorf("page /%s : %w", p.URLPath, err)
-		}
-		out := p.URLPath + "index.html"
-		if strings.HasSuffix(p.URLPath, ".html") {
-			out = p.URLPath
-		}
-		return dir.WriteFile(out, html)
-	})
+// convertBody renders the Markdown of content page p into p.Body and
+// p.Headings, and reports its broken links.
+func convertBody(ld *Loaded, conv *markdown.Converter, p *site.Page, l *diag.List) error {
+	if p.Src == nil || len(bytes.TrimSpace(p.Src.Body)) == 0 {
+		return nil
+	}
+	res, err := conv.Convert(p.Src.Body, ld.Site.Resolver(p))
 	if err != nil {
+		return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
+	}
+	for _, b := range res.Broken {
+		l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1}, "Vérifiez le chemin du fichier .md visé : il s'écrit relativement à cette page (../autre-page.md) ou depuis content/ (/axes/…/page.md).", "lien vers une page inexistante : %s", b.Target)
+	}
+	if res.Demoted {
+		l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
+	}
+	p.Body = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
+	p.Headings = res.Headings
+	return nil
+}
+
+// outFile is the file of page p in the output folder.
+func outFile(p *site.Page) string {
+	if strings.HasSuffix(p.URLPath, ".html") {
+		return p.URLPath
+	}
+	return p.URLPath + "index.html"
+}
+
+// write renders and writes every page, then copies every other file into
+// dir.
+func write(ld *Loaded, dir *publish.Dir, workers int, l *diag.List) (*Result, error) {
+	if err := renderPages(ld, dir, workers, l); err != nil {
 		return nil, err
 	}
 	files, err := writeFiles(ld, dir)
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Pages: len(s.Pages), Files: len(s.Pages) + files}, nil
+	return &Result{Pages: len(ld.Site.Pages), Files: len(ld.Site.Pages) + files}, nil
 }
 
 func writeFiles(ld *Loaded, dir *publish.Dir) (int, error) {
