@@ -28,12 +28,16 @@ func Text(s string) string {
 	for i := 0; i < len(s); i++ {
 		// Only ASCII bytes and the lead bytes of the two no-break spaces
 		// matter; UTF-8 continuation bytes never equal them.
+		c := s[i]
+		if !special[c] {
+			continue
+		}
 		var size int
 		var repl string
 		switch {
-		case s[i] == '\'' && i > 0 && isLetter(lastRune(s[:i])):
+		case c == '\'' && i > 0 && isLetter(lastRune(s[:i])):
 			size, repl = 1, "’"
-		case s[i] == ' ':
+		case c == ' ':
 			size = 1
 		case strings.HasPrefix(s[i:], nbsp):
 			size = len(nbsp)
@@ -61,6 +65,10 @@ func Text(s string) string {
 	b.WriteString(s[done:])
 	return b.String()
 }
+
+// special marks the first bytes of what Text may change: apostrophes and
+// spaces (' ', and the lead bytes of the two no-break spaces).
+var special = [256]bool{'\'': true, ' ': true, 0xC2: true, 0xE2: true} // 0xC2: nbsp, 0xE2: narrowNbsp
 
 // space chooses the space to write for s[i:i+size], a space of any kind.
 func space(s string, i, size int) string {
