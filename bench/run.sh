@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [-w WORK_DIR] [-r RUNS] [N ...]
+# bench/run.sh [-w WORK_DIR] [-r RUNS] [-o OUT_PARENT] [N ...]
 #
 # Build speed and memory of spaser, side by side with Hugo, on the generic
 # corpus of ../shared/tools/bench (gen-corpus.go; default N = 1000 10000),
@@ -19,7 +19,8 @@
 # on this machine's ext4 (no journal), creating files within a minute or so
 # of deleting many others is several times slower in the kernel (recently
 # deleted inodes are skipped one by one), which would time the file system
-# rather than the generators (README.md).
+# rather than the generators (README.md). They are made in OUT_PARENT
+# (default WORK_DIR); -o /dev/shm takes the disk out of the comparison.
 #
 # Installs nothing. Needs go and /usr/bin/time (apt-get install -y time).
 # Hugo (HUGO=/path/to/hugo, else PATH, else $(go env GOPATH)/bin/hugo) is
@@ -30,9 +31,9 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
 SHARED_BENCH="${SHARED_BENCH:-$REPO/../shared/tools/bench}"
-WORK=/tmp/ssg-bench; RUNS=5
-while getopts "w:r:" o; do
-  case "$o" in w) WORK="$OPTARG" ;; r) RUNS="$OPTARG" ;; *) sed -n '2,3p' "$0" >&2; exit 2 ;; esac
+WORK=/tmp/ssg-bench; RUNS=5; OUTP=""
+while getopts "w:r:o:" o; do
+  case "$o" in w) WORK="$OPTARG" ;; r) RUNS="$OPTARG" ;; o) OUTP="$OPTARG" ;; *) sed -n '2p' "$0" >&2; exit 2 ;; esac
 done
 shift $((OPTIND - 1))
 SIZES=("${@:-1000 10000}"); SIZES=(${SIZES[*]})
@@ -48,7 +49,7 @@ if [ ! -x "$HUGO" ]; then
 fi
 mkdir -p "$WORK/bin"
 SPASER="$WORK/bin/spaser"
-OUTS="$(mktemp -d "$WORK/out.XXXXXX")"
+OUTS="$(mktemp -d "${OUTP:-$WORK}/ssg-bench-out.XXXXXX")"
 trap 'rm -rf "$OUTS"' EXIT
 RUN=0
 newout() { RUN=$((RUN + 1)); OUT="$OUTS/$RUN"; }
@@ -90,6 +91,7 @@ report() {
 verdict() { awk -v r="$1" -v g="$2" 'BEGIN { printf "%.2f (goal <= %s: %s)", r, g, (r <= g ? "met" : "MISSED") }'; }
 
 echo "spaser $(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -z "$HUGO" ] || echo "   hugo: $("$HUGO" version | cut -d' ' -f1-2)")   cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "outputs in $OUTS ($(df -T "$OUTS" | awk 'NR == 2 { print $2 }'))"
 printf '%-14s %-7s %-40s %-9s %-8s %-9s %s\n' site html "wall s (runs)" "median s" "pages/s" "peak RSS" "median user+sys s"
 
 # The default site: cold builds (a new process each time).
