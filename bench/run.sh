@@ -95,7 +95,7 @@ echo "outputs in $OUTS ($(df -T "$OUTS" | awk 'NR == 2 { print $2 }'))"
 printf '%-14s %-7s %-40s %-9s %-8s %-9s %s\n' site html "wall s (runs)" "median s" "pages/s" "peak RSS" "median user+sys s"
 
 # The default site: cold builds (a new process each time).
-newout; "$SPASER" build --source "$REPO" --dest "$OUT" >/dev/null 2>&1   # warm-up
+newout; "$SPASER" build --source "$REPO" --dest "$OUT" >/dev/null   # warm-up; stops here on errors
 for _ in $(seq 1 "$RUNS"); do newout; run default "$REPO" "$SPASER" build --source "$REPO" --dest "$OUT"; done
 report default "$(find "$OUT" -name '*.html' | wc -l)"
 echo "  default site cold build: $MW s (goal <= 0.5 s: $(awk -v w="$MW" 'BEGIN { print (w <= 0.5 ? "met" : "MISSED") }'))"
@@ -116,7 +116,7 @@ for N in "${SIZES[@]}"; do
   cp -r "$HERE/site/." "$SP/"
   unset 'WALLS[spaser]' 'WALLS[hugo]' 'RSSS[spaser]' 'RSSS[hugo]' 'CPUS[spaser]' 'CPUS[hugo]'
   # warm-up (page cache), not timed
-  newout; "$SPASER" build --source "$SP" --dest "$OUT" >/dev/null 2>&1
+  newout; "$SPASER" build --source "$SP" --dest "$OUT" >/dev/null
   newout; [ -z "$HUGO" ] || "$HUGO" --quiet --source "$SITE" --destination "$OUT" >/dev/null
   for _ in $(seq 1 "$RUNS"); do
     newout; run spaser "$SP" "$SPASER" build --source "$SP" --dest "$OUT"; SOUT=$OUT
