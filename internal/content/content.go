@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"spaser/internal/diag"
@@ -32,6 +34,10 @@ type FrontMatter struct {
 	Draft      bool     `toml:"draft"`
 	Layout     string   `toml:"layout"`
 	Menu       bool     `toml:"menu"`
+
+	// Description is the page's meta description for search engines, when
+	// it should differ from the summary.
+	Description string `toml:"description"`
 }
 
 // Page is one Markdown file.
@@ -127,6 +133,7 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 		l.Errorf(diag.Pos{File: Dir}, "Créez le dossier content/ avec au moins un fichier content/_index.md (la page d'accueil).", "dossier content/ introuvable")
 		return t
 	}
+	var rels []string // the .md files, read after the walk
 	_ = fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			srcfile.Report(l, fsys, diag.Pos{File: p}, err)
@@ -158,7 +165,11 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 		if base != "_index.md" {
 			checkName(l, p, strings.TrimSuffix(base, ".md"))
 		}
-		pg := readPage(fsys, p, rel, l)
+		rels = append(rels, rel)
+		return nil
+	})
+	for i, pg := range readPages(fsys, rels, l) {
+		rel := rels[i]
 		switch {
 		case pg == nil:
 			t.unreadable[rel] = true // already reported; not reported again as missing
@@ -166,8 +177,7 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 			t.Pages = append(t.Pages, pg)
 			t.ByRel[rel] = pg
 		}
-		return nil
-	})
+	}
 	t.link(l)
 	return t
 }
@@ -176,6 +186,34 @@ func checkName(l *diag.List, p, name string) {
 	if !nameRe.MatchString(name) {
 		l.Errorf(diag.Pos{File: p}, "Renommez-le en minuscules sans accents, avec des chiffres et des tirets, par exemple « 2-vehicules-propres » : ce nom devient l'adresse de la page.", "nom de fichier ou de dossier incorrect : %q", name)
 	}
+}
+
+// readPages reads the pages of rels (paths from content/) on as many
+// goroutines as there are processors; a page is nil when its file could not
+// be used, which is reported to l.
+func readPages(fsys fs.FS, rels []string, l *diag.List) []*Page {
+	pages := make([]*Page, len(rels))
+	lists := make([]diag.List, runtime.GOMAXPROCS(0))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := range lists {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				pages[i] = readPage(fsys, path.Join(Dir, rels[i]), rels[i], &lists[w])
+			}
+		}()
+	}
+	for i := range rels {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for w := range lists {
+		l.Merge(&lists[w])
+	}
+	return pages
 }
 
 func readPage(fsys fs.FS, p, rel string, l *diag.List) *Page {

@@ -102,7 +102,11 @@ func (c *Converter) Convert(body []byte, resolve Resolver) (*Result, error) {
 type frenchWriter struct{ html.Writer }
 
 func (w frenchWriter) Write(out util.BufWriter, source []byte) {
-	w.Writer.Write(out, []byte(typo.Text(string(source))))
+	s := string(source)
+	if t := typo.Text(s); t != s { // most text needs no change
+		source = []byte(t)
+	}
+	w.Writer.Write(out, source)
 }
 
 type transformer struct{}

@@ -7,6 +7,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,10 +79,24 @@ func (d *Dir) Path(name string) string { return filepath.Join(d.tmp, filepath.Fr
 // WriteFile writes one file of the site; safe for concurrent use.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	p := d.Path(name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdir creates dir and its missing parents. Most pages have a folder of
+// their own in an existing one: a single system call, where os.MkdirAll
+// would first look at the folder and its parent.
+func mkdir(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	switch {
+	case err == nil || errors.Is(err, fs.ErrExist):
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return os.MkdirAll(dir, 0o755)
+	}
+	return err
 }
 
 // Commit replaces the destination with the new build.

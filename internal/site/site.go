@@ -71,6 +71,10 @@ type Page struct {
 
 	Body     template.HTML
 	Headings []markdown.Heading
+
+	// Description is the meta description: the description key, or the
+	// summary when there is none.
+	Description string
 }
 
 // Label is the short title when there is one.
@@ -162,6 +166,10 @@ func (s *Site) fromContent(src *content.Page, parent *Page, level int, l *diag.L
 		Src: src, Parent: parent, Kind: KindPage,
 		Title: typo.Text(src.FM.Title), ShortTitle: typo.Text(src.FM.ShortTitle), Summary: typo.Text(src.FM.Summary),
 		URLPath: urlPath(src),
+	}
+	p.Description = p.Summary
+	if src.FM.Description != "" {
+		p.Description = typo.Text(src.FM.Description)
 	}
 	root := s.Cfg.Schema.Root
 	switch {
@@ -434,6 +442,7 @@ func (s *Site) generate(l *diag.List) {
 
 func (s *Site) generated(kind, urlPath, title, summary string, parent *Page) *Page {
 	p := &Page{Kind: kind, URLPath: urlPath, Title: typo.Text(title), Summary: typo.Text(summary), Parent: parent}
+	p.Description = p.Summary
 	if other := s.byURL[urlPath]; other != nil && other.Src != nil {
 		// A content page already has this address: it takes the place of
 		// the generated one, which keeps the content (e.g. accessibilite.md).

@@ -27,11 +27,19 @@ func Read(fsys fs.FS, name string, l *diag.List) (text []byte, ok bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxSize {
-		l.Errorf(p, "Un fichier de contenu ou de données dépasse rarement quelques dizaines de Ko : vérifiez qu'il s'agit du bon fichier.", "fichier trop volumineux (%d Mo, maximum %d Mo)", st.Size()>>20, MaxSize>>20)
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	if size > MaxSize {
+		l.Errorf(p, "Un fichier de contenu ou de données dépasse rarement quelques dizaines de Ko : vérifiez qu'il s'agit du bon fichier.", "fichier trop volumineux (%d Mo, maximum %d Mo)", size>>20, MaxSize>>20)
 		return nil, false
 	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	// A buffer of the file's size: two reads, where io.ReadAll would make
+	// one per doubling of its buffer.
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxSize+1))
+	b := buf.Bytes()
 	if err != nil {
 		Report(l, fsys, p, err)
 		return nil, false

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 const (
@@ -18,71 +19,107 @@ const (
 )
 
 // Text returns s with French typographic spaces and apostrophes.
-// It is idempotent: Text(Text(s)) == Text(s).
+// It is idempotent: Text(Text(s)) == Text(s). When nothing changes, s itself
+// is returned, without copying: the Markdown renderer calls Text on every
+// piece of text, and most need no change.
 func Text(s string) string {
-	if s == "" {
+	var b strings.Builder
+	done := 0 // s[:done] is already in b
+	for i := 0; i < len(s); i++ {
+		// Only ASCII bytes and the lead bytes of the two no-break spaces
+		// matter; UTF-8 continuation bytes never equal them.
+		c := s[i]
+		if !special[c] {
+			continue
+		}
+		var size int
+		var repl string
+		switch {
+		case c == '\'' && i > 0 && isLetter(lastRune(s[:i])):
+			size, repl = 1, "’"
+		case c == ' ':
+			size = 1
+		case (c == '%' || strings.HasPrefix(s[i:], "€")) && i > 0 && isDigit(rune(s[i-1])):
+			// "41%" → "41 %": the sign keeps its number on the same line.
+			_, size = utf8.DecodeRuneInString(s[i:])
+			repl = narrowNbsp + s[i:i+size]
+		case strings.HasPrefix(s[i:], nbsp):
+			size = len(nbsp)
+		case strings.HasPrefix(s[i:], narrowNbsp):
+			size = len(narrowNbsp)
+		default:
+			continue
+		}
+		if repl == "" {
+			repl = space(s, i, size)
+		}
+		if repl != s[i:i+size] {
+			if done == 0 {
+				b.Grow(len(s) + 8)
+			}
+			b.WriteString(s[done:i])
+			b.WriteString(repl)
+			done = i + size
+		}
+		i += size - 1
+	}
+	if done == 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	r := []rune(s)
-	for i := 0; i < len(r); i++ {
-		c := r[i]
-		switch {
-		case c == '\'' && i > 0 && isLetter(r[i-1]):
-			b.WriteRune('’')
-		case c == ' ' || c == '\u00a0' || c == '\u202f':
-			b.WriteString(space(r, i))
-		case (c == '%' || c == '€') && i > 0 && isDigit(r[i-1]):
-			b.WriteString(narrowNbsp) // "41%" → "41 %"
-			b.WriteRune(c)
-		default:
-			b.WriteRune(c)
-		}
-	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 
-// space chooses the space to write at r[i], a space of any kind.
-func space(r []rune, i int) string {
-	var next, prev rune
-	if i+1 < len(r) {
-		next = r[i+1]
-	}
-	if i > 0 {
-		prev = r[i-1]
-	}
+// special marks the first bytes of what Text may change: apostrophes,
+// spaces (' ', and the lead bytes of the two no-break spaces), and the %
+// and € signs.
+var special = [256]bool{'\'': true, ' ': true, '%': true, 0xC2: true, 0xE2: true} // 0xC2: nbsp, 0xE2: narrowNbsp and €
+
+// space chooses the space to write for s[i:i+size], a space of any kind.
+func space(s string, i, size int) string {
+	next, _ := utf8.DecodeRuneInString(s[i+size:])
+	prev := lastRune(s[:i])
 	switch {
 	case next == ':' || next == '»' || prev == '«':
 		return nbsp
 	case next == ';' || next == '!' || next == '?' || next == '%' || next == '€':
 		return narrowNbsp
-	case isDigit(prev) && thousandsGroup(r, i):
+	case isDigit(prev) && thousandsGroup(s, i, size):
 		return narrowNbsp
 	}
-	return string(r[i])
+	return s[i : i+size]
 }
 
-// thousandsGroup reports whether the space at r[i] separates thousands, as in
-// "90 000": one to three digits before it (not a year such as "2022 100") and
-// exactly three digits after it.
-func thousandsGroup(r []rune, i int) bool {
+// lastRune is the last rune of s, or 0 when s is empty.
+func lastRune(s string) rune {
+	if s == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// thousandsGroup reports whether the space s[i:i+size] separates thousands,
+// as in "90 000": one to three digits before it (not a year such as
+// "2022 100") and exactly three digits after it.
+func thousandsGroup(s string, i, size int) bool {
 	n := 0
-	for j := i - 1; j >= 0 && isDigit(r[j]); j-- {
+	for j := i - 1; j >= 0 && isDigit(rune(s[j])); j-- {
 		n++
 	}
 	if n > 3 {
 		return false
 	}
-	if start := i - n - 1; start >= 0 && (r[start] == ',' || r[start] == '.') {
+	if start := i - n - 1; start >= 0 && (s[start] == ',' || s[start] == '.') {
 		return false // "1,5 000" is not a number
 	}
-	for k := 1; k <= 3; k++ {
-		if i+k >= len(r) || !isDigit(r[i+k]) {
+	after := s[i+size:]
+	for k := 0; k < 3; k++ {
+		if k >= len(after) || !isDigit(rune(after[k])) {
 			return false
 		}
 	}
-	return i+4 >= len(r) || !isDigit(r[i+4])
+	return len(after) == 3 || !isDigit(rune(after[3]))
 }
 
 func isDigit(c rune) bool { return c >= '0' && c <= '9' }
