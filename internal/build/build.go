@@ -292,6 +292,17 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
 		}
 		n++
 	}
+	// The search index and _headers (internal/render/extra.go).
+	extra, err := ld.Templates.Extra(ld.Site)
+	if err != nil {
+		return n, err
+	}
+	for _, a := range extra {
+		if err := sink.WriteFile(a.Out, a.Data); err != nil {
+			return n, err
+		}
+		n++
+	}
 	for _, rel := range ld.Tree.Files {
 		ok, err := copyFile(ld.FS, path.Join(content.Dir, rel), rel, sink, l)
 		if err != nil {

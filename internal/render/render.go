@@ -27,6 +27,7 @@ const Dir = "layouts"
 type Templates struct {
 	sets   map[string]*template.Template // by page kind
 	Assets map[string]Asset              // by name in layouts/assets
+	search lazy                          // the search index (extra.go)
 }
 
 // Asset is a static file with its fingerprinted output path.
@@ -39,7 +40,7 @@ type Asset struct {
 var kinds = []string{site.KindHome, site.KindSchema, site.KindSection, site.KindAction, site.KindPage,
 	site.KindIndicators, site.KindIndicator, site.KindODDIndex, site.KindODD, site.KindPlan,
 	site.KindAccess, site.KindLegal, site.KindNotFound,
-	site.KindDashboard, site.KindReport, site.KindData}
+	site.KindDashboard, site.KindReport, site.KindData, site.KindSearch, site.KindPrint}
 
 // overlay reads a layout file from the site first, then from the defaults.
 type overlay struct{ site, def fs.FS }
@@ -165,6 +166,12 @@ func (t *Templates) funcs() template.FuncMap {
 		"hasText": func(s string) bool { return strings.TrimSpace(s) != "" },
 		"lower":   strings.ToLower,
 		"dict":    dict,
+		"searchIndex": func(s *site.Site) (string, error) {
+			a, err := t.SearchIndex(s)
+			return s.Base.Path + a.Out, err
+		},
+		"printBody": printBody,
+		"replace":   strings.ReplaceAll,
 	}
 	for k, v := range followUpFuncs() {
 		m[k] = v
