@@ -96,7 +96,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
-	tmpl := render.Load(fsys, opts.Defaults, l)
+	tmpl := render.Load(fsys, opts.Defaults, l, cfg.Colors.CSS())
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil
 }
 

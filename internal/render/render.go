@@ -77,8 +77,10 @@ func (o overlay) list(dir string) []string {
 	return out
 }
 
-// Load parses the layouts of siteFS (may be nil) over the defaults.
-func Load(siteFS, defaults fs.FS, l *diag.List) *Templates {
+// Load parses the layouts of siteFS (may be nil) over the defaults. css is
+// added at the end of the stylesheet, style.css: the site's colours, as
+// custom properties (config.Colors.CSS).
+func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 	o := overlay{siteFS, defaults}
 	t := &Templates{sets: map[string]*template.Template{}, Assets: map[string]Asset{}}
 	for _, name := range o.list("assets") {
@@ -86,6 +88,9 @@ func Load(siteFS, defaults fs.FS, l *diag.List) *Templates {
 		if err != nil {
 			l.Errorf(diag.Pos{File: path.Join(Dir, "assets", name)}, "", "lecture impossible : %v", err)
 			continue
+		}
+		if name == "style.css" {
+			b = append(append([]byte{}, b...), strings.Join(css, "")...)
 		}
 		sum := sha256.Sum256(b)
 		ext := path.Ext(name)
@@ -172,11 +177,28 @@ func (t *Templates) funcs() template.FuncMap {
 		},
 		"printBody": printBody,
 		"replace":   strings.ReplaceAll,
+		"dateFR":    dateFR,
 	}
 	for k, v := range followUpFuncs() {
 		m[k] = v
 	}
 	return m
+}
+
+var months = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// dateFR writes "2026-11-27" as "27 novembre 2026" ("1er" for the first
+// day), with no-break spaces.
+func dateFR(iso string) string {
+	var y, m, d int
+	if _, err := fmt.Sscanf(iso, "%d-%d-%d", &y, &m, &d); err != nil || m < 1 || m > 12 {
+		return iso
+	}
+	day := fmt.Sprint(d)
+	if d == 1 {
+		day = "1er"
+	}
+	return day + "\u00a0" + months[m-1] + "\u00a0" + fmt.Sprint(y)
 }
 
 // plural writes "1 action", "3 actions".
