@@ -504,9 +504,14 @@ func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, s
 	if s := status(); !strings.HasPrefix(s, "Aucune page ne contient « zzzzzz »") {
 		t.Errorf("message sans résultat : %q", s)
 	}
-	hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById('recherche-resultats').hidden`))
-	if !hidden {
-		t.Error("la liste de résultats reste affichée sans résultat")
+	hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('recherche-resultats').hidden + ' ' + document.getElementById('recherche-aide').hidden`))
+	if hidden != "true false" {
+		t.Errorf("sans résultat, la liste reste affichée ou le renvoi au plan du site n'apparaît pas (%s)", hidden)
+	}
+	// Punctuation around the words does not matter.
+	do(chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = ''`), chromedp.KeyEvent("« Clause sociale/ »"), chromedp.KeyEvent(kb.Enter))
+	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées?`).MatchString(s) {
+		t.Errorf("recherche avec ponctuation : %q", s)
 	}
 	console, _, failed := rec.Take()
 	if len(console)+len(failed) > 0 {

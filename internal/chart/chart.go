@@ -470,7 +470,7 @@ func indexOf(list []string, s string) int {
 
 // caption is the figure's caption: what is shown, not the values.
 func caption(ind *indicator.Indicator, years []int) string {
-	return fmt.Sprintf("%s : valeurs et objectifs de %d à %d", typo.Text(ind.Name()), years[0], years[len(years)-1])
+	return fmt.Sprintf("%s\u00a0: valeurs et objectifs de %d à %d", typo.Text(ind.Name()), years[0], years[len(years)-1])
 }
 
 // Types check: opts.Bool returns types.Bool.

@@ -10,12 +10,13 @@
   var input = form.elements.q;
   var status = document.getElementById('recherche-etat');
   var list = document.getElementById('recherche-resultats');
+  var help = document.getElementById('recherche-aide');
   document.getElementById('recherche-sans-js').hidden = true;
   var index;
 
   function norm(s) {
     return (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase().replace(/[’'`\u00a0\u202f-]/g, ' ');
+      .toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
   }
   function load() {
     index = index || fetch(form.getAttribute('data-index')).then(function (r) {
@@ -57,9 +58,10 @@
     return e;
   }
   function show(q) {
-    var words = norm(q).split(/\s+/).filter(function (w) { return w.length > 1; });
+    var words = norm(q).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
     list.textContent = '';
     list.hidden = true;
+    help.hidden = true;
     if (!words.length) {
       status.textContent = 'Saisissez au moins un mot de deux lettres.';
       return;
@@ -80,9 +82,10 @@
         list.appendChild(li);
       });
       list.hidden = !found.length;
+      help.hidden = found.length > 0;
       status.textContent = found.length
         ? found.length + (found.length > 1 ? ' pages trouvées' : ' page trouvée') + ' pour « ' + q.trim() + ' »' + (found.length > 50 ? ' ; les 50 premières sont affichées.' : '.')
-        : 'Aucune page ne contient « ' + q.trim() + ' ». Essayez un autre mot, ou consultez le plan du site.';
+        : 'Aucune page ne contient « ' + q.trim() + ' ». Essayez un autre mot.';
     }).catch(function () {
       status.textContent = 'La recherche est indisponible pour le moment. Consultez le plan du site.';
       document.getElementById('recherche-sans-js').hidden = false;
