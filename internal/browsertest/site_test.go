@@ -212,7 +212,7 @@ type structure struct {
 }
 
 const structureJS = `({
-	Charts: document.querySelectorAll('figure.chart svg[role=img]').length,
+	Charts: document.querySelectorAll('figure.chart[role=figure][aria-label] > figcaption + svg[role=img]').length,
 	Tables: document.querySelectorAll('table').length,
 	Captions: [...document.querySelectorAll('table > caption')].filter(c => c.textContent.trim()).length,
 	Rows: document.querySelectorAll('tbody tr').length,
@@ -267,6 +267,8 @@ const problemsJS = `(() => {
 		if (/^(ici|cliquez ici|lire la suite|la suite|en savoir plus|plus|voir|voir plus|lien|→|↩)$/i.test(name) || name.replace(/[^\p{L}\p{N}]/gu, '').length < 2)
 			out.push('intitulé de lien peu explicite hors contexte : « ' + name + ' » (' + a.getAttribute('href') + ')');
 	}
+	const ids = new Set();
+	for (const e of document.querySelectorAll('[id]')) { if (ids.has(e.id)) out.push('identifiant en double : ' + e.id); ids.add(e.id); }
 	for (const e of document.querySelectorAll('[style]')) out.push('attribut style (interdit par la CSP) sur ' + e.tagName);
 	if (document.cookie) out.push('cookie : ' + document.cookie);
 	if (localStorage.length || sessionStorage.length) out.push('stockage local utilisé');

@@ -77,6 +77,13 @@ func Headers(s *site.Site) []byte {
 
 var converter = markdown.New()
 
+// printID is the id of schema page p in the printable version, unique
+// because its address is: "axes/1-climat/2-energies/" gives
+// "imprimable--axes--1-climat--2-energies" (slugs never hold "--").
+func printID(p *site.Page) string {
+	return "imprimable--" + strings.ReplaceAll(strings.Trim(p.URLPath, "/"), "/", "--")
+}
+
 // printBody renders the body of schema page p for the printable version,
 // where every schema page shares one document: headings go shift levels
 // down (an action's "##" under the action's own heading), ids and in-page

@@ -92,6 +92,7 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 		if name == "style.css" {
 			b = append(append([]byte{}, b...), strings.Join(css, "")...)
 		}
+		b = minifyAsset(name, b)
 		sum := sha256.Sum256(b)
 		ext := path.Ext(name)
 		t.Assets[name] = Asset{Out: "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext, Data: b}
@@ -178,6 +179,7 @@ func (t *Templates) funcs() template.FuncMap {
 		"printBody": printBody,
 		"replace":   strings.ReplaceAll,
 		"dateFR":    dateFR,
+		"printID":   printID,
 	}
 	for k, v := range followUpFuncs() {
 		m[k] = v
