@@ -54,6 +54,9 @@ func New(t testing.TB, timeout time.Duration) context.Context {
 		t.Skip("navigateur non lancé avec -short")
 	}
 	bin, ok := Path()
+	if !ok && os.Getenv("CI") == "true" {
+		t.Fatal("Chromium introuvable (/usr/bin/chromium absent) en intégration continue : make deps (lancé par .ci/run) aurait dû l'installer.")
+	}
 	if !ok {
 		t.Skip("Chromium introuvable (/usr/bin/chromium absent) : test dans un vrai navigateur sauté. Installez-le avec « apt-get install -y chromium » (ou make deps), ou indiquez-le dans SPASER_CHROMIUM.")
 	}
