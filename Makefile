@@ -40,6 +40,12 @@ deps:
 	# The chart renderer: Node.js + npm ci of the pinned echarts, in the
 	# user's cache folder (the build does the same on first use).
 	$(GO) run ./internal/echarts/prepare
+	# axe-core for the browser tests (devDependencies of package.json): npm ci
+	# in the repository, only when package-lock.json changed since.
+	if ! cmp -s package-lock.json node_modules/.spaser-installed-lock.json; then
+	  npm ci --no-audit --no-fund --ignore-scripts
+	  cp package-lock.json node_modules/.spaser-installed-lock.json
+	fi
 	if [ ! -f $(AUDIT_DIR)/install.sh ]; then
 	  echo "warning: $(AUDIT_DIR) not found: audits will be skipped" >&2
 	  exit 0
@@ -66,8 +72,10 @@ test: deps
 	$(MAKE) --no-print-directory audit
 
 # Two builds: one for the base path /spaser/, one with the default (absolute)
-# base_url of data/site.toml. Both must have no broken link and no HTML error.
-# Reports go to audit-out/.
+# base_url of data/site.toml. Both must have no broken link and no HTML error;
+# the second is also served on 127.0.0.1 and every page goes through axe-core
+# in Chromium (WCAG 2.x A/AA and best practices, console errors, failed and
+# external requests). Reports go to audit-out/.
 audit:
 	@if [ ! -f $(AUDIT_DIR)/links.sh ]; then
 	  [ "$${CI:-}" != true ] || { echo "audit: $(AUDIT_DIR) not found" >&2; exit 1; }
@@ -87,5 +95,6 @@ audit:
 	bash $(AUDIT_DIR)/vnu.sh -o audit-out/subpath "$$tmp/subpath" || rc=1
 	bash $(AUDIT_DIR)/links.sh -o audit-out/default "$$@" "$$tmp/default" "$$path" || rc=1
 	bash $(AUDIT_DIR)/vnu.sh -o audit-out/default "$$tmp/default" || rc=1
+	bash $(AUDIT_DIR)/axe.sh -o audit-out/default "$$tmp/default" "$${path:-/}" || rc=1
 	[ $$rc -eq 0 ] || { echo "audit: FAILED (findings above, reports in audit-out/)" >&2; exit 1; }
 	echo "audit: ok"

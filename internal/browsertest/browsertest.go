@@ -1,7 +1,10 @@
 // Package browsertest starts a headless Chromium for tests that need a real
-// browser: the preview's live reload, and later the accessibility suite. A
-// test that calls New is skipped, with the reason, when no Chromium is
-// installed (apt-get install chromium, or make deps).
+// browser: the preview's live reload and the accessibility suite of the
+// built site (site_test.go). A test that calls New is skipped, with the
+// reason, when no Chromium is installed (apt-get install chromium, or make
+// deps). Tab, Recorder, Axe and Serve are the tools of those tests: one
+// browser, tabs reused from page to page, every console message and request
+// recorded.
 package browsertest
 
 import (
@@ -51,6 +54,9 @@ func New(t testing.TB, timeout time.Duration) context.Context {
 		t.Skip("navigateur non lancé avec -short")
 	}
 	bin, ok := Path()
+	if !ok && os.Getenv("CI") == "true" {
+		t.Fatal("Chromium introuvable (/usr/bin/chromium absent) en intégration continue : make deps (lancé par .ci/run) aurait dû l'installer.")
+	}
 	if !ok {
 		t.Skip("Chromium introuvable (/usr/bin/chromium absent) : test dans un vrai navigateur sauté. Installez-le avec « apt-get install -y chromium » (ou make deps), ou indiquez-le dans SPASER_CHROMIUM.")
 	}
@@ -62,6 +68,12 @@ func New(t testing.TB, timeout time.Duration) context.Context {
 	for _, f := range Flags {
 		opts = append(opts, chromedp.Flag(f, true))
 	}
+	// Nothing but this machine: every other host fails to resolve and the
+	// proxy is dead, so that a request to another site can never succeed
+	// (the tests also record and report it).
+	opts = append(opts,
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"),
+		chromedp.Flag("proxy-server", "http://127.0.0.1:9")) // loopback is never proxied
 	ctx, cancelTimeout := context.WithTimeout(context.Background(), timeout)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))

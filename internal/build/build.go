@@ -96,7 +96,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
-	tmpl := render.Load(fsys, opts.Defaults, l)
+	tmpl := render.Load(fsys, opts.Defaults, l, cfg.Colors.CSS())
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil
 }
 
@@ -287,6 +287,17 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
 	n := 0
 	for _, a := range ld.Templates.Assets {
+		if err := sink.WriteFile(a.Out, a.Data); err != nil {
+			return n, err
+		}
+		n++
+	}
+	// The search index and _headers (internal/render/extra.go).
+	extra, err := ld.Templates.Extra(ld.Site)
+	if err != nil {
+		return n, err
+	}
+	for _, a := range extra {
 		if err := sink.WriteFile(a.Out, a.Data); err != nil {
 			return n, err
 		}

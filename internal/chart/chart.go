@@ -80,6 +80,19 @@ type Spec struct {
 	Caption string   // figure caption, French
 	Summary string   // written summary, French
 	ind     *indicator.Indicator
+	pal     Palette
+}
+
+// Palette is the colours of a chart: the site's [colors] (data/site.toml),
+// checked for contrast when the configuration is read.
+type Palette struct {
+	Text, Axis     string
+	Values, Target []string
+}
+
+// DefaultPalette is the palette of the default site.
+func DefaultPalette() Palette {
+	return Palette{Text: TextColor, Axis: AxisColor, Values: ValueColors, Target: TargetColors}
 }
 
 // Has reports whether ind has something to chart: a value, a baseline
@@ -104,10 +117,18 @@ func Has(ind *indicator.Indicator) bool {
 // Build makes the chart of ind over years (ascending), or returns nil when
 // there is nothing to chart.
 func Build(ind *indicator.Indicator, years []int) (*Spec, error) {
+	return BuildWith(ind, years, DefaultPalette())
+}
+
+// BuildWith is Build with the colours of pal.
+func BuildWith(ind *indicator.Indicator, years []int, pal Palette) (*Spec, error) {
 	if !Has(ind) || len(years) == 0 {
 		return nil, nil
 	}
-	s := &Spec{ID: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries}
+	if len(pal.Values) == 0 || len(pal.Target) == 0 {
+		pal = DefaultPalette()
+	}
+	s := &Spec{ID: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal}
 	s.collect()
 	s.scale()
 	s.Unit = axisName(ind)
@@ -280,11 +301,11 @@ func (s *Spec) options() ([]byte, error) {
 		charts.WithInitializationOpts(opts.Initialization{ChartID: s.ID, Width: fmt.Sprintf("%dpx", Width), Height: fmt.Sprintf("%dpx", s.Height), Theme: "white"}),
 		charts.WithAnimation(false),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Orient: "vertical", Left: "8", Bottom: "4",
-			TextStyle: &opts.TextStyle{Color: TextColor, FontSize: fontSize, FontFamily: fontStack}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: TextColor, FontSize: fontSize, FontFamily: fontStack, Interval: "0"},
-			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: AxisColor}}, AxisTick: &opts.AxisTick{Show: opts.Bool(true)}}),
+			TextStyle: &opts.TextStyle{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack, Interval: "0"},
+			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: s.pal.Axis}}, AxisTick: &opts.AxisTick{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.Unit, Min: 0, Max: s.Max, NameLocation: "end", NameGap: 14,
-			AxisLabel: &opts.AxisLabel{Color: TextColor, FontSize: fontSize, FontFamily: fontStack},
+			AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: GridColor}}}),
 		charts.WithGridOpts(opts.Grid{Left: "12", Right: "16", Top: strconv.Itoa(plotTop), Bottom: strconv.Itoa(legendH + 14), ContainLabel: opts.Bool(true)}),
 	)
@@ -294,7 +315,7 @@ func (s *Spec) options() ([]byte, error) {
 	for _, se := range s.Series {
 		switch se.Kind {
 		case "value":
-			color := ValueColors[nv%len(ValueColors)]
+			color := s.pal.Values[nv%len(s.pal.Values)]
 			if s.Line {
 				line := charts.NewLine()
 				line.SetXAxis(cats)
@@ -305,11 +326,11 @@ func (s *Spec) options() ([]byte, error) {
 			} else {
 				bar.AddSeries(se.Name, s.barData(se.Values), charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
 					charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.BarMaxWidth = "36" }),
-					charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Color: TextColor, FontSize: fontSize, FontFamily: fontStack}))
+					charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack}))
 			}
 			nv++
 		case "target":
-			color := TargetColors[nt%len(TargetColors)]
+			color := s.pal.Target[nt%len(s.pal.Target)]
 			line := charts.NewLine()
 			line.SetXAxis(cats)
 			line.AddSeries(se.Name, s.lineData(se.Values),
@@ -324,12 +345,12 @@ func (s *Spec) options() ([]byte, error) {
 			line.SetXAxis(cats)
 			line.AddSeries(se.Name, s.lineData(make([]*float64, len(s.Years))),
 				charts.WithLineChartOpts(opts.LineChart{Symbol: "none"}),
-				charts.WithLineStyleOpts(opts.LineStyle{Color: BaselineColor, Width: 2, Type: "dashed"}),
-				charts.WithItemStyleOpts(opts.ItemStyle{Color: BaselineColor}),
+				charts.WithLineStyleOpts(opts.LineStyle{Color: s.pal.Axis, Width: 2, Type: "dashed"}),
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: s.pal.Axis}),
 				charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: se.Name, YAxis: v}),
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
-					LineStyle: &opts.LineStyle{Color: BaselineColor, Width: 2, Type: "dashed"},
-					Label:     &opts.Label{Show: opts.Bool(true), Position: "insideStartTop", Formatter: "Réf. " + s.format(v), Color: TextColor, FontSize: fontSize, FontFamily: fontStack}}))
+					LineStyle: &opts.LineStyle{Color: s.pal.Axis, Width: 2, Type: "dashed"},
+					Label:     &opts.Label{Show: opts.Bool(true), Position: "insideStartTop", Formatter: "Réf. " + s.format(v), Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack}}))
 			overlaps = append(overlaps, line)
 		}
 	}
@@ -383,14 +404,14 @@ func (s *Spec) patch(m map[string]any) {
 		lg["itemGap"] = 6
 	}
 	// go-echarts' "white" theme palette has colours under 3:1: ours only.
-	m["color"] = append(append([]string{}, ValueColors...), TargetColors...)
-	m["textStyle"] = map[string]any{"fontFamily": fontStack, "fontSize": fontSize, "color": TextColor}
+	m["color"] = append(append([]string{}, s.pal.Values...), s.pal.Target...)
+	m["textStyle"] = map[string]any{"fontFamily": fontStack, "fontSize": fontSize, "color": s.pal.Text}
 	m["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": false}, "decal": map[string]any{"show": true, "decals": decals}}
 	if ys, ok := m["yAxis"].([]any); ok && len(ys) > 0 {
 		if y, ok := ys[0].(map[string]any); ok {
 			y["interval"] = s.Step
-			y["nameTextStyle"] = map[string]any{"color": TextColor, "fontSize": fontSize, "fontFamily": fontStack, "align": "left"}
-			y["axisLine"] = map[string]any{"show": true, "lineStyle": map[string]any{"color": AxisColor}}
+			y["nameTextStyle"] = map[string]any{"color": s.pal.Text, "fontSize": fontSize, "fontFamily": fontStack, "align": "left"}
+			y["axisLine"] = map[string]any{"show": true, "lineStyle": map[string]any{"color": s.pal.Axis}}
 		}
 	}
 	series, _ := m["series"].([]any)
@@ -429,7 +450,7 @@ func (s *Spec) patch(m map[string]any) {
 		}
 		if lt, ok := se["lineStyle"].(map[string]any); ok && se["type"] == "line" {
 			if _, isTarget := se["step"]; isTarget {
-				i := indexOf(TargetColors, fmt.Sprint(lt["color"]))
+				i := indexOf(s.pal.Target, fmt.Sprint(lt["color"]))
 				if i >= 0 {
 					lt["type"] = targetLines[i%len(targetLines)]
 				}
@@ -449,7 +470,7 @@ func indexOf(list []string, s string) int {
 
 // caption is the figure's caption: what is shown, not the values.
 func caption(ind *indicator.Indicator, years []int) string {
-	return fmt.Sprintf("%s : valeurs et objectifs de %d à %d", typo.Text(ind.Name()), years[0], years[len(years)-1])
+	return fmt.Sprintf("%s\u00a0: valeurs et objectifs de %d à %d", typo.Text(ind.Name()), years[0], years[len(years)-1])
 }
 
 // Types check: opts.Bool returns types.Bool.

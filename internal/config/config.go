@@ -33,6 +33,7 @@ type Config struct {
 	Schema       Schema      `toml:"schema"`
 	Publication  Publication `toml:"publication"`
 	Access       Access      `toml:"accessibility"`
+	Colors       Colors      `toml:"colors"`
 	Directions   []Direction `toml:"directions"`
 
 	src []byte
@@ -59,12 +60,25 @@ type Publication struct {
 	Host      string `toml:"host"`
 }
 
-// Access is the accessibility status declared in every footer.
+// Access is the accessibility status declared in every footer, and what
+// the declaration d'accessibilité states besides (its official template).
 type Access struct {
 	Status    string  `toml:"status"`
 	AuditDate string  `toml:"audit_date"`
 	Rate      float64 `toml:"rate"`
 	Contact   string  `toml:"contact"`
+
+	Date        string   `toml:"date"`        // the declaration was established on (AAAA-MM-JJ)
+	Updated     string   `toml:"updated"`     // and updated on
+	Auditor     string   `toml:"auditor"`     // "en interne", or the company that audited
+	SchemaURL   string   `toml:"schema_url"`  // the schéma pluriannuel de mise en accessibilité
+	PlanURL     string   `toml:"plan_url"`    // the plan d'actions of the year
+	Environment []string `toml:"environment"` // browsers and assistive technologies of the tests
+	Tools       []string `toml:"tools"`       // the tools of the tests
+	Pages       []string `toml:"pages"`       // the pages checked
+	NonConform  []string `toml:"non_conformities"`
+	Derogations []string `toml:"derogations"` // dérogations pour charge disproportionnée
+	Exempt      []string `toml:"exempt"`      // contenus non soumis à l'obligation
 }
 
 // Direction is a department of the collectivité, by acronym.
@@ -129,6 +143,7 @@ func (c *Config) check(l *diag.List) {
 	}
 	c.checkSchema(l)
 	c.checkAccess(l)
+	c.checkColors(l)
 	c.checkDirections(l)
 }
 
@@ -167,8 +182,10 @@ func (c *Config) checkAccess(l *diag.List) {
 	if c.Access.Status != "non conforme" && c.Access.AuditDate == "" {
 		l.Errorf(c.pos("accessibility", "status"), "Un état « conforme » ou « partiellement conforme » suppose un audit : indiquez audit_date et rate, ou déclarez \"non conforme\".", "état de conformité déclaré sans date d'audit")
 	}
-	if c.Access.AuditDate != "" && !dateRe.MatchString(c.Access.AuditDate) {
-		l.Errorf(c.pos("accessibility", "audit_date"), "Écrivez la date sous la forme AAAA-MM-JJ.", "date d'audit illisible : %q", c.Access.AuditDate)
+	for _, d := range []struct{ key, val string }{{"audit_date", c.Access.AuditDate}, {"date", c.Access.Date}, {"updated", c.Access.Updated}} {
+		if d.val != "" && !dateRe.MatchString(d.val) {
+			l.Errorf(c.pos("accessibility", d.key), "Écrivez la date sous la forme AAAA-MM-JJ, par exemple \"2026-11-27\".", "date illisible dans [accessibility] %s : %q", d.key, d.val)
+		}
 	}
 }
 

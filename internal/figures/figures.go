@@ -29,9 +29,11 @@ type Job struct {
 func Start(ctx context.Context, s *site.Site, r *echarts.Renderer) *Job {
 	j := &Job{site: s, done: make(chan struct{})}
 	years := s.Years()
+	k := s.Cfg.Colors
+	pal := chart.Palette{Text: k.Text, Axis: k.Muted, Values: k.ChartValues, Target: k.ChartTargets}
 	var reqs [][]byte
 	for _, ind := range s.Catalogue.List {
-		spec, err := chart.Build(ind, years)
+		spec, err := chart.BuildWith(ind, years, pal)
 		if err == nil && spec != nil {
 			var req []byte
 			req, err = spec.Request()

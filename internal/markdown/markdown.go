@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -68,7 +69,7 @@ func New() *Converter {
 				extension.WithFootnoteIDPrefix("note-"),
 				extension.WithFootnoteLinkTitle("Voir la note"),
 				extension.WithFootnoteBacklinkTitle("Revenir au texte"),
-				extension.WithFootnoteBacklinkHTML("↩"),
+				extension.WithFootnoteBacklinkHTML(`↩<span class="visually-hidden">&#160;retour à l’appel de la note ^^</span>`),
 			),
 		),
 		goldmark.WithParserOptions(
@@ -77,6 +78,7 @@ func New() *Converter {
 		),
 		goldmark.WithRendererOptions(
 			html.WithWriter(frenchWriter{html.NewWriter()}),
+			renderer.WithNodeRenderers(util.Prioritized(noteRefRenderer{}, 100)), // footnote.go
 		),
 	)
 	return &Converter{md: md}

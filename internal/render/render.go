@@ -27,6 +27,7 @@ const Dir = "layouts"
 type Templates struct {
 	sets   map[string]*template.Template // by page kind
 	Assets map[string]Asset              // by name in layouts/assets
+	search lazy                          // the search index (extra.go)
 }
 
 // Asset is a static file with its fingerprinted output path.
@@ -39,7 +40,7 @@ type Asset struct {
 var kinds = []string{site.KindHome, site.KindSchema, site.KindSection, site.KindAction, site.KindPage,
 	site.KindIndicators, site.KindIndicator, site.KindODDIndex, site.KindODD, site.KindPlan,
 	site.KindAccess, site.KindLegal, site.KindNotFound,
-	site.KindDashboard, site.KindReport, site.KindData}
+	site.KindDashboard, site.KindReport, site.KindData, site.KindSearch, site.KindPrint}
 
 // overlay reads a layout file from the site first, then from the defaults.
 type overlay struct{ site, def fs.FS }
@@ -76,8 +77,10 @@ func (o overlay) list(dir string) []string {
 	return out
 }
 
-// Load parses the layouts of siteFS (may be nil) over the defaults.
-func Load(siteFS, defaults fs.FS, l *diag.List) *Templates {
+// Load parses the layouts of siteFS (may be nil) over the defaults. css is
+// added at the end of the stylesheet, style.css: the site's colours, as
+// custom properties (config.Colors.CSS).
+func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 	o := overlay{siteFS, defaults}
 	t := &Templates{sets: map[string]*template.Template{}, Assets: map[string]Asset{}}
 	for _, name := range o.list("assets") {
@@ -86,6 +89,10 @@ func Load(siteFS, defaults fs.FS, l *diag.List) *Templates {
 			l.Errorf(diag.Pos{File: path.Join(Dir, "assets", name)}, "", "lecture impossible : %v", err)
 			continue
 		}
+		if name == "style.css" {
+			b = append(append([]byte{}, b...), strings.Join(css, "")...)
+		}
+		b = minifyAsset(name, b)
 		sum := sha256.Sum256(b)
 		ext := path.Ext(name)
 		t.Assets[name] = Asset{Out: "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext, Data: b}
@@ -165,11 +172,35 @@ func (t *Templates) funcs() template.FuncMap {
 		"hasText": func(s string) bool { return strings.TrimSpace(s) != "" },
 		"lower":   strings.ToLower,
 		"dict":    dict,
+		"searchIndex": func(s *site.Site) (string, error) {
+			a, err := t.SearchIndex(s)
+			return s.Base.Path + a.Out, err
+		},
+		"printBody": printBody,
+		"replace":   strings.ReplaceAll,
+		"dateFR":    dateFR,
+		"printID":   printID,
 	}
 	for k, v := range followUpFuncs() {
 		m[k] = v
 	}
 	return m
+}
+
+var months = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// dateFR writes "2026-11-27" as "27 novembre 2026" ("1er" for the first
+// day), with no-break spaces.
+func dateFR(iso string) string {
+	var y, m, d int
+	if _, err := fmt.Sscanf(iso, "%d-%d-%d", &y, &m, &d); err != nil || m < 1 || m > 12 {
+		return iso
+	}
+	day := fmt.Sprint(d)
+	if d == 1 {
+		day = "1er"
+	}
+	return day + "\u00a0" + months[m-1] + "\u00a0" + fmt.Sprint(y)
 }
 
 // plural writes "1 action", "3 actions".

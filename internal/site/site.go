@@ -126,6 +126,9 @@ type Site struct {
 	Legal      *Page
 	NotFound   *Page
 
+	Search *Page // recherche (tools.go)
+	Print  *Page // version imprimable du schéma (tools.go)
+
 	Dashboard *Page   // tableau de bord (followup.go)
 	Reports   []*Page // one follow-up report per year with values
 	Data      *Page   // données ouvertes
@@ -393,7 +396,8 @@ func (s *Site) collectODD() {
 	}
 	s.ODDIndex = s.generated(KindODDIndex, "odd/", "Objectifs de développement durable", "Les objectifs de développement durable des Nations unies auxquels répond le schéma, et les pages qui y répondent.", s.Home)
 	for _, o := range s.ODDs {
-		o.Page = s.generated(KindODD, fmt.Sprintf("odd/%d/", o.Number), fmt.Sprintf("ODD %d : %s", o.Number, o.Name), "", s.ODDIndex)
+		o.Page = s.generated(KindODD, fmt.Sprintf("odd/%d/", o.Number), fmt.Sprintf("ODD %d : %s", o.Number, o.Name),
+			fmt.Sprintf("Les parties du schéma qui répondent à l'objectif de développement durable n° %d des Nations unies : %s.", o.Number, o.Name), s.ODDIndex)
 		o.Page.ShortTitle = fmt.Sprintf("ODD %d", o.Number)
 		o.Page.ODDInfo = o
 	}
@@ -403,7 +407,8 @@ func (s *Site) generate(l *diag.List) {
 	if len(s.Catalogue.List) > 0 {
 		s.Indicators = s.generated(KindIndicators, "indicateurs/", "Indicateurs de suivi", "Chaque indicateur du schéma, son unité, sa direction pilote, ses objectifs et sa dernière valeur connue.", s.Home)
 		for _, ind := range s.Catalogue.List {
-			p := s.generated(KindIndicator, "indicateurs/"+ind.ID+"/", typo.Text(ind.Label), "", s.Indicators)
+			p := s.generated(KindIndicator, "indicateurs/"+ind.ID+"/", typo.Text(ind.Label),
+				fmt.Sprintf("Indicateur de suivi « %s » : valeurs publiées année par année, objectifs, état et graphique.", ind.Name()), s.Indicators)
 			p.ShortTitle = typo.Text(ind.ShortLabel)
 			p.Indicator = ind
 			s.IndPages[ind.ID] = p
@@ -425,13 +430,14 @@ func (s *Site) generate(l *diag.List) {
 		}
 	}
 	if s.Access == nil {
-		s.Access = s.generated(KindAccess, "accessibilite/", "Déclaration d'accessibilité", "", s.Home)
+		s.Access = s.generated(KindAccess, "accessibilite/", "Déclaration d'accessibilité", "État de conformité du site au référentiel général d'amélioration de l'accessibilité (RGAA), contenus non accessibles, contact et voies de recours.", s.Home)
 	}
 	if s.Legal == nil {
-		s.Legal = s.generated(KindLegal, "mentions-legales/", "Mentions légales", "", s.Home)
+		s.Legal = s.generated(KindLegal, "mentions-legales/", "Mentions légales", "Éditeur, directeur de la publication, hébergeur et contact du site ; données personnelles.", s.Home)
 	}
 	s.Plan = s.generated(KindPlan, "plan-du-site/", "Plan du site", "Toutes les pages du site.", s.Home)
-	s.NotFound = s.generated(KindNotFound, "404.html", "Page introuvable", "", nil)
+	s.generateTools()
+	s.NotFound = s.generated(KindNotFound, "404.html", "Page introuvable", "La page demandée n'existe pas ou a été déplacée.", nil)
 	for _, id := range s.Cfg.Headline {
 		if s.Catalogue.ByID[id] == nil {
 			hint := diag.DidYouMean(id, s.Catalogue.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")

@@ -1,0 +1,149 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
+
+	"spaser/internal/markdown"
+	"spaser/internal/search"
+	"spaser/internal/site"
+)
+
+// CSP is the Content-Security-Policy the built site works under: nothing
+// but its own files, no inline script or style, no framing. It is written
+// in _headers and documented for nginx and Apache (README); the browser
+// tests serve the site with it.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
+
+// lazy is a generated file computed once per build, on first use (a page
+// that links to it, or the writing of the extra files).
+type lazy struct {
+	once sync.Once
+	a    Asset
+	err  error
+}
+
+// SearchIndex is the search page's index, named by a hash of its content.
+func (t *Templates) SearchIndex(s *site.Site) (Asset, error) {
+	t.search.once.Do(func() {
+		b, err := search.Index(s)
+		if err != nil {
+			t.search.err = fmt.Errorf("index de recherche : %w", err)
+			return
+		}
+		sum := sha256.Sum256(b)
+		t.search.a = Asset{Out: "assets/recherche." + hex.EncodeToString(sum[:4]) + ".json", Data: b}
+	})
+	return t.search.a, t.search.err
+}
+
+// Extra are the generated files beside the pages and the layouts' assets:
+// the search index and _headers.
+func (t *Templates) Extra(s *site.Site) ([]Asset, error) {
+	idx, err := t.SearchIndex(s)
+	if err != nil {
+		return nil, err
+	}
+	return []Asset{idx, {Out: "_headers", Data: Headers(s)}}, nil
+}
+
+// Headers is the _headers file (read by Netlify, Cloudflare Pages and
+// others): the security headers on every file, a year of cache on the
+// fingerprinted assets.
+func Headers(s *site.Site) []byte {
+	base := s.Base.Path
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `# En-têtes HTTP du site, pour les hébergeurs qui lisent ce fichier (Netlify,
+# Cloudflare Pages…). Pour nginx et Apache, voir le README de spaser.
+%s*
+  Content-Security-Policy: %s
+  X-Content-Type-Options: nosniff
+  X-Frame-Options: DENY
+  Referrer-Policy: same-origin
+  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()
+%sassets/*
+  Cache-Control: public, max-age=31536000, immutable
+`, base, CSP, base)
+	return b.Bytes()
+}
+
+var converter = markdown.New()
+
+// printID is the id of schema page p in the printable version, unique
+// because its address is: "axes/1-climat/2-energies/" gives
+// "imprimable--axes--1-climat--2-energies" (slugs never hold "--").
+func printID(p *site.Page) string {
+	return "imprimable--" + strings.ReplaceAll(strings.Trim(p.URLPath, "/"), "/", "--")
+}
+
+// printBody renders the body of schema page p for the printable version,
+// where every schema page shares one document: headings go shift levels
+// down (an action's "##" under the action's own heading), ids and in-page
+// links get a prefix so that they stay unique, and links to other pages
+// carry their full address in data-url, which the print stylesheet shows.
+func printBody(s *site.Site, p *site.Page, shift int, prefix string) (template.HTML, error) {
+	if p.Src == nil || len(bytes.TrimSpace(p.Src.Body)) == 0 {
+		return "", nil
+	}
+	res, err := converter.Convert(p.Src.Body, s.Resolver(p))
+	if err != nil {
+		return "", err
+	}
+	out, err := Relevel(res.HTML, shift, prefix, func(href string) string {
+		if s.HasHost() && strings.HasPrefix(href, s.Base.Path) {
+			u := *s.Base
+			u.Path, u.RawQuery, u.Fragment = "", "", ""
+			return strings.TrimSuffix(u.String(), "/") + href
+		}
+		return ""
+	})
+	return template.HTML(out), err // re-serialized by x/net/html: still escaped
+}
+
+// Relevel moves the headings of an HTML fragment shift levels down (at
+// most h6), prefixes its ids and in-page links with prefix, and adds
+// data-url="abs(href)" to links when abs returns an address.
+func Relevel(frag []byte, shift int, prefix string, abs func(string) string) (string, error) {
+	z := html.NewTokenizer(bytes.NewReader(frag))
+	var b strings.Builder
+	b.Grow(len(frag) + len(frag)/8)
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() == io.EOF {
+				return b.String(), nil
+			}
+			return "", z.Err()
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			if len(tok.Data) == 2 && tok.Data[0] == 'h' && tok.Data[1] >= '1' && tok.Data[1] <= '6' {
+				tok.Data = fmt.Sprintf("h%d", min(int(tok.Data[1]-'0')+shift, 6))
+			}
+			var url string
+			for i, a := range tok.Attr {
+				switch {
+				case a.Key == "id":
+					tok.Attr[i].Val = prefix + a.Val
+				case a.Key == "href" && strings.HasPrefix(a.Val, "#"):
+					tok.Attr[i].Val = "#" + prefix + a.Val[1:]
+				case a.Key == "href" && abs != nil:
+					url = abs(a.Val)
+				}
+			}
+			if url != "" {
+				tok.Attr = append(tok.Attr, html.Attribute{Key: "data-url", Val: url})
+			}
+			b.WriteString(tok.String())
+		default:
+			b.Write(z.Raw())
+		}
+	}
+}

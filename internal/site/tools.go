@@ -1,0 +1,54 @@
+package site
+
+import "fmt"
+
+// Pages that help to find and read the content: the search page and the
+// printable version of the whole schema.
+const (
+	KindSearch = "recherche"          // search in the site (a prebuilt index and a small script)
+	KindPrint  = "version-imprimable" // every schema page, in order, on one page
+)
+
+// generateTools adds the search page and, when there is a schema, its
+// printable version.
+func (s *Site) generateTools() {
+	s.Search = s.generated(KindSearch, "recherche/", "Rechercher dans le site",
+		"Rechercher un mot dans les pages du schéma, les indicateurs et les autres pages du site.", s.Home)
+	if s.Schema != nil {
+		s.Print = s.generated(KindPrint, "version-imprimable/", "Version imprimable du schéma",
+			fmt.Sprintf("Le %s en entier sur une seule page, à imprimer ou à enregistrer en PDF : chaque %s, %s et %s avec son texte, dans l'ordre du schéma.",
+				s.Cfg.Title, levelWord(s, 0), levelWord(s, 1), levelWord(s, 2)), s.Schema)
+	}
+}
+
+// levelWord is the lower-case name of schema level i (0-based), or "" when
+// the schema has fewer levels.
+func levelWord(s *Site, i int) string {
+	if i >= len(s.Cfg.Schema.Levels) {
+		return "partie"
+	}
+	w := []rune(s.Cfg.Schema.Levels[i].Singular)
+	if len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' {
+		w[0] += 'a' - 'A'
+	}
+	return string(w)
+}
+
+// SchemaTree lists the schema pages in reading order (each page, then its
+// children), for the printable version.
+func (s *Site) SchemaTree() []*Page {
+	var out []*Page
+	var walk func(p *Page)
+	walk = func(p *Page) {
+		for _, c := range p.Children {
+			if c.Level > 0 {
+				out = append(out, c)
+				walk(c)
+			}
+		}
+	}
+	if s.Schema != nil {
+		walk(s.Schema)
+	}
+	return out
+}

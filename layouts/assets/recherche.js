@@ -1,0 +1,105 @@
+/* Recherche dans le site, sans serveur : le formulaire de la page
+   « Rechercher » charge l'index préparé à la construction (un fichier JSON)
+   et affiche les pages qui contiennent tous les mots cherchés. Sans
+   JavaScript, la page renvoie au plan du site. Le nombre de résultats est
+   annoncé par une zone role="status". */
+(function () {
+  'use strict';
+  var form = document.getElementById('recherche');
+  if (!form || !window.fetch || !''.normalize) return;
+  var input = form.elements.q;
+  var status = document.getElementById('recherche-etat');
+  var list = document.getElementById('recherche-resultats');
+  var help = document.getElementById('recherche-aide');
+  document.getElementById('recherche-sans-js').hidden = true;
+  var index;
+
+  function norm(s) {
+    return (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  }
+  function load() {
+    index = index || fetch(form.getAttribute('data-index')).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (pages) {
+      return pages.map(function (p) {
+        return { p: p, t: norm(p.t + ' ' + (p.l || '')), s: norm(p.s), x: norm(p.x) };
+      });
+    });
+    return index;
+  }
+  function score(e, words) {
+    var n = 0;
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i], k = 0;
+      if (e.t.indexOf(w) >= 0) k += 10;
+      if (e.s.indexOf(w) >= 0) k += 3;
+      if (e.x.indexOf(w) >= 0) k += 1;
+      if (!k) return 0;
+      n += k;
+    }
+    return n;
+  }
+  // An extract of the text around the first word found.
+  function extract(p, words) {
+    var text = p.x || p.s || '', low = norm(text), at = -1;
+    for (var i = 0; i < words.length && at < 0; i++) at = low.indexOf(words[i]);
+    if (at < 0) return p.s || '';
+    var from = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 60)));
+    var to = text.indexOf(' ', Math.min(text.length, at + 140));
+    if (to < 0) to = text.length;
+    return (from > 0 ? '… ' : '') + text.slice(from, to).trim() + (to < text.length ? ' …' : '');
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function show(q) {
+    var words = norm(q).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
+    list.textContent = '';
+    list.hidden = true;
+    help.hidden = true;
+    if (!words.length) {
+      status.textContent = 'Saisissez au moins un mot de deux lettres.';
+      return;
+    }
+    status.textContent = 'Recherche en cours…';
+    load().then(function (entries) {
+      var found = entries.map(function (e) { return { e: e, n: score(e, words) }; })
+        .filter(function (r) { return r.n > 0; })
+        .sort(function (a, b) { return b.n - a.n; });
+      found.slice(0, 50).forEach(function (r) {
+        var p = r.e.p, li = el('li'), a = el('a', '', p.t);
+        a.href = p.u;
+        var h = el('p', 'search-title');
+        h.appendChild(a);
+        if (p.l) li.appendChild(el('p', 'kicker', p.l));
+        li.appendChild(h);
+        li.appendChild(el('p', 'search-extract', extract(p, words)));
+        list.appendChild(li);
+      });
+      list.hidden = !found.length;
+      help.hidden = found.length > 0;
+      status.textContent = found.length
+        ? found.length + (found.length > 1 ? ' pages trouvées' : ' page trouvée') + ' pour « ' + q.trim() + ' »' + (found.length > 50 ? ' ; les 50 premières sont affichées.' : '.')
+        : 'Aucune page ne contient « ' + q.trim() + ' ». Essayez un autre mot.';
+    }).catch(function () {
+      status.textContent = 'La recherche est indisponible pour le moment. Consultez le plan du site.';
+      document.getElementById('recherche-sans-js').hidden = false;
+    });
+  }
+  form.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var q = input.value;
+    if (window.history && history.replaceState) history.replaceState(null, '', '?q=' + encodeURIComponent(q));
+    show(q);
+  });
+  var q = new URLSearchParams(location.search).get('q');
+  if (q) {
+    input.value = q;
+    show(q);
+  }
+})();
