@@ -221,10 +221,3 @@ func lowerFirst(s string) string {
 	r[0] = unicode.ToLower(r[0])
 	return string(r)
 }
-
-func upperFirst(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
-}

@@ -15,7 +15,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -308,10 +307,4 @@ func tail(s string) string {
 		s = "…" + s[len(s)-1500:]
 	}
 	return s
-}
-
-// IsNotFound reports whether err says that Node.js or npm is missing.
-func IsNotFound(err error) bool {
-	var nf *NotFoundError
-	return errors.As(err, &nf)
 }

@@ -4,8 +4,6 @@
 package indicator
 
 import (
-	"math"
-
 	"spaser/internal/diag"
 	"spaser/internal/typo"
 )
@@ -194,9 +192,3 @@ func (ind *Indicator) FormatTarget(t Target) string {
 	}
 	return s
 }
-
-func ptr(v float64) *float64 { return &v }
-
-// close reports whether a and b are equal to a tenth of a percent, the
-// precision of the figures shown.
-func close(a, b float64) bool { return math.Abs(a-b) < 0.05 }

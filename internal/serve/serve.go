@@ -20,7 +20,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -334,17 +333,6 @@ func (m *memSink) Copy(name string, r io.Reader) error {
 		return err
 	}
 	return m.WriteFile(name, b)
-}
-
-// Files lists the files of the last good build, for tests.
-func (s *Server) files() []string {
-	st := s.state.Load()
-	out := make([]string, 0, len(st.files))
-	for k := range st.files {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // watchedDirs are the folders of the source whose changes rebuild the site.
