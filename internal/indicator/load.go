@@ -106,13 +106,14 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 	if _, ok := tomlfile.Decode(l, CatalogueFile, 1, src, &cat); !ok {
 		return c
 	}
-	lines := tomlfile.Lines(src, "indicator")
+	idx := tomlfile.NewIndex(src)
+	lines := idx.Lines("indicator")
 	for i, e := range cat.Indicator {
 		p := diag.Pos{File: CatalogueFile}
 		if i < len(lines) {
 			p.Line = lines[i]
 		}
-		if ind := c.addEntry(e, p, src, i, cfg, l); ind != nil {
+		if ind := c.addEntry(e, p, idx, i, cfg, l); ind != nil {
 			c.List = append(c.List, ind)
 		}
 	}
@@ -120,8 +121,8 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 	return c
 }
 
-func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *config.Config, l *diag.List) *Indicator {
-	blk := block{pos: p, src: src, path: []string{"indicator"}}
+func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int, cfg *config.Config, l *diag.List) *Indicator {
+	blk := block{pos: p, idx: idx, path: []string{"indicator"}}
 	switch {
 	case e.ID == "":
 		l.Errorf(p, "Ajoutez id = \"…\" : un identifiant court en minuscules et tirets, par exemple \"heures-insertion\".", "indicateur sans identifiant (id)")
@@ -159,11 +160,11 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *co
 			l.Errorf(blk.at("pilot"), hint, "indicateur %s : direction pilote inconnue %q", e.ID, e.Pilot)
 		}
 	}
-	tlines := tomlfile.Lines(src, "indicator", "target")
+	tlines := idx.Lines("indicator", "target")
 	for _, t := range e.Target {
 		tp := nthLine(p, tlines, p.Line)
 		tlines = dropUntil(tlines, tp.Line)
-		tb := block{pos: tp, src: src, path: []string{"indicator", "target"}}
+		tb := block{pos: tp, idx: idx, path: []string{"indicator", "target"}}
 		if t.Year == 0 {
 			l.Errorf(tp, "Ajoutez year = AAAA : l'année à partir de laquelle l'objectif s'applique.", "objectif sans année pour l'indicateur %s", e.ID)
 			continue
@@ -179,7 +180,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *co
 		ind.Targets = append(ind.Targets, Target{Year: t.Year, Value: *t.Value, Label: t.Label, Breakdown: t.Breakdown, Source: t.Source})
 	}
 	sort.SliceStable(ind.Targets, func(i, j int) bool { return ind.Targets[i].Year < ind.Targets[j].Year })
-	blines := tomlfile.Lines(src, "indicator", "baseline")
+	blines := idx.Lines("indicator", "baseline")
 	for _, b := range e.Baseline {
 		bp := nthLine(p, blines, p.Line)
 		blines = dropUntil(blines, bp.Line)
@@ -189,7 +190,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, src []byte, i int, cfg *co
 			l.Errorf(bp, "Indiquez year = AAAA, ou period = \"…\" avec les mots de la source quand elle ne donne pas d'année précise.", "référence sans année ni période pour l'indicateur %s", e.ID)
 		}
 		if !b.Missing {
-			checkFigures(l, block{pos: bp, src: src, path: []string{"indicator", "baseline"}}, ind, b.figuresTOML)
+			checkFigures(l, block{pos: bp, idx: idx, path: []string{"indicator", "baseline"}}, ind, b.figuresTOML)
 		}
 		ind.Baselines = append(ind.Baselines, m)
 	}
@@ -222,7 +223,7 @@ func (f figuresTOML) into(m *Measure) {
 // faulty key when it is written there, at the table's first line otherwise.
 type block struct {
 	pos  diag.Pos // the table's header
-	src  []byte
+	idx  *tomlfile.Index
 	path []string // the table's path: "indicator", "indicator.target", id, id.detail
 }
 
@@ -231,7 +232,7 @@ func (b block) at(key string) diag.Pos {
 		return b.pos
 	}
 	path := append(append([]string(nil), b.path...), key)
-	if line, col := tomlfile.KeyAt(b.src, b.pos.Line, path...); line > 0 {
+	if line, col := b.idx.KeyAt(b.pos.Line, path...); line > 0 {
 		return diag.Pos{File: b.pos.File, Line: line, Col: col}
 	}
 	return b.pos
@@ -322,6 +323,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 	if _, ok := tomlfile.Decode(l, file, 1, src, &values); !ok {
 		return
 	}
+	idx := tomlfile.NewIndex(src)
 	ids := make([]string, 0, len(values))
 	for id := range values {
 		ids = append(ids, id)
@@ -329,7 +331,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		v := values[id]
-		line, col := tomlfile.KeyAt(src, 0, id)
+		line, col := idx.KeyAt(0, id)
 		p := diag.Pos{File: file, Line: line, Col: col}
 		ind := c.ByID[id]
 		if ind == nil {
@@ -339,14 +341,14 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 		}
 		m := &Measure{Year: year, Provisional: v.Provisional, Source: v.Source, Comment: v.Comment, Pos: p}
 		v.figuresTOML.into(m)
-		checkFigures(l, block{pos: p, src: src, path: []string{id}}, ind, v.figuresTOML)
-		dlines := tomlfile.Lines(src, id, "detail")
+		checkFigures(l, block{pos: p, idx: idx, path: []string{id}}, ind, v.figuresTOML)
+		dlines := idx.Lines(id, "detail")
 		for i, d := range v.Detail {
 			dp := p
 			if i < len(dlines) {
 				dp.Line = dlines[i]
 			}
-			db := block{pos: dp, src: src, path: []string{id, "detail"}}
+			db := block{pos: dp, idx: idx, path: []string{id, "detail"}}
 			if strings.TrimSpace(d.Label) == "" {
 				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (par exemple \"Restaurants du personnel\").", "détail sans intitulé pour l'indicateur %s", id)
 			}

@@ -38,7 +38,7 @@ type Options struct {
 	BaseURL  string            // the base path of the preview; default "/"
 	Dest     string            // if set, each good build is also published there
 	Defaults fs.FS             // the default layouts (spaser.Layouts)
-	Debounce time.Duration     // quiet time after a change before rebuilding; default 50 ms
+	Debounce time.Duration     // quiet time after a change before rebuilding; default 10 ms
 	Log      io.Writer         // the terminal; default io.Discard
 	Charts   *echarts.Renderer // draws the charts, for every build; default echarts.New()
 }
@@ -86,7 +86,7 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("--base-url %q invalide : %v", opts.BaseURL, err)
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 50 * time.Millisecond
+		opts.Debounce = 10 * time.Millisecond // an editor's save is a burst of events within a few ms
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard

@@ -71,17 +71,36 @@ func (idx keyIndex) loc(key string, nth int) loc {
 	return locs[nth]
 }
 
-// Line returns the line where the table or key path is first written in
-// src, or 0: the position of an entry for diagnostics found after decoding.
-func Line(src []byte, path ...string) int {
-	return indexKeys(src).line(strings.Join(path, "."), 0)
+// Index holds the key positions of one TOML text, read once: a file with
+// many entries asks for positions many times.
+type Index struct {
+	src  []byte
+	keys keyIndex
 }
 
-// Lines returns the lines of every occurrence of path, in order: one per
-// element of an array of tables.
-func Lines(src []byte, path ...string) []int {
+// NewIndex reads the key positions of src.
+func NewIndex(src []byte) *Index { return &Index{src: src, keys: indexKeys(src)} }
+
+// Line returns the line where the table or key path is first written in
+// src, or 0: the position of an entry for diagnostics found after decoding.
+func Line(src []byte, path ...string) int { return NewIndex(src).Line(path...) }
+
+// Lines returns the lines of every occurrence of path in src, in order: one
+// per element of an array of tables.
+func Lines(src []byte, path ...string) []int { return NewIndex(src).Lines(path...) }
+
+// KeyAt is Index.KeyAt on src.
+func KeyAt(src []byte, block int, path ...string) (line, col int) {
+	return NewIndex(src).KeyAt(block, path...)
+}
+
+// Line is the line where path is first written, or 0.
+func (x *Index) Line(path ...string) int { return x.keys.line(strings.Join(path, "."), 0) }
+
+// Lines are the lines of every occurrence of path, in order.
+func (x *Index) Lines(path ...string) []int {
 	var out []int
-	for _, l := range indexKeys(src)[strings.Join(path, ".")] {
+	for _, l := range x.keys[strings.Join(path, ".")] {
 		out = append(out, l.line)
 	}
 	return out
@@ -92,11 +111,10 @@ func Lines(src []byte, path ...string) []int {
 // element of the same array of tables; block 0 means anywhere in src. It
 // returns 0, 0 when the key is not written there, so that a diagnostic can
 // point at the faulty key rather than at the start of its block.
-func KeyAt(src []byte, block int, path ...string) (line, col int) {
-	idx := indexKeys(src)
+func (x *Index) KeyAt(block int, path ...string) (line, col int) {
 	end := int(^uint(0) >> 1)
-	if block > 0 && isHeader(src, block) {
-		for _, locs := range idx {
+	if block > 0 && isHeader(x.src, block) {
+		for _, locs := range x.keys {
 			for i, l := range locs {
 				if l.line == block && i+1 < len(locs) {
 					end = locs[i+1].line
@@ -104,7 +122,7 @@ func KeyAt(src []byte, block int, path ...string) (line, col int) {
 			}
 		}
 	}
-	for _, l := range idx[strings.Join(path, ".")] {
+	for _, l := range x.keys[strings.Join(path, ".")] {
 		if l.line > block && l.line < end {
 			return l.line, l.col
 		}
