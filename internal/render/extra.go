@@ -93,11 +93,15 @@ func printBody(s *site.Site, p *site.Page, shift int, prefix string) (template.H
 	if p.Src == nil || len(bytes.TrimSpace(p.Src.Body)) == 0 {
 		return "", nil
 	}
-	res, err := converter.Convert(p.Src.Body, s.Resolver(p))
-	if err != nil {
-		return "", err
+	frag := []byte(p.Body) // converted once, before the layouts run
+	if len(frag) == 0 {
+		res, err := converter.Convert(p.Src.Body, s.Resolver(p))
+		if err != nil {
+			return "", err
+		}
+		frag = res.HTML
 	}
-	out, err := Relevel(res.HTML, shift, prefix, func(href string) string {
+	out, err := Relevel(frag, shift, prefix, func(href string) string {
 		if s.HasHost() && strings.HasPrefix(href, s.Base.Path) {
 			u := *s.Base
 			u.Path, u.RawQuery, u.Fragment = "", "", ""
