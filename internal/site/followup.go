@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"slices"
 
 	"spaser/internal/chart"
 	"spaser/internal/indicator"
@@ -78,17 +79,7 @@ func (s *Site) DashboardGroups() []AxisGroup {
 	var groups []AxisGroup
 	axisIndex := map[*Page]int{}
 	for _, ind := range s.Catalogue.List {
-		var axis, enjeu *Page
-		if ip := s.IndPages[ind.ID]; ip != nil && len(ip.Pages) > 0 {
-			for p := ip.Pages[0]; p != nil && p.Level > 0; p = p.Parent {
-				switch p.Level {
-				case 1:
-					axis = p
-				case 2:
-					enjeu = p
-				}
-			}
-		}
+		axis, enjeu := s.followedUnder(ind)
 		i, ok := axisIndex[axis]
 		if !ok {
 			i = len(groups)
@@ -112,25 +103,12 @@ func (s *Site) DashboardGroups() []AxisGroup {
 		}
 		g.Enjeux[j].Indicators = append(g.Enjeux[j].Indicators, ind)
 	}
-	order := func(p *Page) int {
-		if p == nil {
-			return len(s.Pages)
-		}
-		return s.order(p)
-	}
-	sortStable(groups, func(a, b AxisGroup) bool { return order(a.Page) < order(b.Page) })
+	order := s.pageOrder()
+	slices.SortStableFunc(groups, func(a, b AxisGroup) int { return order(a.Page) - order(b.Page) })
 	for i := range groups {
-		sortStable(groups[i].Enjeux, func(a, b EnjeuGroup) bool { return order(a.Page) < order(b.Page) })
+		slices.SortStableFunc(groups[i].Enjeux, func(a, b EnjeuGroup) int { return order(a.Page) - order(b.Page) })
 	}
 	return groups
-}
-
-func sortStable[T any](xs []T, less func(a, b T) bool) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && less(xs[j], xs[j-1]); j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
 }
 
 // CSVURL is the address of the CSV file of ind.

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -508,16 +509,7 @@ func (s *Site) IndicatorGroups() []IndicatorGroup {
 	var groups []IndicatorGroup
 	index := map[*Page]int{}
 	for _, ind := range s.Catalogue.List {
-		var top *Page
-		if ip := s.IndPages[ind.ID]; ip != nil && len(ip.Pages) > 0 {
-			top = ip.Pages[0]
-			for top.Parent != nil && top.Parent.Level > 0 {
-				top = top.Parent
-			}
-			if top.Level == 0 {
-				top = nil
-			}
-		}
+		top, _ := s.followedUnder(ind)
 		i, ok := index[top]
 		if !ok {
 			i = len(groups)
@@ -526,21 +518,41 @@ func (s *Site) IndicatorGroups() []IndicatorGroup {
 		}
 		groups[i].Indicators = append(groups[i].Indicators, ind)
 	}
-	sort.SliceStable(groups, func(i, j int) bool {
-		a, b := groups[i].Page, groups[j].Page
-		if a == nil || b == nil {
-			return b == nil && a != nil
-		}
-		return s.order(a) < s.order(b)
-	})
+	order := s.pageOrder()
+	slices.SortStableFunc(groups, func(a, b IndicatorGroup) int { return order(a.Page) - order(b.Page) })
 	return groups
 }
 
-func (s *Site) order(p *Page) int {
-	for i, q := range s.Pages {
-		if q == p {
-			return i
+// followedUnder returns the axe and the enjeu (schema levels 1 and 2) of
+// the first page that follows ind: the page itself or its ancestors. Both
+// are nil for an indicator no schema page follows.
+func (s *Site) followedUnder(ind *indicator.Indicator) (axis, enjeu *Page) {
+	ip := s.IndPages[ind.ID]
+	if ip == nil || len(ip.Pages) == 0 {
+		return nil, nil
+	}
+	for p := ip.Pages[0]; p != nil && p.Level > 0; p = p.Parent {
+		switch p.Level {
+		case 1:
+			axis = p
+		case 2:
+			enjeu = p
 		}
 	}
-	return len(s.Pages)
+	return axis, enjeu
+}
+
+// pageOrder returns the rank of a page in document order, nil last: the
+// order groups of pages are shown in.
+func (s *Site) pageOrder() func(*Page) int {
+	rank := make(map[*Page]int, len(s.Pages))
+	for i, p := range s.Pages {
+		rank[p] = i
+	}
+	return func(p *Page) int {
+		if i, ok := rank[p]; ok {
+			return i
+		}
+		return len(s.Pages)
+	}
 }
