@@ -3,8 +3,6 @@ package build
 import (
 	"context"
 	"encoding/json"
-	"encoding/xml"
-	"golang.org/x/net/html"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
+	"spaser/internal/chart"
 	"spaser/internal/echarts"
 )
 
@@ -212,39 +213,16 @@ func ownScript(tok html.Token) bool {
 	return false
 }
 
-// inertSVG parses an inline SVG with encoding/xml: it must be well-formed,
-// hold no script, no style, no foreign element, no event handler and no
-// link, and its text comes back as written. It returns the text.
+// inertSVG fails the test unless the inline SVG of page passes
+// chart.Check: well-formed, drawing elements only, no script, style,
+// handler or link. It returns the chart's text.
 func inertSVG(t *testing.T, page, svg string) string {
 	t.Helper()
-	d := xml.NewDecoder(strings.NewReader(svg))
-	d.Strict = true
-	var text strings.Builder
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: SVG not well-formed: %v", page, err)
-		}
-		switch x := tok.(type) {
-		case xml.StartElement:
-			switch x.Name.Local {
-			case "script", "style", "foreignObject", "a", "image", "use", "iframe":
-				t.Errorf("%s: <%s> in a chart", page, x.Name.Local)
-			}
-			for _, a := range x.Attr {
-				n := strings.ToLower(a.Name.Local)
-				if strings.HasPrefix(n, "on") || n == "href" || n == "style" {
-					t.Errorf("%s: attribute %s in a chart", page, a.Name.Local)
-				}
-			}
-		case xml.CharData:
-			text.Write(x)
-		}
+	text, err := chart.Check(svg)
+	if err != nil {
+		t.Errorf("%s: %v", page, err)
 	}
-	return text.String()
+	return text
 }
 
 // TestMain installs the chart renderer once (npm ci, the first time on a

@@ -214,3 +214,37 @@ func writeAttr(b *strings.Builder, name, v string) {
 type writer struct{ b *strings.Builder }
 
 func (w *writer) Write(p []byte) (int, error) { return w.b.Write(p) }
+
+// Check verifies what Clean guarantees of a chart, on any SVG text (a page's
+// inline chart, in tests): well-formed XML, drawing elements only, no event
+// handler, style, link or "javascript", url() only to an id of the chart.
+// It returns the chart's text, as a reader's tools would read it.
+func Check(svg string) (string, error) {
+	d := xml.NewDecoder(strings.NewReader(svg))
+	d.Strict = true
+	var text strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return text.String(), nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("SVG mal formé : %w", err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			if !elements[x.Name.Local] {
+				return "", fmt.Errorf("élément <%s> interdit dans un graphique", x.Name.Local)
+			}
+			for _, a := range x.Attr {
+				n, v := strings.ToLower(a.Name.Local), strings.ToLower(a.Value)
+				if strings.HasPrefix(n, "on") || n == "href" || n == "style" || strings.Contains(v, "javascript") ||
+					strings.Contains(v, "url(") && !urlRe.MatchString(a.Value) {
+					return "", fmt.Errorf("attribut %s=%q interdit dans un graphique", a.Name.Local, a.Value)
+				}
+			}
+		case xml.CharData:
+			text.Write(x)
+		}
+	}
+}
