@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"spaser/internal/sitetest"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,15 +53,7 @@ func TestCheckListsEveryProblemAndWritesNothing(t *testing.T) {
 		"content/axes/_index.md":   "+++\ntitle = \"Axes\"\n+++\n",
 		"content/axes/1-a/page.md": "+++\ntitle = \"\"\n+++\n",
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.Write(t, dir, files)
 	var out, errb bytes.Buffer
 	code := run([]string{"check", "--source", dir, "--annee", "2025"}, &out, &errb)
 	if code != 1 {
@@ -103,12 +96,7 @@ func TestNewCommand(t *testing.T) {
 	if code := run([]string{"new", "page"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "« page » inconnu") {
 		t.Errorf("unknown kind: exit %d %s", code, errb.String())
 	}
-	dir := t.TempDir()
-	for _, d := range []string{"content", "data"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := sitetest.CopyDefault(t, "../..")
 	out.Reset()
 	if code := run([]string{"new", "annee", "2025", "--source", dir}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Créé : data/valeurs/2025.toml (29 indicateurs à remplir).") {
 		t.Errorf("exit %d: %s %s", code, out.String(), errb.String())

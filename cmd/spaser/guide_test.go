@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"spaser/internal/sitetest"
 	"strings"
 	"testing"
 )
@@ -93,12 +94,7 @@ func TestGuideExamples(t *testing.T) {
 	}
 	for name, mistake := range cases {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			for _, d := range []string{"content", "data"} {
-				if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-					t.Fatal(err)
-				}
-			}
+			dir := sitetest.CopyDefault(t, "../..")
 			mistake(t, dir)
 			var out, errb bytes.Buffer
 			run([]string{"check", "--source", dir, "--annee", "2026"}, &out, &errb)

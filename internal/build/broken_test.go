@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"spaser/internal/diag"
+	"spaser/internal/sitetest"
 	"spaser/internal/srcfile"
 )
 
@@ -213,7 +214,7 @@ var brokenSites = []struct {
 func TestBrokenSites(t *testing.T) {
 	for _, c := range brokenSites {
 		t.Run(c.name, func(t *testing.T) {
-			src := writeSite(t, with(fixture, c.changes))
+			src := sitetest.New(t, with(fixture, c.changes))
 			ld, l, err := Prepare(Options{Source: src, Defaults: defaultsFS()})
 			if err != nil {
 				t.Fatal(err)
@@ -324,7 +325,7 @@ func TestUnreadableFiles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			src := writeSite(t, fixture)
+			src := sitetest.New(t, fixture)
 			c.setup(t, src)
 			_, l, err := Prepare(Options{Source: src, Defaults: defaultsFS()})
 			if err != nil {
@@ -351,7 +352,7 @@ func write(t *testing.T, src, name, body string) {
 // reported as a content problem, in French, and nothing is published.
 func TestFileVanishesMidBuild(t *testing.T) {
 	files := with(fixture, map[string]string{"content/axes/1-vert/schema.pdf": "%PDF-1.4 essai"})
-	src := writeSite(t, files)
+	src := sitetest.New(t, files)
 	ld, l, err := Prepare(Options{Source: src, Defaults: defaultsFS()})
 	if err != nil || l.HasErrors() {
 		t.Fatalf("%v %v", err, l.Items())

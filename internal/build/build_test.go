@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"spaser/internal/opendata"
+	"spaser/internal/sitetest"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 func TestBuildFixture(t *testing.T) {
-	src := writeSite(t, fixture)
+	src := sitetest.New(t, fixture)
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := buildSite(t, src, out, "")
 	if err != nil {
@@ -70,7 +71,7 @@ func TestBuildFixture(t *testing.T) {
 // TestGolden compares a few built pages with testdata/golden; run
 // "go test ./internal/build -update" after an intended change of layout.
 func TestGolden(t *testing.T) {
-	src := writeSite(t, fixture)
+	src := sitetest.New(t, fixture)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := buildSite(t, src, out, "/"); err != nil {
 		t.Fatal(err)
@@ -98,7 +99,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	src := writeSite(t, fixture)
+	src := sitetest.New(t, fixture)
 	a := filepath.Join(t.TempDir(), "a")
 	b := filepath.Join(t.TempDir(), "b")
 	if _, err := Run(Options{Source: src, Dest: a, Defaults: defaultsFS(), Workers: 1}); err != nil {
@@ -121,7 +122,7 @@ func TestDeterministic(t *testing.T) {
 var attrRe = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 
 func TestBaseURL(t *testing.T) {
-	src := writeSite(t, fixture)
+	src := sitetest.New(t, fixture)
 	for _, base := range []string{"/spaser/", "https://www.exemple.fr/spaser/", "/"} {
 		out := filepath.Join(t.TempDir(), "public")
 		if _, err := buildSite(t, src, out, base); err != nil {
@@ -170,7 +171,7 @@ func TestBaseURL(t *testing.T) {
 }
 
 func TestFailedBuildKeepsPreviousSite(t *testing.T) {
-	src := writeSite(t, fixture)
+	src := sitetest.New(t, fixture)
 	out := filepath.Join(src, "public")
 	if _, err := buildSite(t, src, "", ""); err != nil {
 		t.Fatal(err)
@@ -203,7 +204,7 @@ func TestFailedBuildKeepsPreviousSite(t *testing.T) {
 }
 
 func TestRemovedPageDisappears(t *testing.T) {
-	src := writeSite(t, fixture)
+	src := sitetest.New(t, fixture)
 	if _, err := buildSite(t, src, "", ""); err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +212,7 @@ func TestRemovedPageDisappears(t *testing.T) {
 		"content/axes/1-vert/1-climat/1-bas.md": "",
 		"content/page.md":                       "+++\ntitle = \"Une page\"\n+++\n",
 	})
-	src2 := writeSite(t, files)
+	src2 := sitetest.New(t, files)
 	if err := os.Rename(filepath.Join(src, "public"), filepath.Join(src2, "public")); err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +231,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		"data/valeurs/2024.toml":                 "[clauses]\ncount = 93\ntotal = 92\n",
 		"data/valeurs/2030.toml":                 "[heures]\nvalue = 1\n",
 	})
-	src := writeSite(t, files)
+	src := sitetest.New(t, files)
 	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "out"), "")
 	var le *diag.ListError
 	if !errors.As(err, &le) {
@@ -252,7 +253,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 }
 
 func TestRefusesToReplaceSources(t *testing.T) {
-	src := writeSite(t, fixture)
+	src := sitetest.New(t, fixture)
 	for _, dest := range []string{src, filepath.Join(src, "content"), filepath.Dir(src)} {
 		_, err := buildSite(t, src, dest, "")
 		if err == nil || !IsUsage(err) {

@@ -14,6 +14,7 @@ import (
 
 	"spaser/internal/chart"
 	"spaser/internal/echarts"
+	"spaser/internal/sitetest"
 )
 
 // coldCharts is a renderer that shares the installed runtime but starts
@@ -28,7 +29,7 @@ func coldCharts(t *testing.T) *echarts.Renderer {
 // (one worker), then from the cache (eight workers), then drawn again in a
 // fresh cache (eight workers). The three sites are identical to the byte.
 func TestChartsDeterministic(t *testing.T) {
-	src := writeSite(t, fixture)
+	src := sitetest.New(t, fixture)
 	cold := coldCharts(t)
 	var trees []map[string]string
 	for i, c := range []struct {
@@ -113,7 +114,7 @@ total = 50
 // TestHostileLabels: labels, comments, sources and series names written to
 // break out of HTML, SVG, JSON or a spreadsheet stay inert text everywhere.
 func TestHostileLabels(t *testing.T) {
-	src := writeSite(t, hostileSite())
+	src := sitetest.New(t, hostileSite())
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Run(Options{Source: src, Dest: out, Defaults: defaultsFS(), Charts: coldCharts(t)}); err != nil {
 		t.Fatal(err)

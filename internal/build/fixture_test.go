@@ -91,22 +91,6 @@ total = 92
 	"content/axes/2-social/1-emploi/1-insertion.md": "+++\ntitle = \"Action insertion\"\nindicators = [\"heures\"]\n+++\nTexte.\n",
 }
 
-// writeSite writes files into a new folder and returns it.
-func writeSite(t testing.TB, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // with returns a copy of files with some files changed (an empty body
 // removes the file).
 func with(files map[string]string, changes map[string]string) map[string]string {

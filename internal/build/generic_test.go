@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"spaser/internal/sitetest"
 	"strings"
 	"testing"
 )
@@ -36,7 +37,7 @@ func TestBenchSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := buildSite(t, writeSite(t, files), out, "")
+	res, err := buildSite(t, sitetest.New(t, files), out, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestDescription(t *testing.T) {
 		"content/page.md":  "+++\ntitle = \"Une page\"\nsummary = \"Résumé : court.\"\n+++\nTexte.\n",
 		"content/autre.md": "+++\ntitle = \"Autre\"\nsummary = \"Résumé autre.\"\ndescription = \"Pour les moteurs : autre.\"\n+++\nTexte.\n",
 	})
-	if _, err := buildSite(t, writeSite(t, files), out, ""); err != nil {
+	if _, err := buildSite(t, sitetest.New(t, files), out, ""); err != nil {
 		t.Fatal(err)
 	}
 	got := readTree(t, out)

@@ -12,34 +12,8 @@ import (
 	"spaser/internal/diag"
 	"spaser/internal/indicator"
 	"spaser/internal/scaffold"
+	"spaser/internal/sitetest"
 )
-
-// copySite copies the default site (the Val-de-Marne SPASER) into a new
-// folder.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, d := range []string{"content", "data"} {
-		err := filepath.WalkDir(filepath.Join("../..", d), func(p string, e os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("../..", p)
-			if e.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 func prepare(t *testing.T, dir string) (*build.Loaded, []diag.Diagnostic) {
 	t.Helper()
@@ -57,7 +31,7 @@ func prepare(t *testing.T, dir string) (*build.Loaded, []diag.Diagnostic) {
 }
 
 func TestYearFileParsesAndFillsBlanks(t *testing.T) {
-	dir := copySite(t)
+	dir := sitetest.CopyDefault(t, "../..")
 	rel, n, err := scaffold.Year(dir, 2025)
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +102,7 @@ func TestYearFileParsesAndFillsBlanks(t *testing.T) {
 }
 
 func TestAction(t *testing.T) {
-	dir := copySite(t)
+	dir := sitetest.CopyDefault(t, "../..")
 	res, err := scaffold.Action(dir, "content/axes/1-transition-ecologique/1-climat/", "5-velos", "Acheter des vélos")
 	if err != nil {
 		t.Fatal(err)
@@ -173,7 +147,7 @@ func TestAction(t *testing.T) {
 }
 
 func TestIndicatorAppendsOnly(t *testing.T) {
-	dir := copySite(t)
+	dir := sitetest.CopyDefault(t, "../..")
 	p := filepath.Join(dir, indicator.CatalogueFile)
 	before, _ := os.ReadFile(p)
 	if _, err := scaffold.Indicator(dir, "velos-achetes"); err != nil {
@@ -221,7 +195,7 @@ func TestIndicatorAppendsOnly(t *testing.T) {
 }
 
 func TestNoCatalogueFileIsCreated(t *testing.T) {
-	dir := copySite(t)
+	dir := sitetest.CopyDefault(t, "../..")
 	if err := os.Remove(filepath.Join(dir, indicator.CatalogueFile)); err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +208,7 @@ func TestNoCatalogueFileIsCreated(t *testing.T) {
 }
 
 func TestBrokenCatalogueStops(t *testing.T) {
-	dir := copySite(t)
+	dir := sitetest.CopyDefault(t, "../..")
 	p := filepath.Join(dir, indicator.CatalogueFile)
 	b, _ := os.ReadFile(p)
 	if err := os.WriteFile(p, append(b, "\n[[indicator]]\nid = “x”\n"...), 0o644); err != nil {

@@ -15,20 +15,8 @@ import (
 
 	"spaser"
 	"spaser/internal/browsertest"
+	"spaser/internal/sitetest"
 )
-
-// copyDefaultSite copies the repository's site (the Val-de-Marne SPASER,
-// 78 pages) into a new folder.
-func copyDefaultSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, d := range []string{"content", "data"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // waitFor evaluates the JavaScript predicate js in the open page until it
 // is true. Errors are expected while the page reloads and are retried.
@@ -57,7 +45,7 @@ func waitFor(t *testing.T, ctx context.Context, js string, timeout time.Duration
 // reloaded page over several edits and reports the median.
 func TestLiveReloadInChromium(t *testing.T) {
 	ctx := browsertest.New(t, 3*time.Minute)
-	dir := copyDefaultSite(t)
+	dir := sitetest.CopyDefault(t, "../..")
 	s, err := New(Options{Source: dir, Defaults: spaser.Layouts})
 	if err != nil {
 		t.Fatal(err)

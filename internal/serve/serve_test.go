@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"spaser/internal/sitetest"
 	"strings"
 	"sync"
 	"testing"
@@ -42,24 +43,11 @@ status = "non conforme"
 	"content/images/_index.md": "+++\ntitle = \"Images\"\n+++\n",
 }
 
-func writeFiles(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // start runs a preview of files on a free port; it stops with the test.
 func start(t testing.TB, files map[string]string, opts Options) (*Server, string, string) {
 	t.Helper()
 	dir := t.TempDir()
-	writeFiles(t, dir, files)
+	sitetest.Write(t, dir, files)
 	opts.Source, opts.Defaults = dir, spaser.Layouts
 	if opts.Debounce == 0 {
 		opts.Debounce = 20 * time.Millisecond
@@ -180,7 +168,7 @@ func TestRebuildsOnChangeAndTellsThePage(t *testing.T) {
 		}
 	}()
 	first := <-ids
-	writeFiles(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nDeuxième version.\n"})
+	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nDeuxième version.\n"})
 	select {
 	case id := <-ids:
 		if id == first {
@@ -191,15 +179,15 @@ func TestRebuildsOnChangeAndTellsThePage(t *testing.T) {
 	}
 	eventually(t, url+"/page/", "Deuxième version.")
 	// A new folder is watched too.
-	writeFiles(t, dir, map[string]string{"content/axes/2-social/_index.md": "+++\ntitle = \"Axe social\"\n+++\n"})
+	sitetest.Write(t, dir, map[string]string{"content/axes/2-social/_index.md": "+++\ntitle = \"Axe social\"\n+++\n"})
 	eventually(t, url+"/axes/2-social/", "Axe social")
-	writeFiles(t, dir, map[string]string{"content/axes/2-social/1-emploi.md": "+++\ntitle = \"Emploi\"\n+++\n"})
+	sitetest.Write(t, dir, map[string]string{"content/axes/2-social/1-emploi.md": "+++\ntitle = \"Emploi\"\n+++\n"})
 	eventually(t, url+"/axes/2-social/1-emploi/", "Emploi")
 }
 
 func TestErrorShownInThePageThenFixed(t *testing.T) {
 	_, url, dir := start(t, site, Options{})
-	writeFiles(t, dir, map[string]string{"content/page.md": "+++\ntitle = “Une page”\n+++\nTroisième version.\n"})
+	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = “Une page”\n+++\nTroisième version.\n"})
 	body := eventually(t, url+"/page/", "spaser-erreurs")
 	for _, w := range []string{
 		"<code>content/page.md:2:9</code>",
@@ -215,7 +203,7 @@ func TestErrorShownInThePageThenFixed(t *testing.T) {
 	}
 	// Other pages show the errors too.
 	eventually(t, url+"/", "content/page.md:2:9")
-	writeFiles(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nTroisième version.\n"})
+	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nTroisième version.\n"})
 	body = eventually(t, url+"/page/", "<p>Troisième version.</p>")
 	if strings.Contains(body, "spaser-erreurs") {
 		t.Error("the errors stay after the fix")
@@ -233,14 +221,14 @@ func TestFirstBuildFails(t *testing.T) {
 	if code != 500 || !strings.Contains(body, "content/_index.md:1") || !strings.Contains(body, "en-tête non fermé") || !strings.Contains(body, "reload.js") {
 		t.Fatalf("%d %s", code, body)
 	}
-	writeFiles(t, dir, map[string]string{"content/_index.md": "+++\ntitle = \"Accueil réparé\"\n+++\n"})
+	sitetest.Write(t, dir, map[string]string{"content/_index.md": "+++\ntitle = \"Accueil réparé\"\n+++\n"})
 	eventually(t, url+"/", "Accueil réparé")
 }
 
 // A change made while a build runs is not lost: another build follows.
 func TestChangeDuringBuildIsNotLost(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, site)
+	sitetest.Write(t, dir, site)
 	s, err := New(Options{Source: dir, Defaults: spaser.Layouts, Debounce: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -262,12 +250,12 @@ func TestChangeDuringBuildIsNotLost(t *testing.T) {
 	defer cancel()
 	go func() { _ = s.Serve(ctx, ln) }()
 	<-started // the first build
-	writeFiles(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nVersion A.\n"})
+	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nVersion A.\n"})
 	if gen := <-started; gen != 2 {
 		t.Fatalf("build %d", gen)
 	}
 	// Build 2 has begun (and may or may not have read version A); now B.
-	writeFiles(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nVersion B.\n"})
+	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nVersion B.\n"})
 	deadline := time.Now().Add(5 * time.Second)
 	for len(s.trigger) == 0 {
 		if time.Now().After(deadline) {
@@ -286,7 +274,7 @@ func TestDestWritesEachGoodBuild(t *testing.T) {
 	if err != nil || !strings.Contains(string(b), "Première version.") || strings.Contains(string(b), "__spaser") {
 		t.Fatalf("%v %s", err, b)
 	}
-	writeFiles(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nSur disque.\n"})
+	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nSur disque.\n"})
 	eventually(t, url+"/page/", "Sur disque.")
 	b, _ = os.ReadFile(filepath.Join(dest, "page", "index.html"))
 	if !strings.Contains(string(b), "Sur disque.") {
