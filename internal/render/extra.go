@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/net/html"
 
-	"spaser/internal/markdown"
 	"spaser/internal/search"
 	"spaser/internal/site"
 )
@@ -75,8 +74,6 @@ func Headers(s *site.Site) []byte {
 	return b.Bytes()
 }
 
-var converter = markdown.New()
-
 // printID is the id of schema page p in the printable version, unique
 // because its address is: "axes/1-climat/2-energies/" gives
 // "imprimable--axes--1-climat--2-energies" (slugs never hold "--").
@@ -90,18 +87,10 @@ func printID(p *site.Page) string {
 // links get a prefix so that they stay unique, and links to other pages
 // carry their full address in data-url, which the print stylesheet shows.
 func printBody(s *site.Site, p *site.Page, shift int, prefix string) (template.HTML, error) {
-	if p.Src == nil || len(bytes.TrimSpace(p.Src.Body)) == 0 {
+	if p.Body == "" { // converted once, before the layouts run (build.Prepare)
 		return "", nil
 	}
-	frag := []byte(p.Body) // converted once, before the layouts run
-	if len(frag) == 0 {
-		res, err := converter.Convert(p.Src.Body, s.Resolver(p))
-		if err != nil {
-			return "", err
-		}
-		frag = res.HTML
-	}
-	out, err := Relevel(frag, shift, prefix, func(href string) string {
+	out, err := Relevel([]byte(p.Body), shift, prefix, func(href string) string {
 		if s.HasHost() && strings.HasPrefix(href, s.Base.Path) {
 			u := *s.Base
 			u.Path, u.RawQuery, u.Fragment = "", "", ""
