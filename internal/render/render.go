@@ -36,12 +36,6 @@ type Asset struct {
 	Data []byte
 }
 
-// kinds are the page kinds, each rendered by layouts/<kind>.html.
-var kinds = []string{site.KindHome, site.KindSchema, site.KindSection, site.KindAction, site.KindPage,
-	site.KindIndicators, site.KindIndicator, site.KindODDIndex, site.KindODD, site.KindPlan,
-	site.KindAccess, site.KindLegal, site.KindNotFound,
-	site.KindDashboard, site.KindReport, site.KindData, site.KindSearch, site.KindPrint}
-
 // overlay reads a layout file from the site first, then from the defaults.
 type overlay struct{ site, def fs.FS }
 
@@ -106,7 +100,7 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 			return nil
 		}
 	}
-	for _, k := range kinds {
+	for _, k := range site.Kinds {
 		set, err := base.Clone()
 		if err != nil {
 			l.Errorf(diag.Pos{File: Dir}, "", "mises en page : %v", err)

@@ -41,6 +41,12 @@ const (
 	KindNotFound   = "404"
 )
 
+// Kinds lists every page kind; each is rendered by layouts/<kind>.html.
+var Kinds = []string{KindHome, KindSchema, KindSection, KindAction, KindPage,
+	KindIndicators, KindIndicator, KindODDIndex, KindODD, KindPlan,
+	KindAccess, KindLegal, KindNotFound,
+	KindDashboard, KindReport, KindData, KindSearch, KindPrint}
+
 // layouts that a content page may ask for in its front matter.
 var contentLayouts = []string{KindPage, KindAccess, KindLegal}
 
