@@ -93,10 +93,20 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	if err != nil {
 		return nil, l, nil // reported by config.Load
 	}
+	// The layouts depend on nothing else: parsed meanwhile, they leave the
+	// rest of the loading alone on the critical path.
+	var tmpl *render.Templates
+	tl := &diag.List{}
+	parsed := make(chan struct{})
+	go func() {
+		defer close(parsed)
+		tmpl = render.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
+	}()
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
-	tmpl := render.Load(fsys, opts.Defaults, l, cfg.Colors.CSS())
+	<-parsed
+	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil
 }
 
@@ -268,11 +278,7 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		if err != nil {
 			return fmt.Errorf("page /%s : %w", p.URLPath, err)
 		}
-		out := p.URLPath + "index.html"
-		if strings.HasSuffix(p.URLPath, ".html") {
-			out = p.URLPath
-		}
-		return sink.WriteFile(out, html)
+		return sink.WriteFile(PageFile(p), html)
 	})
 	if err != nil {
 		return nil, err
@@ -282,6 +288,15 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Pages: len(s.Pages), Files: len(s.Pages) + files}, nil
+}
+
+// PageFile is the file of page p in the built site: "axes/index.html" for
+// "axes/", "404.html" for itself.
+func PageFile(p *site.Page) string {
+	if strings.HasSuffix(p.URLPath, ".html") {
+		return p.URLPath
+	}
+	return p.URLPath + "index.html"
 }
 
 func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {

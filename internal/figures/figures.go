@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"runtime"
+	"sync"
 
 	"spaser/internal/chart"
 	"spaser/internal/echarts"
@@ -16,21 +18,39 @@ import (
 
 // Job is a batch of charts being drawn.
 type Job struct {
-	site  *site.Site
-	specs []*chart.Spec
-	done  chan struct{}
-	svgs  [][]byte
-	Stats echarts.Stats
-	err   error
+	site   *site.Site
+	done   chan struct{}
+	charts map[string]*chart.Figure // by indicator id
+	err    error
 }
 
-// Start builds the charts' options and starts drawing them in the
-// background, so that the drawing overlaps the rest of the build.
+// Start builds, draws and cleans the charts in the background, so that all
+// of it overlaps the rest of the build; Wait hands them to the site.
 func Start(ctx context.Context, s *site.Site, r *echarts.Renderer) *Job {
 	j := &Job{site: s, done: make(chan struct{})}
+	go func() {
+		defer close(j.done)
+		j.charts, j.err = j.run(ctx, r)
+	}()
+	return j
+}
+
+// Wait waits for the charts and sets the site's.
+func (j *Job) Wait() error {
+	<-j.done
+	if j.err != nil {
+		return j.err
+	}
+	j.site.Charts = j.charts
+	return nil
+}
+
+func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.Figure, error) {
+	s := j.site
 	years := s.Years()
 	k := s.Cfg.Colors
 	pal := chart.Palette{Text: k.Text, Axis: k.Muted, Values: k.ChartValues, Target: k.ChartTargets}
+	var specs []*chart.Spec
 	var reqs [][]byte
 	for _, ind := range s.Catalogue.List {
 		spec, err := chart.BuildWith(ind, years, pal)
@@ -38,42 +58,64 @@ func Start(ctx context.Context, s *site.Site, r *echarts.Renderer) *Job {
 			var req []byte
 			req, err = spec.Request()
 			reqs = append(reqs, req)
-			j.specs = append(j.specs, spec)
+			specs = append(specs, spec)
 		}
 		if err != nil {
-			j.err = fmt.Errorf("graphique de l'indicateur %s : %w", ind.ID, err)
-			close(j.done)
-			return j
+			return nil, fmt.Errorf("graphique de l'indicateur %s : %w", ind.ID, err)
 		}
 	}
-	go func() {
-		defer close(j.done)
-		if len(reqs) == 0 {
-			return
-		}
-		j.svgs, j.Stats, j.err = r.Render(ctx, reqs)
-	}()
-	return j
+	charts := map[string]*chart.Figure{}
+	if len(reqs) == 0 {
+		return charts, nil
+	}
+	svgs, _, err := r.Render(ctx, reqs)
+	if err != nil {
+		return nil, err
+	}
+	figs, err := clean(specs, svgs)
+	if err != nil {
+		return nil, err
+	}
+	for i, spec := range specs {
+		charts[spec.For] = figs[i]
+	}
+	return charts, nil
 }
 
-// Wait waits for the drawing, then cleans every SVG and sets the site's
-// charts.
-func (j *Job) Wait() error {
-	<-j.done
-	if j.err != nil {
-		return j.err
-	}
-	charts := make(map[string]*chart.Figure, len(j.specs))
-	for i, spec := range j.specs {
-		svg, err := chart.Clean(j.svgs[i], spec.ID, [][2]string{
-			{"class", "chart-svg"}, {"role", "img"}, {"focusable", "false"},
-			{"aria-labelledby", spec.TitleID()}, {"aria-describedby", spec.SummaryID()},
+// clean makes each SVG fit for the page, on every core: re-parsing the SVGs
+// is most of a build's chart work once they are in the cache.
+func clean(specs []*chart.Spec, svgs [][]byte) ([]*chart.Figure, error) {
+	figs := make([]*chart.Figure, len(specs))
+	errs := make([]error, len(specs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(specs)) {
+		wg.Go(func() {
+			for i := range next {
+				figs[i], errs[i] = cleanOne(specs[i], svgs[i])
+			}
 		})
-		if err != nil {
-			return fmt.Errorf("graphique %s : %w", spec.ID, err)
-		}
-		charts[spec.For] = &chart.Figure{Spec: spec, SVG: template.HTML(svg)} // Clean escapes everything
 	}
-	j.site.Charts = charts
-	return nil
+	for i := range specs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return figs, nil
+}
+
+func cleanOne(spec *chart.Spec, svg []byte) (*chart.Figure, error) {
+	out, err := chart.Clean(svg, spec.ID, [][2]string{
+		{"class", "chart-svg"}, {"role", "img"}, {"focusable", "false"},
+		{"aria-labelledby", spec.TitleID()}, {"aria-describedby", spec.SummaryID()},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graphique %s : %w", spec.ID, err)
+	}
+	return &chart.Figure{Spec: spec, SVG: template.HTML(out)}, nil // Clean escapes everything
 }
