@@ -1,7 +1,9 @@
 package serve
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"mime"
@@ -22,24 +24,43 @@ var (
 
 const prefix = "/__spaser/"
 
+// The preview's own files are addressed with a hash of their content: the
+// browser keeps them across reloads and still never runs an old one.
+var (
+	reloadURL = versioned("reload.js", reloadJS)
+	apercuURL = versioned("apercu.css", apercuCSS)
+)
+
+func versioned(name string, b []byte) string {
+	sum := sha256.Sum256(b)
+	return prefix + name + "?v=" + hex.EncodeToString(sum[:4])
+}
+
 // Handler serves the last good build, the preview's own files and the
 // event stream that tells pages to reload.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(prefix+"reload.js", func(w http.ResponseWriter, r *http.Request) {
-		serveBytes(w, r, "text/javascript; charset=utf-8", reloadJS)
+		serveBytes(w, r, "text/javascript; charset=utf-8", reloadJS, true)
 	})
 	mux.HandleFunc(prefix+"apercu.css", func(w http.ResponseWriter, r *http.Request) {
-		serveBytes(w, r, "text/css; charset=utf-8", apercuCSS)
+		serveBytes(w, r, "text/css; charset=utf-8", apercuCSS, true)
 	})
 	mux.HandleFunc(prefix+"events", s.events)
 	mux.HandleFunc("/", s.page)
 	return mux
 }
 
-func serveBytes(w http.ResponseWriter, r *http.Request, ctype string, b []byte) {
+// serveBytes sends b. An immutable file is named by a hash of its content:
+// on reload, the browser keeps it instead of asking again, as it would from
+// the host; anything else is asked for again each time.
+func serveBytes(w http.ResponseWriter, r *http.Request, ctype string, b []byte, immutable bool) {
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-store")
+	if immutable {
+		w.Header().Set("Cache-Control", "max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(b)
 	}
@@ -95,13 +116,12 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "méthode non permise", http.StatusMethodNotAllowed)
 		return
 	}
-	st := s.state.Load()
 	if !strings.HasPrefix(r.URL.Path, s.base) {
 		if r.URL.Path == "/" || r.URL.Path+"/" == s.base {
 			http.Redirect(w, r, s.base, http.StatusFound)
 			return
 		}
-		s.notFound(w, r, st)
+		s.notFound(w, r)
 		return
 	}
 	rel := strings.TrimPrefix(r.URL.Path, s.base)
@@ -109,17 +129,17 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	body, ok := st.files[name]
+	st, body, ok := s.file(name)
 	if !ok {
-		if _, dir := st.files[name+"/index.html"]; dir {
+		if _, _, dir := s.file(name + "/index.html"); dir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
-		if st.files == nil && (path.Ext(name) == ".html" || !strings.Contains(path.Base(name), ".")) {
+		if st.out == nil && (path.Ext(name) == ".html" || !strings.Contains(path.Base(name), ".")) {
 			s.writeHTML(w, r, st, http.StatusInternalServerError, nil) // no good build yet: the errors alone
 			return
 		}
-		s.notFound(w, r, st)
+		s.notFound(w, r)
 		return
 	}
 	if path.Ext(name) == ".html" {
@@ -130,22 +150,39 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if ctype == "" {
 		ctype = http.DetectContentType(body)
 	}
-	serveBytes(w, r, ctype, body)
+	_, fingerprinted := st.out.assets[name]
+	serveBytes(w, r, ctype, body, fingerprinted)
 }
 
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
-	if body, ok := st.files["404.html"]; ok {
+// file finds name in the last good build. A page is rendered on request
+// until the whole site is written; any other file waits for it.
+func (s *Server) file(name string) (st *state, data []byte, ok bool) {
+	for {
+		st = s.state.Load()
+		if st.out == nil {
+			return st, nil, false
+		}
+		data, ok, pending := st.out.lookup(name)
+		if !pending {
+			return st, data, ok
+		}
+		<-st.out.done
+	}
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	if st, body, ok := s.file("404.html"); ok {
 		s.writeHTML(w, r, st, http.StatusNotFound, body)
 		return
 	}
-	s.writeHTML(w, r, st, http.StatusNotFound, nil)
+	s.writeHTML(w, r, s.state.Load(), http.StatusNotFound, nil)
 }
 
 // writeHTML sends page (or, when nil, a page of its own) with the preview's
 // stylesheet and script, and the errors of the latest build on top.
 func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, st *state, status int, page []byte) {
-	head := fmt.Sprintf(`<meta name="spaser-build" content="%s"><link rel="stylesheet" href="%sapercu.css"><script src="%sreload.js" defer></script>`,
-		template.HTMLEscapeString(s.buildID(st.gen)), prefix, prefix)
+	head := fmt.Sprintf(`<meta name="spaser-build" content="%s"><link rel="stylesheet" href="%s"><script src="%s" defer></script>`,
+		template.HTMLEscapeString(s.buildID(st.gen)), apercuURL, reloadURL)
 	panel := ""
 	if st.errs != nil {
 		panel = renderPanel(st, page != nil)

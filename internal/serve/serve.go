@@ -53,21 +53,22 @@ type Server struct {
 	trigger chan struct{} // a rebuild is wanted; capacity 1, so never lost
 	gen     atomic.Uint64
 
-	mu   sync.Mutex
-	subs map[chan struct{}]struct{} // open pages waiting for the next build
-	done chan struct{}              // closed when the server stops
+	mu     sync.Mutex
+	subs   map[chan struct{}]struct{} // open pages waiting for the next build
+	opened uint64                     // event streams opened so far
+	joined chan struct{}              // an event stream opened; capacity 1
+	done   chan struct{}              // closed when the server stops
 
-	beforeBuild func(gen uint64) // test hook
+	beforeBuild    func(gen uint64) // test hooks
+	beforeComplete func()
 }
 
-// state is the result of the latest build.
+// state is what the preview shows.
 type state struct {
-	gen      uint64
-	files    map[string][]byte // the last good site (kept when a build fails)
-	errs     []problem         // the latest build's errors; nil when it succeeded
-	warnings int
-	pages    int
-	took     time.Duration
+	gen   uint64
+	out   *output   // the last good build (kept when a build fails); nil before the first
+	errs  []problem // the latest build's errors; nil when it succeeded
+	shown time.Time // when the open pages were told to reload
 }
 
 // problem is an error with the lines of its file around it.
@@ -96,7 +97,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{
 		opts: opts, base: u.Path, session: fmt.Sprintf("%x", time.Now().UnixNano()),
-		trigger: make(chan struct{}, 1), subs: map[chan struct{}]struct{}{}, done: make(chan struct{}),
+		trigger: make(chan struct{}, 1), subs: map[chan struct{}]struct{}{}, joined: make(chan struct{}, 1), done: make(chan struct{}),
 	}
 	s.state.Store(&state{})
 	return s, nil
@@ -105,66 +106,127 @@ func New(opts Options) (*Server, error) {
 // BasePath is the path under which the site is served ("/" by default).
 func (s *Server) BasePath() string { return s.base }
 
-// Rebuild builds the site now and tells the open pages to reload.
+// Rebuild builds the site now. The open pages reload as soon as the site
+// is prepared, their page rendered on request, while the rest of the site
+// is written into memory; a problem found then reloads them again, with
+// the errors.
 func (s *Server) Rebuild() {
 	gen := s.gen.Add(1)
 	if s.beforeBuild != nil {
 		s.beforeBuild(gen)
 	}
 	start := time.Now()
-	prev := s.state.Load()
-	next := &state{gen: gen, files: prev.files}
-	files, res, items, err := s.build()
-	next.took = time.Since(start)
-	switch {
-	case err != nil:
-		next.errs = []problem{{Diagnostic: diag.Diagnostic{File: "", Msg: err.Error(), Hint: "Vérifiez le dossier du site (--source) et relancez spaser serve."}}}
-	case files == nil:
-		next.errs = s.problems(items)
-	default:
-		next.files, next.pages = files, res.Pages
-	}
-	for _, d := range items {
-		if d.Severity == diag.Warning {
-			next.warnings++
+	last := s.state.Load().out
+	out, l, err := s.prepare()
+	if out != nil {
+		open, opened := s.streams()
+		shown := &state{gen: gen, out: out}
+		s.show(shown)
+		s.awaitReloads(out, open, opened)
+		if s.beforeComplete != nil {
+			s.beforeComplete()
 		}
+		err = s.complete(out, l)
+		if err == nil && !l.HasErrors() {
+			close(out.done)
+			s.report(nil, l.Items(), len(out.pages), shown.shown.Sub(start)) // what the editor waited for
+			return
+		}
+		gen = s.gen.Add(1)
+		// Closed once the errors are shown: a request waiting for the whole
+		// site then finds them, over the last good build.
+		defer close(out.done)
 	}
-	s.state.Store(next)
-	s.report(next, items)
+	var items []diag.Diagnostic
+	st := &state{gen: gen, out: last}
+	if err != nil {
+		st.errs = []problem{{Diagnostic: diag.Diagnostic{File: "", Msg: err.Error(), Hint: "Vérifiez le dossier du site (--source) et relancez spaser serve."}}}
+	} else {
+		items = l.Items()
+		st.errs = s.problems(items)
+	}
+	s.show(st)
+	s.report(st.errs, items, 0, time.Since(start))
+}
+
+// show makes st the state served and tells the open pages to reload.
+func (s *Server) show(st *state) {
+	st.shown = time.Now()
+	s.state.Store(st)
 	s.notify()
 }
 
-// build runs the shared pipeline into memory. files is nil when the content
-// has errors, listed in items.
-func (s *Server) build() (files map[string][]byte, res *build.Result, items []diag.Diagnostic, err error) {
+// settle bounds the wait for the open pages' reload.
+const settle = 500 * time.Millisecond
+
+// awaitReloads waits until the open pages have reloaded: each opens its
+// event stream again. Writing the rest of the site meanwhile would slow
+// their reload down, on a small machine. It stops waiting when a request
+// needs more than a page, when another change comes, or after settle (a
+// page closed meanwhile never comes back).
+func (s *Server) awaitReloads(out *output, open int, since uint64) {
+	timeout := time.NewTimer(settle)
+	defer timeout.Stop()
+	for {
+		if _, opened := s.streams(); opened-since >= uint64(open) {
+			return
+		}
+		select {
+		case <-s.joined:
+		case <-out.wanted:
+			return
+		case <-s.trigger:
+			s.requestBuild() // for the builder, once this build is done
+			return
+		case <-timeout.C:
+			return
+		case <-s.done:
+			return
+		}
+	}
+}
+
+// streams returns how many event streams are open, and how many were ever.
+func (s *Server) streams() (open int, opened uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.subs), s.opened
+}
+
+// prepare reads, checks and assembles the site and draws its charts (the
+// shared pipeline, build.Prepare). out is nil when the content has errors,
+// listed in l, or when err is set.
+func (s *Server) prepare() (out *output, l *diag.List, err error) {
 	defer func() {
 		// The preview outlives any build: a bug shows in the page, and the
 		// next save tries again.
 		if r := recover(); r != nil {
-			files, res, items, err = nil, nil, nil, fmt.Errorf("erreur interne du générateur (%v) : signalez-la à l'équipe technique", r)
+			out, l, err = nil, nil, internalError(r)
 		}
 	}()
 	ld, l, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: s.base, Defaults: s.opts.Defaults, Charts: s.opts.Charts})
-	if err != nil {
-		return nil, nil, nil, err
+	if err != nil || l.HasErrors() {
+		return nil, l, err
 	}
-	if l.HasErrors() {
-		return nil, nil, l.Items(), nil
-	}
-	mem := &memSink{files: map[string][]byte{}}
-	res, err = ld.Write(mem, 0, l)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if l.HasErrors() {
-		return nil, nil, l.Items(), nil
-	}
-	if s.opts.Dest != "" {
-		if err := s.publish(mem.files); err != nil {
-			return nil, nil, nil, err
+	return newOutput(ld), l, nil
+}
+
+// complete writes the whole site of out into memory, then into opts.Dest
+// when set. Problems of the content go to l.
+func (s *Server) complete(out *output, l *diag.List) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = internalError(r)
 		}
+	}()
+	if err := out.complete(l); err != nil || out.files == nil || s.opts.Dest == "" {
+		return err
 	}
-	return mem.files, res, l.Items(), nil
+	return s.publish(out.files)
+}
+
+func internalError(r any) error {
+	return fmt.Errorf("erreur interne du générateur (%v) : signalez-la à l'équipe technique", r)
 }
 
 // publish writes a good build into opts.Dest, atomically, as build does.
@@ -207,14 +269,15 @@ func (s *Server) problems(items []diag.Diagnostic) []problem {
 	return out
 }
 
-// report prints the outcome of a build in the terminal.
-func (s *Server) report(st *state, items []diag.Diagnostic) {
+// report prints the outcome of a build in the terminal: its diagnostics,
+// each error with the lines around it (errs), and a summary.
+func (s *Server) report(errs []problem, items []diag.Diagnostic, pages int, took time.Duration) {
 	w := s.opts.Log
 	stamp := time.Now().Format("15:04:05")
 	for _, d := range items {
 		fmt.Fprintln(w, d.String())
 		if d.Severity == diag.Error {
-			for _, p := range st.errs {
+			for _, p := range errs {
 				if p.Diagnostic == d {
 					writeExcerpt(w, p.Excerpt)
 					break
@@ -222,15 +285,15 @@ func (s *Server) report(st *state, items []diag.Diagnostic) {
 			}
 		}
 	}
-	ms := float64(st.took.Microseconds()) / 1000
+	ms := float64(took.Microseconds()) / 1000
 	switch {
-	case st.errs != nil && len(items) == 0:
-		fmt.Fprintf(w, "%s Échec de la construction : %s\n", stamp, st.errs[0].Msg)
-	case st.errs != nil:
+	case errs != nil && len(items) == 0:
+		fmt.Fprintf(w, "%s Échec de la construction : %s\n", stamp, errs[0].Msg)
+	case errs != nil:
 		fmt.Fprintf(w, "%s Échec de la construction (%s) : les erreurs s'affichent aussi dans le navigateur. Corrigez et enregistrez, l'aperçu se mettra à jour.\n", stamp, diag.Summary(items))
 	default:
-		fmt.Fprintf(w, "%s Site reconstruit : %d pages en %.0f ms", stamp, st.pages, ms)
-		if st.warnings > 0 {
+		fmt.Fprintf(w, "%s Site reconstruit : %d pages en %.0f ms", stamp, pages, ms)
+		if len(items) > 0 {
 			fmt.Fprintf(w, " (%s)", diag.Summary(items))
 		}
 		fmt.Fprintln(w, ".")
@@ -253,7 +316,12 @@ func (s *Server) subscribe() (chan struct{}, func()) {
 	c := make(chan struct{}, 1)
 	s.mu.Lock()
 	s.subs[c] = struct{}{}
+	s.opened++
 	s.mu.Unlock()
+	select {
+	case s.joined <- struct{}{}:
+	default:
+	}
 	return c, func() {
 		s.mu.Lock()
 		delete(s.subs, c)
@@ -312,27 +380,6 @@ func (s *Server) requestBuild() {
 	case s.trigger <- struct{}{}:
 	default: // one is already pending: it will see this change too
 	}
-}
-
-// memSink keeps a build in memory.
-type memSink struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *memSink) WriteFile(name string, data []byte) error {
-	m.mu.Lock()
-	m.files[name] = data
-	m.mu.Unlock()
-	return nil
-}
-
-func (m *memSink) Copy(name string, r io.Reader) error {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	return m.WriteFile(name, b)
 }
 
 // watchedDirs are the folders of the source whose changes rebuild the site.

@@ -17,8 +17,8 @@ import (
 	"spaser"
 )
 
-// site is a small site for the preview's tests (synthetic figures).
-var site = map[string]string{
+// fixture is a small site for the preview's tests (synthetic figures).
+var fixture = map[string]string{
 	"data/site.toml": `title = "Schéma d'essai"
 collectivite = "Collectivité d'essai"
 base_url = "https://exemple.fr/schema/"
@@ -74,10 +74,25 @@ func start(t testing.TB, files map[string]string, opts Options) (*Server, string
 			t.Error("the preview did not stop")
 		}
 	})
-	for s.state.Load().gen == 0 {
+	for !built(s) {
 		time.Sleep(time.Millisecond)
 	}
 	return s, "http://" + ln.Addr().String(), dir
+}
+
+// built reports whether the first build has run to its end: failed, or
+// the whole site written.
+func built(s *Server) bool {
+	st := s.state.Load()
+	if st.gen == 0 || st.out == nil {
+		return st.gen != 0
+	}
+	select {
+	case <-st.out.done:
+		return true
+	default:
+		return false
+	}
 }
 
 func get(t testing.TB, url string) (int, string) {
@@ -108,13 +123,13 @@ func eventually(t testing.TB, url, want string) string {
 }
 
 func TestServesTheSiteWithThePreviewScript(t *testing.T) {
-	s, url, dir := start(t, site, Options{})
+	s, url, dir := start(t, fixture, Options{})
 	code, body := get(t, url+"/page/")
 	if code != 200 || !strings.Contains(body, "Première version.") {
 		t.Fatalf("%d %s", code, body)
 	}
 	head := body[:strings.Index(body, "</head>")]
-	for _, w := range []string{`<meta name="spaser-build" content="` + s.buildID(1) + `">`, `<script src="/__spaser/reload.js" defer></script>`, `href="/__spaser/apercu.css"`} {
+	for _, w := range []string{`<meta name="spaser-build" content="` + s.buildID(1) + `">`, `<script src="` + reloadURL + `" defer></script>`, `href="` + apercuURL + `"`} {
 		if !strings.Contains(head, w) {
 			t.Errorf("head lacks %s", w)
 		}
@@ -146,13 +161,13 @@ func TestServesTheSiteWithThePreviewScript(t *testing.T) {
 		t.Error("the preview wrote public/")
 	}
 	// The built pages themselves carry no preview script.
-	if strings.Contains(string(s.state.Load().files["page/index.html"]), "__spaser") {
+	if strings.Contains(string(s.state.Load().out.files["page/index.html"]), "__spaser") {
 		t.Error("the build holds the preview's script")
 	}
 }
 
 func TestRebuildsOnChangeAndTellsThePage(t *testing.T) {
-	_, url, dir := start(t, site, Options{})
+	_, url, dir := start(t, fixture, Options{})
 	resp, err := http.Get(url + "/__spaser/events")
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +201,7 @@ func TestRebuildsOnChangeAndTellsThePage(t *testing.T) {
 }
 
 func TestErrorShownInThePageThenFixed(t *testing.T) {
-	_, url, dir := start(t, site, Options{})
+	_, url, dir := start(t, fixture, Options{})
 	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = “Une page”\n+++\nTroisième version.\n"})
 	body := eventually(t, url+"/page/", "spaser-erreurs")
 	for _, w := range []string{
@@ -212,7 +227,7 @@ func TestErrorShownInThePageThenFixed(t *testing.T) {
 
 func TestFirstBuildFails(t *testing.T) {
 	files := map[string]string{}
-	for k, v := range site {
+	for k, v := range fixture {
 		files[k] = v
 	}
 	files["content/_index.md"] = "+++\ntitle = \"Accueil\"\n"
@@ -228,7 +243,7 @@ func TestFirstBuildFails(t *testing.T) {
 // A change made while a build runs is not lost: another build follows.
 func TestChangeDuringBuildIsNotLost(t *testing.T) {
 	dir := t.TempDir()
-	sitetest.Write(t, dir, site)
+	sitetest.Write(t, dir, fixture)
 	s, err := New(Options{Source: dir, Defaults: spaser.Layouts, Debounce: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -269,21 +284,27 @@ func TestChangeDuringBuildIsNotLost(t *testing.T) {
 
 func TestDestWritesEachGoodBuild(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "apercu")
-	_, url, dir := start(t, site, Options{Dest: dest})
+	_, url, dir := start(t, fixture, Options{Dest: dest})
 	b, err := os.ReadFile(filepath.Join(dest, "page", "index.html"))
 	if err != nil || !strings.Contains(string(b), "Première version.") || strings.Contains(string(b), "__spaser") {
 		t.Fatalf("%v %s", err, b)
 	}
 	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nSur disque.\n"})
 	eventually(t, url+"/page/", "Sur disque.")
-	b, _ = os.ReadFile(filepath.Join(dest, "page", "index.html"))
-	if !strings.Contains(string(b), "Sur disque.") {
-		t.Error("dest not updated")
+	// Written once the whole site is, just after the open page reloads.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		b, _ = os.ReadFile(filepath.Join(dest, "page", "index.html"))
+		if strings.Contains(string(b), "Sur disque.") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("dest not updated")
+		}
 	}
 }
 
 func TestBasePath(t *testing.T) {
-	_, url, _ := start(t, site, Options{BaseURL: "/spaser/"})
+	_, url, _ := start(t, fixture, Options{BaseURL: "/spaser/"})
 	if code, body := get(t, url+"/spaser/page/"); code != 200 || !strings.Contains(body, `href="/spaser/"`) {
 		t.Errorf("%d", code)
 	}
@@ -321,5 +342,129 @@ func TestIgnoredFiles(t *testing.T) {
 		if got := s.relevant("/site", name); got != want {
 			t.Errorf("relevant(%s) = %v", name, got)
 		}
+	}
+}
+
+// The open page reloads as soon as the site is prepared: its page is
+// rendered on request while the rest of the site is being written; every
+// other file waits for the whole site.
+func TestPageServedBeforeTheWholeSite(t *testing.T) {
+	s, url, dir := start(t, fixture, Options{})
+	hold := make(chan struct{})
+	var once sync.Once
+	release := func() { once.Do(func() { close(hold) }) }
+	defer release()
+	s.beforeComplete = func() { <-hold }
+	sitetest.Write(t, dir, map[string]string{
+		"content/page.md":         "+++\ntitle = \"Une page\"\n+++\nAvant le reste du site.\n",
+		"content/images/plan.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>nouveau</title></svg>",
+	})
+	eventually(t, url+"/page/", "Avant le reste du site.")
+	if code, _ := get(t, url+"/axes/1-vert/"); code != 200 {
+		t.Errorf("another page: %d", code)
+	}
+	got := make(chan string, 1)
+	go func() {
+		_, body := get(t, url+"/images/plan.svg")
+		got <- body
+	}()
+	select {
+	case body := <-got:
+		t.Fatalf("a copied file was served before the whole site was written: %s", body)
+	case <-time.After(50 * time.Millisecond):
+	}
+	release()
+	select {
+	case body := <-got:
+		if !strings.Contains(body, "nouveau") {
+			t.Errorf("the copied file is the old one: %s", body)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the copied file never came")
+	}
+}
+
+// A layout that fails only when a page is rendered: the open page shows the
+// error over the last good build, even though it had been told to reload
+// before the rest of the site was written.
+func TestLayoutErrorFoundWhileWritingTheSite(t *testing.T) {
+	s, url, dir := start(t, fixture, Options{})
+	before := s.state.Load().gen
+	sitetest.Write(t, dir, map[string]string{
+		"layouts/page.html": "{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{.Page.Inexistant}}{{end}}\n",
+	})
+	body := eventually(t, url+"/page/", "spaser-erreurs")
+	for _, w := range []string{"Inexistant", "Première version."} {
+		if !strings.Contains(body, w) {
+			t.Errorf("missing %q in:\n%s", w, body)
+		}
+	}
+	if st := s.state.Load(); st.gen < before+2 {
+		t.Errorf("build %d after %d: the pages were not told to reload again with the errors", st.gen, before)
+	}
+}
+
+// Fingerprinted files may stay in the browser's cache (their name changes
+// with their content); the pages and every other file may not.
+func TestCacheHeaders(t *testing.T) {
+	s, url, _ := start(t, fixture, Options{})
+	var asset string
+	for name := range s.state.Load().out.assets {
+		if strings.HasSuffix(name, ".css") {
+			asset = name
+		}
+	}
+	for p, want := range map[string]string{
+		"/" + asset:            "max-age=31536000, immutable",
+		"/page/":               "no-store",
+		"/images/plan.svg":     "no-store",
+		"/__spaser/apercu.css": "max-age=31536000, immutable",
+		"/__spaser/reload.js":  "max-age=31536000, immutable",
+	} {
+		resp, err := http.Get(url + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Cache-Control"); resp.StatusCode != 200 || got != want {
+			t.Errorf("%s: %d, Cache-Control %q, want %q", p, resp.StatusCode, got, want)
+		}
+	}
+}
+
+// The rest of the site is written once the open pages have reloaded (each
+// opens its event stream again), not while they reload.
+func TestWholeSiteWrittenAfterTheOpenPagesReloaded(t *testing.T) {
+	s, url, dir := start(t, fixture, Options{})
+	stream := func() func() {
+		resp, err := http.Get(url + "/__spaser/events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return func() { resp.Body.Close() }
+	}
+	closeFirst := stream()
+	for open, _ := s.streams(); open == 0; open, _ = s.streams() {
+		time.Sleep(time.Millisecond)
+	}
+	before := s.state.Load().gen
+	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nNouvelle.\n"})
+	eventually(t, url+"/page/", "Nouvelle.")
+	st := s.state.Load()
+	if st.gen == before {
+		t.Fatal("no new build")
+	}
+	closeFirst() // the page reloads…
+	time.Sleep(50 * time.Millisecond)
+	select {
+	case <-st.out.done:
+		t.Fatal("the whole site was written before the open page came back")
+	default:
+	}
+	defer stream()() // …and comes back
+	select {
+	case <-st.out.done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the whole site was never written")
 	}
 }
