@@ -5,7 +5,6 @@ package search
 
 import (
 	"encoding/json"
-	"regexp"
 	"strings"
 
 	"spaser/internal/site"
@@ -57,20 +56,175 @@ func join(parts ...string) string {
 	return strings.Join(kept, " ")
 }
 
-var (
-	footnoteRef = regexp.MustCompile(`\[\^[^\]]*\]:?`)
-	link        = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	tableRule   = regexp.MustCompile(`:?-{3,}:?`)
-	markup      = regexp.MustCompile("[*_`#>|]+")
-	spaces      = regexp.MustCompile(`\s+`)
-)
-
 // PlainText is the text of a Markdown body without its markup: what a
 // reader sees, for the index. It does not need to be exact.
+//
+// It strips in three passes, each reading what the one before left, because
+// removing a footnote reference can complete a link ("[a[^1]](b)") and a
+// link's text can complete a table rule ("-[-](b)-"). The passes only look
+// for ASCII bytes, so they copy every other byte, invalid UTF-8 included,
+// as it is.
 func PlainText(md string) string {
-	t := footnoteRef.ReplaceAllString(md, "")
-	t = link.ReplaceAllString(t, "$1")
-	t = tableRule.ReplaceAllString(t, " ")
-	t = markup.ReplaceAllString(t, " ")
-	return strings.TrimSpace(spaces.ReplaceAllString(t, " "))
+	t := dropFootnoteRefs(md)
+	t = unwrapLinks(t)
+	// The ends lose Unicode whitespace too (\v, U+00A0…), which the
+	// passes keep inside the text.
+	return strings.TrimSpace(collapseMarkup(t))
+}
+
+// dropFootnoteRefs removes footnote references "[^1]", and the labels
+// "[^1]:" of the notes. It returns s itself when there is none.
+func dropFootnoteRefs(s string) string {
+	var b strings.Builder
+	last := 0 // s[:last] is done: written to b or dropped
+	for {
+		open := strings.Index(s[last:], "[^")
+		if open < 0 {
+			break
+		}
+		open += last
+		shut := strings.IndexByte(s[open+2:], ']')
+		if shut < 0 {
+			break // no "]" left, so no reference either
+		}
+		if last == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:open])
+		last = open + 2 + shut + 1
+		if last < len(s) && s[last] == ':' {
+			last++
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// unwrapLinks replaces links "[text](url)" and images "![alt](src)" by
+// their text. The text stops at the first "]" and the URL at the first ")",
+// even where Markdown would nest them. It returns s itself when there is no
+// link.
+func unwrapLinks(s string) string {
+	var b strings.Builder
+	last := 0 // s[:last] is done: written to b or replaced
+	for i := 0; ; {
+		open := indexByteFrom(s, i, '[')
+		if open < 0 {
+			break
+		}
+		shut := indexByteFrom(s, open, ']')
+		if shut < 0 {
+			break // no "]" left, so no link either
+		}
+		// Every "[" between open and shut ends at shut too: if no "("
+		// follows, no link starts before shut.
+		i = shut + 1
+		if i == len(s) || s[i] != '(' {
+			continue
+		}
+		end := indexByteFrom(s, i, ')')
+		if end < 0 {
+			break // no ")" left, so no link either
+		}
+		start := open
+		if start > last && s[start-1] == '!' {
+			start--
+		}
+		if last == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(s[open+1 : shut])
+		i, last = end+1, end+1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// indexByteFrom is the index in s of the first c at or after i, or -1.
+func indexByteFrom(s string, i int, c byte) int {
+	j := strings.IndexByte(s[i:], c)
+	if j < 0 {
+		return -1
+	}
+	return i + j
+}
+
+// Classes of bytes for collapseMarkup.
+const (
+	text  = iota // kept
+	blank        // markup or whitespace: becomes a space
+	colon        // may start a table rule, else kept
+	dash         // may start a table rule, else kept
+)
+
+// class is the class of each byte. The whitespace is the ASCII one that
+// "\s" matches in Go's regular expressions: \v and no-break spaces are text.
+var class = func() (c [256]byte) {
+	for _, b := range []byte("*_`#>|\t\n\f\r ") {
+		c[b] = blank
+	}
+	c[':'], c['-'] = colon, dash
+	return c
+}()
+
+// collapseMarkup turns table rules ("---", ":---:"), and runs of the
+// markup characters *_`#>| and whitespace, into single spaces, none at the
+// start or the end.
+func collapseMarkup(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false // a space is due before the next text
+	for i := 0; i < len(s); {
+		n := 0 // length of the markup at i
+		switch class[s[i]] {
+		case blank:
+			n = 1
+		case colon, dash:
+			n = ruleLen(s[i:])
+		}
+		if n > 0 {
+			gap = b.Len() > 0
+			i += n
+			continue
+		}
+		// Copy the text up to the next byte that may be markup.
+		j := i + 1
+		for j < len(s) && class[s[j]] == text {
+			j++
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		b.WriteString(s[i:j])
+		i = j
+	}
+	return b.String()
+}
+
+// ruleLen is the length of the table rule at the start of s: three dashes
+// or more, with an optional colon on either side; 0 if there is none.
+func ruleLen(s string) int {
+	n := 0
+	if n < len(s) && s[n] == ':' {
+		n++
+	}
+	dashes := n
+	for n < len(s) && s[n] == '-' {
+		n++
+	}
+	if n-dashes < 3 {
+		return 0
+	}
+	if n < len(s) && s[n] == ':' {
+		n++
+	}
+	return n
 }
