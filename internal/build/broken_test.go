@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -410,4 +411,31 @@ func (m *memory) Copy(name string, r io.Reader) error {
 		return err
 	}
 	return m.WriteFile(name, b)
+}
+
+// A site's own layout that fails: told at its line, once however many
+// pages use it, and nothing published.
+func TestLayoutErrors(t *testing.T) {
+	for _, c := range []struct {
+		name, layout, where, msg string
+	}{
+		{"unknown field, met while rendering", "{{define \"main\"}}<h1>{{.Page.Title}}</h1>\n<p>{{.Page.Resume}}</p>{{end}}\n",
+			"layouts/section.html:2:11", `la mise en page échoue : executing "main" at <.Page.Resume>: can't evaluate field Resume`},
+		{"unclosed action, met while parsing", "{{define \"main\"}}\n<h1>{{.Page.Title</h1>{{end}}\n",
+			"layouts/section.html:2", "gabarit invalide : bad character U+003C '<'"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := sitetest.New(t, with(fixture, map[string]string{"layouts/section.html": c.layout}))
+			dest := filepath.Join(t.TempDir(), "public")
+			_, err := Run(Options{Source: src, Dest: dest, Defaults: defaultsFS()})
+			var le *diag.ListError
+			if !errors.As(err, &le) {
+				t.Fatalf("want the layout's error, got %v", err)
+			}
+			checkOne(t, le.Items, c.where, c.msg, "Corrigez", false)
+			if _, err := os.Stat(dest); !os.IsNotExist(err) {
+				t.Errorf("something was published: %v", err)
+			}
+		})
+	}
 }

@@ -273,8 +273,14 @@ func (d dirSink) Copy(name string, r io.Reader) error {
 // build) is reported to l; other failures are returned.
 func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 	s := ld.Site
-	err := parallel(s.Pages, workers, l, func(p *site.Page, _ *diag.List) error {
+	err := parallel(s.Pages, workers, l, func(p *site.Page, l *diag.List) error {
 		html, err := ld.Templates.Page(s, p)
+		var le *render.LayoutError
+		if errors.As(err, &le) {
+			// Once for every page of the layout: the list keeps one copy.
+			l.Errorf(le.Pos, render.LayoutHint, "la mise en page échoue : %s", le.Detail)
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("page /%s : %w", p.URLPath, err)
 		}

@@ -6,6 +6,7 @@ package diag
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -97,7 +98,8 @@ func (l *List) Merge(o *List) {
 }
 
 // Items returns the diagnostics sorted by file, line and column, so that the
-// output does not depend on the order in which parallel steps finished.
+// output does not depend on the order in which parallel steps finished, each
+// once (a layout fails the same way for every page it renders).
 func (l *List) Items() []Diagnostic {
 	out := append([]Diagnostic(nil), l.items...)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -113,16 +115,18 @@ func (l *List) Items() []Diagnostic {
 		}
 		return a.Msg < b.Msg
 	})
-	return out
+	return slices.Compact(out)
 }
 
 // HasErrors reports whether any diagnostic is an error.
-func (l *List) HasErrors() bool { return l.Count(Error) > 0 }
+func (l *List) HasErrors() bool {
+	return slices.ContainsFunc(l.items, func(d Diagnostic) bool { return d.Severity == Error })
+}
 
 // Count counts the diagnostics of severity s.
 func (l *List) Count(s Severity) int {
 	n := 0
-	for _, d := range l.items {
+	for _, d := range l.Items() {
 		if d.Severity == s {
 			n++
 		}

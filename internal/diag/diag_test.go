@@ -29,3 +29,21 @@ func TestFormatAndOrder(t *testing.T) {
 		t.Errorf("Summary = %q", Summary(items))
 	}
 }
+
+// The same problem found several times (a layout failing for every page it
+// renders) is listed and counted once.
+func TestItemsOnce(t *testing.T) {
+	var l, w1, w2 List
+	for _, w := range []*List{&w1, &w2} {
+		w.Errorf(Pos{File: "layouts/page.html", Line: 2, Col: 6}, "Corrigez.", "la mise en page échoue : %s", "x")
+	}
+	w2.Errorf(Pos{File: "layouts/page.html", Line: 3}, "", "autre")
+	l.Merge(&w1)
+	l.Merge(&w2)
+	if got := len(l.Items()); got != 2 {
+		t.Errorf("%d items: %v", got, l.Items())
+	}
+	if got := l.Count(Error); got != 2 {
+		t.Errorf("Count = %d", got)
+	}
+}

@@ -26,6 +26,7 @@ const Dir = "layouts"
 // Templates are the parsed layouts and the assets.
 type Templates struct {
 	sets   map[string]*template.Template // by page kind
+	files  map[string]string             // by template name: the file it was read from
 	Assets map[string]Asset              // by name in layouts/assets
 	search lazy                          // the search index (extra.go)
 }
@@ -76,7 +77,7 @@ func (o overlay) list(dir string) []string {
 // custom properties (config.Colors.CSS).
 func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 	o := overlay{siteFS, defaults}
-	t := &Templates{sets: map[string]*template.Template{}, Assets: map[string]Asset{}}
+	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}, Assets: map[string]Asset{}}
 	for _, name := range o.list("assets") {
 		b, _, err := o.read("assets/" + name)
 		if err != nil {
@@ -92,11 +93,11 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 		t.Assets[name] = Asset{Out: "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext, Data: b}
 	}
 	base := template.New("base").Funcs(t.funcs())
-	if !parse(o, base, "base.html", l) {
+	if !t.parse(o, base, "base.html", l) {
 		return nil
 	}
 	for _, name := range o.list("partials") {
-		if !parse(o, base, "partials/"+name, l) {
+		if !t.parse(o, base, "partials/"+name, l) {
 			return nil
 		}
 	}
@@ -106,7 +107,7 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 			l.Errorf(diag.Pos{File: Dir}, "", "mises en page : %v", err)
 			return nil
 		}
-		if !parse(o, set, k+".html", l) {
+		if !t.parse(o, set, k+".html", l) {
 			return nil
 		}
 		t.sets[k] = set
@@ -114,14 +115,20 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 	return t
 }
 
-func parse(o overlay, t *template.Template, name string, l *diag.List) bool {
+// parse adds the layout file name to set.
+func (t *Templates) parse(o overlay, set *template.Template, name string, l *diag.List) bool {
 	b, file, err := o.read(name)
 	if err != nil {
 		l.Errorf(diag.Pos{File: path.Join(Dir, name)}, "Ajoutez ce fichier dans layouts/ ou supprimez la version incomplète du site pour reprendre celle par défaut.", "mise en page introuvable")
 		return false
 	}
-	if _, err := t.New(name).Parse(string(b)); err != nil {
-		l.Errorf(diag.Pos{File: file}, "Corrigez la syntaxe du gabarit (voir la documentation de html/template).", "gabarit invalide : %v", err)
+	t.files[name] = file
+	if _, err := set.New(name).Parse(string(b)); err != nil {
+		pos, detail, ok := locate(err, t.files)
+		if !ok {
+			pos, detail = diag.Pos{File: file}, err.Error()
+		}
+		l.Errorf(pos, "Corrigez la syntaxe du gabarit (voir la documentation de html/template).", "gabarit invalide : %s", detail)
 		return false
 	}
 	return true
@@ -133,7 +140,7 @@ type View struct {
 	Page *site.Page
 }
 
-// Page renders p.
+// Page renders p. A layout's failure is a *LayoutError.
 func (t *Templates) Page(s *site.Site, p *site.Page) ([]byte, error) {
 	set := t.sets[p.Kind]
 	if set == nil {
@@ -142,6 +149,9 @@ func (t *Templates) Page(s *site.Site, p *site.Page) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
 	if err := set.ExecuteTemplate(&buf, "base", View{Site: s, Page: p}); err != nil {
+		if pos, detail, ok := locate(err, t.files); ok {
+			return nil, &LayoutError{Pos: pos, Detail: detail}
+		}
 		return nil, err
 	}
 	return buf.Bytes(), nil
