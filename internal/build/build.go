@@ -4,6 +4,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -28,6 +29,7 @@ import (
 	"spaser/internal/opendata"
 	"spaser/internal/publish"
 	"spaser/internal/render"
+	"spaser/internal/search"
 	"spaser/internal/site"
 	"spaser/internal/srcfile"
 )
@@ -180,11 +182,11 @@ func Run(opts Options) (*Result, error) {
 
 // parallel calls fn for every page on workers goroutines; each gets its
 // own diagnostics list, merged into l. It returns the first error.
-func parallel(pages []*site.Page, workers int, l *diag.List, fn func(*site.Page, *diag.List) error) error {
+func parallel(pages []*site.Page, workers int, l *diag.List, fn func(int, *site.Page, *diag.List) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan *site.Page)
+	jobs := make(chan int)
 	var mu sync.Mutex
 	var firstErr error
 	var wg sync.WaitGroup
@@ -193,8 +195,8 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(*site.Page,
 		go func() {
 			defer wg.Done()
 			var local diag.List
-			for p := range jobs {
-				if err := fn(p, &local); err != nil {
+			for i := range jobs {
+				if err := fn(i, pages[i], &local); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err
@@ -207,8 +209,8 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(*site.Page,
 			mu.Unlock()
 		}()
 	}
-	for _, p := range pages {
-		jobs <- p
+	for i := range pages {
+		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
@@ -216,14 +218,27 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(*site.Page,
 }
 
 // convertBodies renders the Markdown of every content page, so that broken
-// links are reported with every other problem, before anything is written.
+// links are reported with every other problem, before anything is written,
+// and makes each page's entry in the search index. That is the last use of
+// the Markdown: it is dropped, which keeps a large site's memory down.
 func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 	conv := markdown.New()
-	return parallel(ld.Site.Pages, workers, l, func(p *site.Page, l *diag.List) error {
-		if p.Src == nil || len(strings.TrimSpace(string(p.Src.Body))) == 0 {
+	s := ld.Site
+	s.SearchEntries = make([][]byte, len(s.Pages))
+	return parallel(s.Pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
+		entry, err := search.PageEntry(s, p)
+		if err != nil {
+			return fmt.Errorf("page /%s : index de recherche : %w", p.URLPath, err)
+		}
+		s.SearchEntries[i] = entry
+		if p.Src == nil {
 			return nil
 		}
-		res, err := conv.Convert(p.Src.Body, ld.Site.Resolver(p))
+		defer func() { p.Src.Body = nil }()
+		if len(bytes.TrimSpace(p.Src.Body)) == 0 {
+			return nil
+		}
+		res, err := conv.Convert(p.Src.Body, s.Resolver(p))
 		if err != nil {
 			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
 		}
@@ -273,7 +288,7 @@ func (d dirSink) Copy(name string, r io.Reader) error {
 // build) is reported to l; other failures are returned.
 func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 	s := ld.Site
-	err := parallel(s.Pages, workers, l, func(p *site.Page, l *diag.List) error {
+	err := parallel(s.Pages, workers, l, func(_ int, p *site.Page, l *diag.List) error {
 		html, err := ld.Templates.Page(s, p)
 		var le *render.LayoutError
 		if errors.As(err, &le) {

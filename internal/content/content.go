@@ -226,7 +226,9 @@ func readPage(fsys fs.FS, p, rel string, l *diag.List) *Page {
 	if !ok {
 		return nil
 	}
-	pg.fmSrc, pg.fmLine, pg.Body, pg.BodyLine = fm, 2, body, bodyLine
+	// The front matter is copied so that the file's buffer goes with the
+	// body once the build has converted it.
+	pg.fmSrc, pg.fmLine, pg.Body, pg.BodyLine = bytes.Clone(fm), 2, body, bodyLine
 	if _, ok := tomlfile.Decode(l, p, 2, fm, &pg.FM); !ok {
 		return nil
 	}

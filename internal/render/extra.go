@@ -33,11 +33,11 @@ type lazy struct {
 // SearchIndex is the search page's index, named by a hash of its content.
 func (t *Templates) SearchIndex(s *site.Site) (Asset, error) {
 	t.search.once.Do(func() {
-		b, err := search.Index(s)
-		if err != nil {
-			t.search.err = fmt.Errorf("index de recherche : %w", err)
+		if s.SearchEntries == nil {
+			t.search.err = fmt.Errorf("index de recherche : les pages n'ont pas été préparées (build.Prepare)")
 			return
 		}
+		b := search.Join(s.SearchEntries)
 		sum := sha256.Sum256(b)
 		t.search.a = Asset{Out: "assets/recherche." + hex.EncodeToString(sum[:4]) + ".json", Data: b}
 	})

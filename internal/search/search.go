@@ -22,28 +22,47 @@ type Entry struct {
 // kinds not worth finding: the search page itself, the plan, the 404 page.
 var skip = map[string]bool{site.KindSearch: true, site.KindPlan: true, site.KindNotFound: true, site.KindPrint: true}
 
-// Index returns the index of s, in the order of s.Pages, as JSON.
-func Index(s *site.Site) ([]byte, error) {
-	var out []Entry
-	for _, p := range s.Pages {
-		if skip[p.Kind] {
+// PageEntry is p's entry in the index, as JSON, or nil for a page not
+// worth finding. It reads p's Markdown: the build calls it for every page,
+// in parallel, while it converts the bodies.
+func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
+	if skip[p.Kind] {
+		return nil, nil
+	}
+	e := Entry{URL: s.URL(p), Title: p.Title, Label: p.NumberedLabel(), Summary: p.Summary}
+	switch {
+	case p.Indicator != nil:
+		ind := p.Indicator
+		e.Label = "Indicateur"
+		e.Text = join(ind.ShortLabel, ind.Definition, ind.Pilot, ind.Resources)
+	case p.Src != nil:
+		e.Text = PlainText(string(p.Src.Body))
+	}
+	if e.Summary == e.Title {
+		e.Summary = ""
+	}
+	return json.Marshal(e)
+}
+
+// Join makes the index, a JSON array, from the pages' entries in the order
+// of the site's pages; nil entries are left out.
+func Join(entries [][]byte) []byte {
+	n := 2
+	for _, e := range entries {
+		n += len(e) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for _, e := range entries {
+		if e == nil {
 			continue
 		}
-		e := Entry{URL: s.URL(p), Title: p.Title, Label: p.NumberedLabel(), Summary: p.Summary}
-		switch {
-		case p.Indicator != nil:
-			ind := p.Indicator
-			e.Label = "Indicateur"
-			e.Text = join(ind.ShortLabel, ind.Definition, ind.Pilot, ind.Resources)
-		case p.Src != nil:
-			e.Text = PlainText(string(p.Src.Body))
+		if len(b) > 1 {
+			b = append(b, ',')
 		}
-		if e.Summary == e.Title {
-			e.Summary = ""
-		}
-		out = append(out, e)
+		b = append(b, e...)
 	}
-	return json.Marshal(out)
+	return append(b, ']')
 }
 
 func join(parts ...string) string {

@@ -143,6 +143,10 @@ type Site struct {
 	// Charts are the indicators' charts, by indicator id; the build fills
 	// them (internal/figures).
 	Charts map[string]*chart.Figure
+	// SearchEntries are the pages' entries in the search index, as JSON,
+	// in the order of Pages (nil for a page not indexed); the build makes
+	// them while it converts the bodies, the last use of the Markdown.
+	SearchEntries [][]byte
 
 	Pages    []*Page // every page, in document order
 	ODDs     []*ODD  // those that some page answers, by number
