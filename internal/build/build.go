@@ -4,6 +4,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -258,7 +259,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 // or the memory of the preview server. Both methods are called from several
 // goroutines at once.
 type Sink interface {
-	WriteFile(name string, data []byte) error // name is a slash path in the site
+	WriteFile(name string, data []byte) error // name is a slash path in the site; data is reused after the call
 	Copy(name string, r io.Reader) error      // a file copied as it is (image, PDF)
 }
 
@@ -276,7 +277,12 @@ func (d dirSink) Copy(name string, r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(out, r); err != nil {
+	w := bufio.NewWriterSize(out, 64<<10) // r may come in many small pieces
+	if _, err := io.Copy(w, r); err != nil {
+		out.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
 		out.Close()
 		return err
 	}
@@ -289,7 +295,10 @@ func (d dirSink) Copy(name string, r io.Reader) error {
 func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 	s := ld.Site
 	err := parallel(s.Pages, workers, l, func(_ int, p *site.Page, l *diag.List) error {
-		html, err := ld.Templates.Page(s, p)
+		buf := pages.Get().(*bytes.Buffer)
+		defer pages.Put(buf)
+		buf.Reset()
+		err := ld.Templates.Render(buf, s, p)
 		var le *render.LayoutError
 		if errors.As(err, &le) {
 			// Once for every page of the layout: the list keeps one copy.
@@ -299,7 +308,7 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		if err != nil {
 			return fmt.Errorf("page /%s : %w", p.URLPath, err)
 		}
-		return sink.WriteFile(PageFile(p), html)
+		return sink.WriteFile(PageFile(p), buf.Bytes())
 	})
 	if err != nil {
 		return nil, err
@@ -310,6 +319,10 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 	}
 	return &Result{Pages: len(s.Pages), Files: len(s.Pages) + files}, nil
 }
+
+// pages are the buffers the pages are rendered into, reused from page to
+// page: a sink does not keep the bytes it is given.
+var pages = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // PageFile is the file of page p in the built site: "axes/index.html" for
 // "axes/", "404.html" for itself.
@@ -334,7 +347,12 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
 		return n, err
 	}
 	for _, a := range extra {
-		if err := sink.WriteFile(a.Out, a.Data); err != nil {
+		if a.Read != nil {
+			err = sink.Copy(a.Out, a.Read())
+		} else {
+			err = sink.WriteFile(a.Out, a.Data)
+		}
+		if err != nil {
 			return n, err
 		}
 		n++

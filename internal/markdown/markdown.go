@@ -9,7 +9,9 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -45,7 +47,7 @@ type Heading struct {
 
 // Result is a rendered body.
 type Result struct {
-	HTML     []byte
+	HTML     string
 	Headings []Heading
 	Broken   []BrokenLink
 	Demoted  bool // the body had level-1 headings, shifted one level down
@@ -90,21 +92,28 @@ func (c *Converter) Convert(body []byte, resolve Resolver) (*Result, error) {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(resolverKey, resolve)
 	ctx.Set(resultKey, res)
-	var buf bytes.Buffer
-	buf.Grow(len(body) * 3 / 2)
-	if err := c.md.Convert(body, &buf, parser.WithContext(ctx)); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := c.md.Convert(body, buf, parser.WithContext(ctx)); err != nil {
 		return nil, err
 	}
-	res.HTML = buf.Bytes()
+	res.HTML = buf.String()
 	return res, nil
 }
+
+// buffers are reused from body to body: each body's HTML is copied out at
+// its exact size, and the build makes no garbage of growing buffers.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // frenchWriter applies French typography to the text goldmark writes (not to
 // code, which goes through RawWrite).
 type frenchWriter struct{ html.Writer }
 
 func (w frenchWriter) Write(out util.BufWriter, source []byte) {
-	s := string(source)
+	// Read in place, not copied: typo.Text keeps nothing of its argument,
+	// and this is every piece of text of every page.
+	s := unsafe.String(unsafe.SliceData(source), len(source))
 	if t := typo.Text(s); t != s { // most text needs no change
 		source = []byte(t)
 	}

@@ -21,7 +21,7 @@ func TestConvert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := string(res.HTML)
+	out := res.HTML
 	for _, w := range []string{
 		`<h2 id="titre">Titre</h2>`, // level 1 demoted
 		`href="/spaser/a/b/#objectifs"`,
@@ -78,7 +78,7 @@ func FuzzConvert(f *testing.F) {
 				t.Fatalf("link line %d out of range", b.Line)
 			}
 		}
-		if strings.Contains(strings.ToLower(string(res.HTML)), "<script") {
+		if strings.Contains(strings.ToLower(res.HTML), "<script") {
 			t.Fatal("script element in output")
 		}
 	})

@@ -37,9 +37,13 @@ func (t *Templates) SearchIndex(s *site.Site) (Asset, error) {
 			t.search.err = fmt.Errorf("index de recherche : les pages n'ont pas été préparées (build.Prepare)")
 			return
 		}
-		b := search.Join(s.SearchEntries)
-		sum := sha256.Sum256(b)
-		t.search.a = Asset{Out: "assets/recherche." + hex.EncodeToString(sum[:4]) + ".json", Data: b}
+		idx := search.Index(s.SearchEntries)
+		h := sha256.New()
+		if _, err := io.Copy(h, idx.Reader()); err != nil {
+			t.search.err = err
+			return
+		}
+		t.search.a = Asset{Out: "assets/recherche." + hex.EncodeToString(h.Sum(nil)[:4]) + ".json", Read: idx.Reader}
 	})
 	return t.search.a, t.search.err
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -35,6 +36,7 @@ type Templates struct {
 type Asset struct {
 	Out  string // "assets/style.3f2a9c1b.css"
 	Data []byte
+	Read func() io.Reader // instead of Data, for a large file made as it is written
 }
 
 // overlay reads a layout file from the site first, then from the defaults.
@@ -142,19 +144,26 @@ type View struct {
 
 // Page renders p. A layout's failure is a *LayoutError.
 func (t *Templates) Page(s *site.Site, p *site.Page) ([]byte, error) {
-	set := t.sets[p.Kind]
-	if set == nil {
-		return nil, fmt.Errorf("aucune mise en page pour le type de page %q", p.Kind)
-	}
 	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := set.ExecuteTemplate(&buf, "base", View{Site: s, Page: p}); err != nil {
-		if pos, detail, ok := locate(err, t.files); ok {
-			return nil, &LayoutError{Pos: pos, Detail: detail}
-		}
+	if err := t.Render(&buf, s, p); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Render renders p into w, as Page does.
+func (t *Templates) Render(w io.Writer, s *site.Site, p *site.Page) error {
+	set := t.sets[p.Kind]
+	if set == nil {
+		return fmt.Errorf("aucune mise en page pour le type de page %q", p.Kind)
+	}
+	if err := set.ExecuteTemplate(w, "base", View{Site: s, Page: p}); err != nil {
+		if pos, detail, ok := locate(err, t.files); ok {
+			return &LayoutError{Pos: pos, Detail: detail}
+		}
+		return err
+	}
+	return nil
 }
 
 func (t *Templates) funcs() template.FuncMap {

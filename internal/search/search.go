@@ -4,7 +4,9 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 
 	"spaser/internal/site"
@@ -44,25 +46,26 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 	return json.Marshal(e)
 }
 
-// Join makes the index, a JSON array, from the pages' entries in the order
-// of the site's pages; nil entries are left out.
-func Join(entries [][]byte) []byte {
-	n := 2
-	for _, e := range entries {
-		n += len(e) + 1
-	}
-	b := make([]byte, 0, n)
-	b = append(b, '[')
-	for _, e := range entries {
+// Index is the search index: the pages' entries in the order of the
+// site's pages (nil for a page not indexed).
+type Index [][]byte
+
+// Reader reads the index as a JSON array, joined as it is read so that a
+// large site never holds it twice.
+func (x Index) Reader() io.Reader {
+	parts := make([]io.Reader, 0, 2*len(x)+1)
+	sep := []byte("[")
+	for _, e := range x {
 		if e == nil {
 			continue
 		}
-		if len(b) > 1 {
-			b = append(b, ',')
-		}
-		b = append(b, e...)
+		parts = append(parts, bytes.NewReader(sep), bytes.NewReader(e))
+		sep = []byte(",")
 	}
-	return append(b, ']')
+	if len(parts) == 0 {
+		parts = append(parts, bytes.NewReader(sep))
+	}
+	return io.MultiReader(append(parts, strings.NewReader("]"))...)
 }
 
 func join(parts ...string) string {

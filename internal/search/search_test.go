@@ -1,6 +1,7 @@
 package search
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -148,4 +149,22 @@ func TestPlainTextShort(t *testing.T) {
 		}
 	}
 	walk(nil)
+}
+
+// The index reads as one JSON array, pages not indexed left out.
+func TestIndexReader(t *testing.T) {
+	for _, c := range []struct {
+		idx  Index
+		want string
+	}{
+		{nil, "[]"},
+		{Index{nil, nil}, "[]"},
+		{Index{[]byte(`{"u":"/a/"}`)}, `[{"u":"/a/"}]`},
+		{Index{nil, []byte(`{"u":"/a/"}`), nil, []byte(`{"u":"/b/"}`)}, `[{"u":"/a/"},{"u":"/b/"}]`},
+	} {
+		b, err := io.ReadAll(c.idx.Reader())
+		if err != nil || string(b) != c.want {
+			t.Errorf("%q: %s, %v", c.idx, b, err)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"io"
 	"sync"
 
@@ -105,6 +106,7 @@ type memSink struct {
 }
 
 func (m *memSink) WriteFile(name string, data []byte) error {
+	data = bytes.Clone(data) // the build reuses it
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()
