@@ -1,12 +1,15 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 
 	"spaser"
+	"spaser/internal/echarts"
+	"spaser/internal/figures"
 )
 
 // Benchmarks of the whole pipeline. Profile with, for example:
@@ -16,8 +19,8 @@ import (
 //
 // SPASER_BENCH_CORPUS=DIR also benchmarks a corpus of
 // ../shared/tools/bench/gen-corpus.go with bench/site/ copied over it (bench/run.sh
-// prepares one in /tmp/ssg-bench/N). Chart rendering has no benchmark of its
-// own yet: it comes with the charts (internal/chart).
+// prepares one in /tmp/ssg-bench/N). BenchmarkCharts and BenchmarkChartsDrawn
+// are the charts' share of a build.
 
 // BenchmarkBuildDefault is a full cold build of the default site (the repo
 // root), into a new folder each time.
@@ -86,4 +89,40 @@ func BenchmarkTemplates(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(ld.Site.Pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkCharts is the charts of the default site as a rebuild makes
+// them: options built, SVGs read from the cache, cleaned for the page.
+func BenchmarkCharts(b *testing.B) {
+	benchCharts(b, false)
+}
+
+// BenchmarkChartsDrawn is the same with an empty cache: every chart drawn
+// by Apache ECharts under Node.js (one process for all of them).
+func BenchmarkChartsDrawn(b *testing.B) {
+	benchCharts(b, true)
+}
+
+func benchCharts(b *testing.B, empty bool) {
+	ld, l, err := Load(Options{Source: "../..", Defaults: spaser.Layouts})
+	if err != nil || ld == nil || l.HasErrors() {
+		b.Fatal(err, l.Items())
+	}
+	r := echarts.New()
+	if err := figures.Start(context.Background(), ld.Site, r).Wait(); err != nil { // installs the runtime, fills the cache
+		b.Skip("charts cannot be drawn here:", err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		if empty {
+			b.StopTimer()
+			r = echarts.New()
+			r.Cache = filepath.Join(b.TempDir(), strconv.Itoa(i))
+			b.StartTimer()
+		}
+		if err := figures.Start(context.Background(), ld.Site, r).Wait(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(ld.Site.Charts)), "charts")
 }
