@@ -103,6 +103,12 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	parsed := make(chan struct{})
 	go func() {
 		defer close(parsed)
+		defer func() {
+			if r := recover(); r != nil {
+				tmpl = nil
+				tl.Errorf(diag.Pos{File: render.Dir}, "", "%v", diag.Internal(r))
+			}
+		}()
 		tmpl = render.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
 	}()
 	tree := content.Load(fsys, l)
@@ -131,17 +137,19 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 		}
 		charts = figures.Start(context.Background(), ld.Site, r) // drawn while the bodies convert
 	}
+	var failure error
 	if ld != nil {
-		if err := convertBodies(ld, opts.Workers, l); err != nil {
-			return nil, nil, err
-		}
+		failure = convertBodies(ld, opts.Workers, l)
 	}
 	if charts != nil {
 		// Waited for even when the bodies had errors, so that no drawing
 		// goes on behind the next build of the preview.
-		if err := charts.Wait(); err != nil && !l.HasErrors() {
-			return nil, nil, err
+		if err := charts.Wait(); err != nil && failure == nil && !l.HasErrors() {
+			failure = err
 		}
+	}
+	if failure != nil {
+		return nil, nil, failure
 	}
 	return ld, l, nil
 }
@@ -197,7 +205,7 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(int, *site.
 			defer wg.Done()
 			var local diag.List
 			for i := range jobs {
-				if err := fn(i, pages[i], &local); err != nil {
+				if err := safely(func() error { return fn(i, pages[i], &local) }); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err
@@ -216,6 +224,17 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(int, *site.
 	close(jobs)
 	wg.Wait()
 	return firstErr
+}
+
+// safely runs fn; a panic in it becomes an error, as in the goroutine that
+// started the build.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = diag.Internal(r)
+		}
+	}()
+	return fn()
 }
 
 // convertBodies renders the Markdown of every content page, so that broken
@@ -302,7 +321,7 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		var le *render.LayoutError
 		if errors.As(err, &le) {
 			// Once for every page of the layout: the list keeps one copy.
-			l.Errorf(le.Pos, render.LayoutHint, "la mise en page échoue : %s", le.Detail)
+			l.Errorf(le.Pos, le.Hint(), "la mise en page échoue : %s", le.Detail)
 			return nil
 		}
 		if err != nil {

@@ -6,12 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"spaser/internal/opendata"
-	"spaser/internal/sitetest"
 	"strings"
 	"testing"
 
 	"spaser/internal/diag"
+	"spaser/internal/opendata"
+	"spaser/internal/site"
+	"spaser/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -269,5 +270,22 @@ func TestRefusesToReplaceSources(t *testing.T) {
 	}
 	if _, err := buildSite(t, src, other, ""); err == nil {
 		t.Error("replaced a folder that does not hold a built site")
+	}
+}
+
+// A bug that panics on a worker goroutine is an error of the build, not a
+// crash of the program (the preview outlives any build).
+func TestParallelPanicIsAnError(t *testing.T) {
+	pages := []*site.Page{{}, {}, {}}
+	var l diag.List
+	err := parallel(pages, 2, &l, func(i int, _ *site.Page, _ *diag.List) error {
+		if i == 1 {
+			var m map[string]int
+			m["x"] = 1 // assignment to a nil map
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "erreur interne du générateur") {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -46,8 +46,8 @@ type Page struct {
 	Rel       string // path from content/: axes/_index.md
 	IsSection bool   // an _index.md
 	FM        FrontMatter
-	Body      []byte
-	BodyLine  int // line of the file where Body starts
+	Body      []byte // the Markdown; nil once build.Prepare has converted it
+	BodyLine  int    // line of the file where Body starts
 
 	Parent   *Page
 	Children []*Page // ordered by weight, then title

@@ -113,7 +113,13 @@ func (l *List) Items() []Diagnostic {
 		if a.Col != b.Col {
 			return a.Col < b.Col
 		}
-		return a.Msg < b.Msg
+		if a.Msg != b.Msg {
+			return a.Msg < b.Msg
+		}
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
+		}
+		return a.Hint < b.Hint
 	})
 	return slices.Compact(out)
 }
@@ -179,4 +185,11 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Internal is the error for a bug of spaser met during a build (a panic,
+// recovered so that no goroutine takes the program down): said as such,
+// never blamed on the content.
+func Internal(r any) error {
+	return fmt.Errorf("erreur interne du générateur (%v) : signalez-la à l'équipe technique", r)
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"spaser/internal/chart"
+	"spaser/internal/diag"
 	"spaser/internal/echarts"
 	"spaser/internal/site"
 )
@@ -30,6 +31,11 @@ func Start(ctx context.Context, s *site.Site, r *echarts.Renderer) *Job {
 	j := &Job{site: s, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
+		defer func() {
+			if r := recover(); r != nil {
+				j.charts, j.err = nil, diag.Internal(r)
+			}
+		}()
 		j.charts, j.err = j.run(ctx, r)
 	}()
 	return j
@@ -109,7 +115,12 @@ func clean(specs []*chart.Spec, svgs [][]byte) ([]*chart.Figure, error) {
 	return figs, nil
 }
 
-func cleanOne(spec *chart.Spec, svg []byte) (*chart.Figure, error) {
+func cleanOne(spec *chart.Spec, svg []byte) (fig *chart.Figure, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fig, err = nil, diag.Internal(r)
+		}
+	}()
 	out, err := chart.Clean(svg, spec.ID, [][2]string{
 		{"class", "chart-svg"}, {"role", "img"}, {"focusable", "false"},
 		{"aria-labelledby", spec.TitleID()}, {"aria-describedby", spec.SummaryID()},

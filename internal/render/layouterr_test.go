@@ -4,13 +4,17 @@ import (
 	"errors"
 	"html/template"
 	"io"
+	"strings"
 	"testing"
 
 	"spaser/internal/diag"
 )
 
 func TestLocate(t *testing.T) {
-	files := map[string]string{"page.html": "layouts/page.html", "partials/common.html": "layouts/partials/common.html (mise en page par défaut)"}
+	files := map[string]layoutFile{
+		"page.html":            {path: "layouts/page.html", text: "<h1>x</h1>\n<p>{{.Page.Resume}}</p>\n<a href=\"{{.}}\">"},
+		"partials/common.html": {path: "layouts/partials/common.html (mise en page par défaut)"},
+	}
 	for _, c := range []struct {
 		err    string
 		pos    diag.Pos
@@ -38,8 +42,28 @@ func TestLocate(t *testing.T) {
 func TestLocateRealError(t *testing.T) {
 	tmpl := template.Must(template.New("page.html").Parse("<h1>x</h1>\n<p>{{.Resume}}</p>"))
 	err := tmpl.Execute(io.Discard, struct{ Title string }{})
-	pos, _, ok := locate(err, map[string]string{"page.html": "layouts/page.html"})
+	pos, _, ok := locate(err, map[string]layoutFile{"page.html": {path: "layouts/page.html", text: "<h1>x</h1>\n<p>{{.Resume}}</p>"}})
 	if want := (diag.Pos{File: "layouts/page.html", Line: 2, Col: 6}); !ok || pos != want {
 		t.Errorf("%v: %+v, want %+v", err, pos, want)
+	}
+}
+
+// Columns count characters, as in every other diagnostic: accents take
+// two bytes each but one column.
+func TestLocateColumnInCharacters(t *testing.T) {
+	const text = "<h1>x</h1>\n<p>Été « {{.Resume}}</p>"
+	tmpl := template.Must(template.New("page.html").Parse(text))
+	err := tmpl.Execute(io.Discard, struct{ Title string }{})
+	pos, _, ok := locate(err, map[string]layoutFile{"page.html": {path: "layouts/page.html", text: text}})
+	if want := (diag.Pos{File: "layouts/page.html", Line: 2, Col: 12}); !ok || pos != want {
+		t.Errorf("%v: %+v, want %+v", err, pos, want)
+	}
+}
+
+func TestLayoutErrorHint(t *testing.T) {
+	own := &LayoutError{Pos: diag.Pos{File: "layouts/page.html"}}
+	def := &LayoutError{Pos: diag.Pos{File: "layouts/page.html" + defaultSuffix}}
+	if !strings.HasPrefix(own.Hint(), "Corrigez le gabarit") || !strings.HasPrefix(def.Hint(), "Erreur dans une mise en page par défaut") {
+		t.Errorf("hints: %q / %q", own.Hint(), def.Hint())
 	}
 }

@@ -27,7 +27,7 @@ const Dir = "layouts"
 // Templates are the parsed layouts and the assets.
 type Templates struct {
 	sets   map[string]*template.Template // by page kind
-	files  map[string]string             // by template name: the file it was read from
+	files  map[string]layoutFile         // by template name: the file it was read from
 	Assets map[string]Asset              // by name in layouts/assets
 	search lazy                          // the search index (extra.go)
 }
@@ -38,6 +38,9 @@ type Asset struct {
 	Data []byte
 	Read func() io.Reader // instead of Data, for a large file made as it is written
 }
+
+// defaultSuffix marks, in a diagnostic, a layout read from the defaults.
+const defaultSuffix = " (mise en page par défaut)"
 
 // overlay reads a layout file from the site first, then from the defaults.
 type overlay struct{ site, def fs.FS }
@@ -50,7 +53,7 @@ func (o overlay) read(name string) ([]byte, string, error) {
 		}
 	}
 	b, err := fs.ReadFile(o.def, p)
-	return b, p + " (mise en page par défaut)", err
+	return b, p + defaultSuffix, err
 }
 
 func (o overlay) list(dir string) []string {
@@ -79,7 +82,7 @@ func (o overlay) list(dir string) []string {
 // custom properties (config.Colors.CSS).
 func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 	o := overlay{siteFS, defaults}
-	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}, Assets: map[string]Asset{}}
+	t := &Templates{sets: map[string]*template.Template{}, files: map[string]layoutFile{}, Assets: map[string]Asset{}}
 	for _, name := range o.list("assets") {
 		b, _, err := o.read("assets/" + name)
 		if err != nil {
@@ -124,7 +127,7 @@ func (t *Templates) parse(o overlay, set *template.Template, name string, l *dia
 		l.Errorf(diag.Pos{File: path.Join(Dir, name)}, "Ajoutez ce fichier dans layouts/ ou supprimez la version incomplète du site pour reprendre celle par défaut.", "mise en page introuvable")
 		return false
 	}
-	t.files[name] = file
+	t.files[name] = layoutFile{path: file, text: string(b)}
 	if _, err := set.New(name).Parse(string(b)); err != nil {
 		pos, detail, ok := locate(err, t.files)
 		if !ok {

@@ -181,8 +181,9 @@ func TestLiveReloadInChromium(t *testing.T) {
 }
 
 // waitLoad waits for a load event of the page after which the JavaScript
-// predicate reloaded holds, and returns when that load began by the
-// browser's clock.
+// predicate reloaded holds, and returns the time of that load event (its
+// start, when the page and what it loads are there), by the browser's
+// clock.
 func waitLoad(t *testing.T, ctx context.Context, loads <-chan struct{}, reloaded string) time.Time {
 	t.Helper()
 	timeout := time.After(10 * time.Second)

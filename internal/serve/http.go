@@ -41,10 +41,10 @@ func versioned(name string, b []byte) string {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc(prefix+"reload.js", func(w http.ResponseWriter, r *http.Request) {
-		serveBytes(w, r, "text/javascript; charset=utf-8", reloadJS, true)
+		serveBytes(w, r, "text/javascript; charset=utf-8", reloadJS, r.URL.RequestURI() == reloadURL)
 	})
 	mux.HandleFunc(prefix+"apercu.css", func(w http.ResponseWriter, r *http.Request) {
-		serveBytes(w, r, "text/css; charset=utf-8", apercuCSS, true)
+		serveBytes(w, r, "text/css; charset=utf-8", apercuCSS, r.URL.RequestURI() == apercuURL)
 	})
 	mux.HandleFunc(prefix+"events", s.events)
 	mux.HandleFunc("/", s.page)
@@ -167,6 +167,9 @@ func (s *Server) file(name string) (st *state, data []byte, ok bool) {
 			return st, data, ok
 		}
 		<-st.out.done
+		if s.state.Load().out == st.out && st.out.files == nil {
+			return st, nil, false // cannot happen: a failed build is never left shown
+		}
 	}
 }
 

@@ -114,9 +114,12 @@ func (m *memSink) WriteFile(name string, data []byte) error {
 }
 
 func (m *memSink) Copy(name string, r io.Reader) error {
-	b, err := io.ReadAll(r)
+	b, err := io.ReadAll(r) // already a copy of its own
 	if err != nil {
 		return err
 	}
-	return m.WriteFile(name, b)
+	m.mu.Lock()
+	m.files[name] = b
+	m.mu.Unlock()
+	return nil
 }

@@ -59,6 +59,8 @@ type Server struct {
 	joined chan struct{}              // an event stream opened; capacity 1
 	done   chan struct{}              // closed when the server stops
 
+	building sync.Mutex // one Rebuild at a time
+
 	beforeBuild    func(gen uint64) // test hooks
 	beforeComplete func()
 }
@@ -111,6 +113,8 @@ func (s *Server) BasePath() string { return s.base }
 // is written into memory; a problem found then reloads them again, with
 // the errors.
 func (s *Server) Rebuild() {
+	s.building.Lock()
+	defer s.building.Unlock()
 	gen := s.gen.Add(1)
 	if s.beforeBuild != nil {
 		s.beforeBuild(gen)
@@ -201,7 +205,7 @@ func (s *Server) prepare() (out *output, l *diag.List, err error) {
 		// The preview outlives any build: a bug shows in the page, and the
 		// next save tries again.
 		if r := recover(); r != nil {
-			out, l, err = nil, nil, internalError(r)
+			out, l, err = nil, nil, diag.Internal(r)
 		}
 	}()
 	ld, l, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: s.base, Defaults: s.opts.Defaults, Charts: s.opts.Charts})
@@ -216,17 +220,13 @@ func (s *Server) prepare() (out *output, l *diag.List, err error) {
 func (s *Server) complete(out *output, l *diag.List) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = internalError(r)
+			err = diag.Internal(r)
 		}
 	}()
 	if err := out.complete(l); err != nil || out.files == nil || s.opts.Dest == "" {
 		return err
 	}
 	return s.publish(out.files)
-}
-
-func internalError(r any) error {
-	return fmt.Errorf("erreur interne du générateur (%v) : signalez-la à l'équipe technique", r)
 }
 
 // publish writes a good build into opts.Dest, atomically, as build does.

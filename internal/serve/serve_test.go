@@ -11,6 +11,7 @@ import (
 	"spaser/internal/sitetest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,7 +45,8 @@ status = "non conforme"
 }
 
 // start runs a preview of files on a free port; it stops with the test.
-func start(t testing.TB, files map[string]string, opts Options) (*Server, string, string) {
+// setup, if any, runs before the server starts (test hooks).
+func start(t testing.TB, files map[string]string, opts Options, setup ...func(*Server)) (*Server, string, string) {
 	t.Helper()
 	dir := t.TempDir()
 	sitetest.Write(t, dir, files)
@@ -55,6 +57,9 @@ func start(t testing.TB, files map[string]string, opts Options) (*Server, string
 	s, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, f := range setup {
+		f(s)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -349,12 +354,18 @@ func TestIgnoredFiles(t *testing.T) {
 // rendered on request while the rest of the site is being written; every
 // other file waits for the whole site.
 func TestPageServedBeforeTheWholeSite(t *testing.T) {
-	s, url, dir := start(t, fixture, Options{})
 	hold := make(chan struct{})
 	var once sync.Once
 	release := func() { once.Do(func() { close(hold) }) }
 	defer release()
-	s.beforeComplete = func() { <-hold }
+	var held atomic.Bool // the first build goes through
+	_, url, dir := start(t, fixture, Options{}, func(s *Server) {
+		s.beforeComplete = func() {
+			if held.Swap(true) {
+				<-hold
+			}
+		}
+	})
 	sitetest.Write(t, dir, map[string]string{
 		"content/page.md":         "+++\ntitle = \"Une page\"\n+++\nAvant le reste du site.\n",
 		"content/images/plan.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>nouveau</title></svg>",
@@ -415,11 +426,13 @@ func TestCacheHeaders(t *testing.T) {
 		}
 	}
 	for p, want := range map[string]string{
-		"/" + asset:            "max-age=31536000, immutable",
-		"/page/":               "no-store",
-		"/images/plan.svg":     "no-store",
-		"/__spaser/apercu.css": "max-age=31536000, immutable",
-		"/__spaser/reload.js":  "max-age=31536000, immutable",
+		"/" + asset:               "max-age=31536000, immutable",
+		"/page/":                  "no-store",
+		"/images/plan.svg":        "no-store",
+		apercuURL:                 "max-age=31536000, immutable",
+		reloadURL:                 "max-age=31536000, immutable",
+		"/__spaser/reload.js":     "no-store", // not the current version: may change
+		"/__spaser/reload.js?v=0": "no-store",
 	} {
 		resp, err := http.Get(url + p)
 		if err != nil {
@@ -466,5 +479,37 @@ func TestWholeSiteWrittenAfterTheOpenPagesReloaded(t *testing.T) {
 	case <-st.out.done:
 	case <-time.After(5 * time.Second):
 		t.Fatal("the whole site was never written")
+	}
+}
+
+// Two rebuilds asked at once run one after the other: whatever fails, a
+// request then gets an answer (it used to be able to wait forever on a
+// build shown by one and failed by the other).
+func TestConcurrentRebuilds(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Write(t, dir, fixture)
+	s, err := New(Options{Source: dir, Defaults: spaser.Layouts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Rebuild()
+	sitetest.Write(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}{{.Page.Inexistant}}{{end}}\n"})
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(s.Rebuild)
+	}
+	wg.Wait()
+	got := make(chan bool, 1)
+	go func() {
+		_, _, ok := s.file("page/index.html")
+		got <- ok
+	}()
+	select {
+	case ok := <-got:
+		if st := s.state.Load(); !ok || st.errs == nil {
+			t.Errorf("found %v, errors %v: want the last good page and the layout's error", ok, st.errs)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a request never got an answer")
 	}
 }
