@@ -25,8 +25,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Utilisation : spaser check [--source DOSSIER] [--strict] [--annee AAAA]
 
-Vérifie tout le site sans rien écrire : chaque problème est listé sous la
-forme fichier:ligne:colonne, avec la façon de le corriger. Se termine par un
+Vérifie tout le site sans rien écrire (chaque page passe par sa mise en
+page) : chaque problème est listé sous la forme fichier:ligne:colonne, avec
+la façon de le corriger. Se termine par un
 bilan au regard de l'article L2111-3 du Code de la commande publique.
 
 Codes de sortie : 0 aucune erreur (des avertissements peuvent être affichés) ;
@@ -54,6 +55,14 @@ Options :
 			return 2
 		}
 		return 1
+	}
+	if ld != nil && !l.HasErrors() {
+		// Every page through its layout: a layout can fail on one page
+		// only, which only rendering it tells.
+		if _, err := ld.Write(build.Discard, 0, l); err != nil {
+			fmt.Fprintf(stderr, "spaser : %v\n", err)
+			return 1
+		}
 	}
 	items := l.Items()
 	for _, d := range items {

@@ -75,6 +75,21 @@ func TestCheckListsEveryProblemAndWritesNothing(t *testing.T) {
 	}
 }
 
+// A layout that fails on one kind of page only: check renders every page,
+// so it says so before a build would.
+func TestCheckRendersThePages(t *testing.T) {
+	dir := sitetest.CopyDefault(t, "../..")
+	sitetest.Write(t, dir, map[string]string{"layouts/indicator.html": "{{define \"main\"}}<h1>{{.Page.Title}}</h1>\n{{.Page.Indicateur}}{{end}}\n"})
+	var out, errb bytes.Buffer
+	code := run([]string{"check", "--source", dir}, &out, &errb)
+	if want := "layouts/indicator.html:2:8: erreur\u00a0: la mise en page échoue : executing \"main\" at <.Page.Indicateur>: can't evaluate field Indicateur"; code != 1 || !strings.Contains(out.String(), want) {
+		t.Errorf("exit %d, want 1 and %q:\n%s%s", code, want, out.String(), errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("check wrote public/")
+	}
+}
+
 func TestServePortTaken(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -282,6 +282,19 @@ type Sink interface {
 	Copy(name string, r io.Reader) error      // a file copied as it is (image, PDF)
 }
 
+// Discard is a Sink that keeps nothing: spaser check renders the whole site
+// with it, to meet the layouts' errors, without writing anything.
+var Discard Sink = discard{}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+func (discard) Copy(_ string, r io.Reader) error {
+	_, err := io.Copy(io.Discard, r) // a content file that cannot be read is a problem too
+	return err
+}
+
 // dirSink writes into a publish.Dir.
 type dirSink struct{ dir *publish.Dir }
 
