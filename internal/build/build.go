@@ -44,6 +44,7 @@ type Options struct {
 	Workers  int               // parallel renderers; default GOMAXPROCS
 	Charts   *echarts.Renderer // draws the charts; default echarts.New()
 	NoCharts bool              // check only: the charts are not drawn (no Node.js needed)
+	Layouts  *render.Cache     // the preview: layouts reused from its previous build when unchanged
 }
 
 // Result is what a build did.
@@ -109,7 +110,11 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 				tl.Errorf(diag.Pos{File: render.Dir}, "", "%v", diag.Internal(r))
 			}
 		}()
-		tmpl = render.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
+		if opts.Layouts != nil {
+			tmpl = opts.Layouts.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
+		} else {
+			tmpl = render.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
+		}
 	}()
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)
@@ -245,6 +250,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 	conv := markdown.New()
 	s := ld.Site
 	s.SearchEntries = make([][]byte, len(s.Pages))
+	defer func() { s.SearchFile = search.Index(s.SearchEntries).File() }()
 	return parallel(s.Pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
 		entry, err := search.PageEntry(s, p)
 		if err != nil {
@@ -374,11 +380,8 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
 		n++
 	}
 	// The search index and _headers (internal/render/extra.go).
-	extra, err := ld.Templates.Extra(ld.Site)
-	if err != nil {
-		return n, err
-	}
-	for _, a := range extra {
+	for _, a := range render.Extra(ld.Site) {
+		var err error
 		if a.Read != nil {
 			err = sink.Copy(a.Out, a.Read())
 		} else {

@@ -2,13 +2,10 @@ package render
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
 	"strings"
-	"sync"
 
 	"golang.org/x/net/html"
 
@@ -22,40 +19,14 @@ import (
 // tests serve the site with it.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
 
-// lazy is a generated file computed once per build, on first use (a page
-// that links to it, or the writing of the extra files).
-type lazy struct {
-	once sync.Once
-	a    Asset
-	err  error
-}
-
-// SearchIndex is the search page's index, named by a hash of its content.
-func (t *Templates) SearchIndex(s *site.Site) (Asset, error) {
-	t.search.once.Do(func() {
-		if s.SearchEntries == nil {
-			t.search.err = fmt.Errorf("index de recherche : les pages n'ont pas été préparées (build.Prepare)")
-			return
-		}
-		idx := search.Index(s.SearchEntries)
-		h := sha256.New()
-		if _, err := io.Copy(h, idx.Reader()); err != nil {
-			t.search.err = err
-			return
-		}
-		t.search.a = Asset{Out: "assets/recherche." + hex.EncodeToString(h.Sum(nil)[:4]) + ".json", Read: idx.Reader}
-	})
-	return t.search.a, t.search.err
-}
-
 // Extra are the generated files beside the pages and the layouts' assets:
-// the search index and _headers.
-func (t *Templates) Extra(s *site.Site) ([]Asset, error) {
-	idx, err := t.SearchIndex(s)
-	if err != nil {
-		return nil, err
+// the search index (read from the pages' entries as it is written) and
+// _headers.
+func Extra(s *site.Site) []Asset {
+	return []Asset{
+		{Out: s.SearchFile, Read: search.Index(s.SearchEntries).Reader},
+		{Out: "_headers", Data: Headers(s)},
 	}
-	return []Asset{idx, {Out: "_headers", Data: Headers(s)}}, nil
 }
 
 // Headers is the _headers file (read by Netlify, Cloudflare Pages and

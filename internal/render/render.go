@@ -29,7 +29,6 @@ type Templates struct {
 	sets   map[string]*template.Template // by page kind
 	files  map[string]layoutFile         // by template name: the file it was read from
 	Assets map[string]Asset              // by name in layouts/assets
-	search lazy                          // the search index (extra.go)
 }
 
 // Asset is a static file with its fingerprinted output path.
@@ -189,8 +188,10 @@ func (t *Templates) funcs() template.FuncMap {
 		"lower":   strings.ToLower,
 		"dict":    dict,
 		"searchIndex": func(s *site.Site) (string, error) {
-			a, err := t.SearchIndex(s)
-			return s.Base.Path + a.Out, err
+			if s.SearchFile == "" {
+				return "", fmt.Errorf("index de recherche absent : les pages n'ont pas été préparées (build.Prepare)")
+			}
+			return s.Base.Path + s.SearchFile, nil
 		},
 		"printBody": printBody,
 		"replace":   strings.ReplaceAll,

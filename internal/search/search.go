@@ -5,6 +5,8 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"strings"
@@ -49,6 +51,14 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 // Index is the search index: the pages' entries in the order of the
 // site's pages (nil for a page not indexed).
 type Index [][]byte
+
+// File is the index's file in the site, named by a hash of its content so
+// that hosts may cache it for a year.
+func (x Index) File() string {
+	h := sha256.New()
+	_, _ = io.Copy(h, x.Reader()) // a hash never fails to write
+	return "assets/recherche." + hex.EncodeToString(h.Sum(nil)[:4]) + ".json"
+}
 
 // Reader reads the index as a JSON array, joined as it is read so that a
 // large site never holds it twice.

@@ -30,6 +30,7 @@ import (
 	"spaser/internal/diag"
 	"spaser/internal/echarts"
 	"spaser/internal/publish"
+	"spaser/internal/render"
 )
 
 // Options say what to preview.
@@ -59,7 +60,8 @@ type Server struct {
 	joined chan struct{}              // an event stream opened; capacity 1
 	done   chan struct{}              // closed when the server stops
 
-	building sync.Mutex // one Rebuild at a time
+	building sync.Mutex   // one Rebuild at a time
+	layouts  render.Cache // parsed once, until a layout or a colour changes
 
 	beforeBuild    func(gen uint64) // test hooks
 	beforeComplete func()
@@ -208,7 +210,7 @@ func (s *Server) prepare() (out *output, l *diag.List, err error) {
 			out, l, err = nil, nil, diag.Internal(r)
 		}
 	}()
-	ld, l, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: s.base, Defaults: s.opts.Defaults, Charts: s.opts.Charts})
+	ld, l, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: s.base, Defaults: s.opts.Defaults, Charts: s.opts.Charts, Layouts: &s.layouts})
 	if err != nil || l.HasErrors() {
 		return nil, l, err
 	}

@@ -147,6 +147,7 @@ type Site struct {
 	// in the order of Pages (nil for a page not indexed); the build makes
 	// them while it converts the bodies, the last use of the Markdown.
 	SearchEntries [][]byte
+	SearchFile    string // the index's file, named by its hash; set with SearchEntries
 
 	Pages    []*Page // every page, in document order
 	ODDs     []*ODD  // those that some page answers, by number
