@@ -130,9 +130,13 @@ func lineText(src []byte, n int) string {
 // reportUndecoded reports each key of src that v has no field for, with the
 // line it is on and the nearest known key.
 func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md toml.MetaData, t reflect.Type) {
+	undecoded := md.Undecoded()
+	if len(undecoded) == 0 {
+		return // the usual case: no need to index the keys' places
+	}
 	idx := indexKeys(src)
 	seen := map[string]int{}
-	for _, k := range md.Undecoded() {
+	for _, k := range undecoded {
 		path := []string(k)
 		if parentUndecoded(md, path) {
 			continue // reported once, at the table that is unknown
