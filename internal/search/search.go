@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"unsafe"
 
 	"spaser/internal/site"
 )
@@ -40,7 +41,9 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 		e.Label = "Indicateur"
 		e.Text = join(ind.ShortLabel, ind.Definition, ind.Pilot, ind.Resources)
 	case p.Src != nil:
-		e.Text = PlainText(string(p.Src.Body))
+		// Read in place, not copied: the text is encoded below, before the
+		// build drops the Markdown, and PlainText changes nothing.
+		e.Text = PlainText(unsafe.String(unsafe.SliceData(p.Src.Body), len(p.Src.Body)))
 	}
 	if e.Summary == e.Title {
 		e.Summary = ""
