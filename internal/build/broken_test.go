@@ -313,6 +313,18 @@ func TestUnreadableFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "data/site.toml", "lien symbolique vers l'extérieur du dossier du site", "remplacez le lien par une copie"},
+		{"layout linked from outside", func(t *testing.T, src string) {
+			outside := filepath.Join(t.TempDir(), "page.html")
+			if err := os.WriteFile(outside, []byte(`{{define "main"}}<p>propre</p>{{end}}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Join(src, "layouts"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, filepath.Join(src, "layouts/page.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, "layouts/page.html", "lien symbolique vers l'extérieur du dossier du site", "remplacez le lien par une copie"},
 		{"symbolic link in content/", func(t *testing.T, src string) {
 			if err := os.Symlink("/etc/passwd", filepath.Join(src, "content/passwd.md")); err != nil {
 				t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"spaser/internal/diag"
 	"spaser/internal/indicator"
 	"spaser/internal/site"
+	"spaser/internal/srcfile"
 	"spaser/internal/typo"
 )
 
@@ -44,11 +46,16 @@ const defaultSuffix = " (mise en page par défaut)"
 // overlay reads a layout file from the site first, then from the defaults.
 type overlay struct{ site, def fs.FS }
 
+// read returns the layout name and the file it was read from. Only a file
+// the site does not have comes from the defaults: one it has but that
+// cannot be read (a link out of the site's folder) is an error, not
+// silently replaced.
 func (o overlay) read(name string) ([]byte, string, error) {
 	p := path.Join(Dir, name)
 	if o.site != nil {
-		if b, err := fs.ReadFile(o.site, p); err == nil {
-			return b, p, nil
+		b, err := fs.ReadFile(o.site, p)
+		if err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return b, p, err
 		}
 	}
 	b, err := fs.ReadFile(o.def, p)
@@ -85,7 +92,7 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 	for _, name := range o.list("assets") {
 		b, _, err := o.read("assets/" + name)
 		if err != nil {
-			l.Errorf(diag.Pos{File: path.Join(Dir, "assets", name)}, "", "lecture impossible : %v", err)
+			srcfile.Report(l, o.site, diag.Pos{File: path.Join(Dir, "assets", name)}, err)
 			continue
 		}
 		if name == "style.css" {
@@ -122,6 +129,10 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 // parse adds the layout file name to set.
 func (t *Templates) parse(o overlay, set *template.Template, name string, l *diag.List) bool {
 	b, file, err := o.read(name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		srcfile.Report(l, o.site, diag.Pos{File: file}, err)
+		return false
+	}
 	if err != nil {
 		l.Errorf(diag.Pos{File: path.Join(Dir, name)}, "Ajoutez ce fichier dans layouts/ ou supprimez la version incomplète du site pour reprendre celle par défaut.", "mise en page introuvable")
 		return false
