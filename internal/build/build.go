@@ -12,12 +12,15 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"spaser/internal/config"
@@ -27,7 +30,6 @@ import (
 	"spaser/internal/figures"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
-	"spaser/internal/opendata"
 	"spaser/internal/publish"
 	"spaser/internal/render"
 	"spaser/internal/search"
@@ -332,6 +334,7 @@ func (d dirSink) Copy(name string, r io.Reader) error {
 // build) is reported to l; other failures are returned.
 func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 	s := ld.Site
+	c := &counter{Sink: sink}
 	err := parallel(s.Pages, workers, l, func(_ int, p *site.Page, l *diag.List) error {
 		buf := pages.Get().(*bytes.Buffer)
 		defer pages.Put(buf)
@@ -346,16 +349,15 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		if err != nil {
 			return fmt.Errorf("page /%s : %w", p.URLPath, err)
 		}
-		return sink.WriteFile(PageFile(p), buf.Bytes())
+		return c.WriteFile(PageFile(p), buf.Bytes())
 	})
+	if err == nil {
+		err = writeFiles(ld, c, l)
+	}
 	if err != nil {
 		return nil, err
 	}
-	files, err := writeFiles(ld, sink, l)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Pages: len(s.Pages), Files: len(s.Pages) + files}, nil
+	return &Result{Pages: len(s.Pages), Files: int(c.n.Load())}, nil
 }
 
 // pages are the buffers the pages are rendered into, reused from page to
@@ -371,16 +373,29 @@ func PageFile(p *site.Page) string {
 	return p.URLPath + "index.html"
 }
 
-func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
-	n := 0
-	for _, a := range ld.Templates.Assets {
-		if err := sink.WriteFile(a.Out, a.Data); err != nil {
-			return n, err
-		}
-		n++
+// counter is a Sink that counts the files its own sink took.
+type counter struct {
+	Sink
+	n atomic.Int64
+}
+
+func (c *counter) WriteFile(name string, data []byte) error {
+	return c.count(c.Sink.WriteFile(name, data))
+}
+
+func (c *counter) Copy(name string, r io.Reader) error { return c.count(c.Sink.Copy(name, r)) }
+
+func (c *counter) count(err error) error {
+	if err == nil {
+		c.n.Add(1)
 	}
-	// The search index and _headers (internal/render/extra.go).
-	for _, a := range render.Extra(ld.Site) {
+	return err
+}
+
+// writeFiles writes every file but the pages: the layouts' assets, the
+// generated files (render.Extra) and the content's other files.
+func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
+	for _, a := range slices.AppendSeq(render.Extra(ld.Site), maps.Values(ld.Templates.Assets)) {
 		var err error
 		if a.Read != nil {
 			err = sink.Copy(a.Out, a.Read())
@@ -388,53 +403,36 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) (int, error) {
 			err = sink.WriteFile(a.Out, a.Data)
 		}
 		if err != nil {
-			return n, err
+			return err
 		}
-		n++
 	}
 	for _, rel := range ld.Tree.Files {
-		ok, err := copyFile(ld.FS, path.Join(content.Dir, rel), rel, sink, l)
-		if err != nil {
-			return n, err
-		}
-		if ok {
-			n++
+		if err := copyFile(ld.FS, path.Join(content.Dir, rel), rel, sink, l); err != nil {
+			return err
 		}
 	}
-	for _, f := range opendata.Files(ld.Site) {
-		if err := sink.WriteFile(f.Path, f.Data); err != nil {
-			return n, err
-		}
-		n++
-	}
-	if sm, ok := render.Sitemap(ld.Site); ok {
-		if err := sink.WriteFile("sitemap.xml", sm); err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n + 1, sink.WriteFile("robots.txt", render.Robots(ld.Site))
+	return nil
 }
 
 // copyFile copies a content file that is not a page. A file that vanished
 // or became unreadable since it was listed is a problem of the content, told
 // in French; a failure of the sink is returned.
-func copyFile(fsys fs.FS, from, to string, sink Sink, l *diag.List) (bool, error) {
+func copyFile(fsys fs.FS, from, to string, sink Sink, l *diag.List) error {
 	in, err := fsys.Open(from)
 	if err != nil {
 		srcfile.Report(l, fsys, diag.Pos{File: from}, err)
-		return false, nil
+		return nil
 	}
 	defer in.Close()
 	if err := sink.Copy(to, in); err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) && pe.Path == from || errors.Is(err, fs.ErrNotExist) {
 			srcfile.Report(l, fsys, diag.Pos{File: from}, err)
-			return false, nil
+			return nil
 		}
-		return false, fmt.Errorf("%s : copie impossible : %w", from, err)
+		return fmt.Errorf("%s : copie impossible : %w", from, err)
 	}
-	return true, nil
+	return nil
 }
 
 // IsUsage reports whether err is a usage error (exit status 2).

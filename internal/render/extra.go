@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"spaser/internal/opendata"
 	"spaser/internal/search"
 	"spaser/internal/site"
 )
@@ -20,13 +21,20 @@ import (
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
 
 // Extra are the generated files beside the pages and the layouts' assets:
-// the search index (read from the pages' entries as it is written) and
-// _headers.
+// the search index (read from the pages' entries as it is written),
+// _headers, the open data, sitemap.xml (with a host) and robots.txt.
 func Extra(s *site.Site) []Asset {
-	return []Asset{
+	out := []Asset{
 		{Out: s.SearchFile, Read: search.Index(s.SearchEntries).Reader},
 		{Out: "_headers", Data: Headers(s)},
 	}
+	for _, f := range opendata.Files(s) {
+		out = append(out, Asset{Out: f.Path, Data: f.Data})
+	}
+	if sm, ok := sitemap(s); ok {
+		out = append(out, Asset{Out: "sitemap.xml", Data: sm})
+	}
+	return append(out, Asset{Out: "robots.txt", Data: robots(s)})
 }
 
 // Headers is the _headers file (read by Netlify, Cloudflare Pages and

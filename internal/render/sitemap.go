@@ -7,9 +7,9 @@ import (
 	"spaser/internal/site"
 )
 
-// Sitemap lists every page but the 404 page, with full addresses; it needs
+// sitemap lists every page but the 404 page, with full addresses; it needs
 // a base URL with a host (ok is false otherwise).
-func Sitemap(s *site.Site) (data []byte, ok bool) {
+func sitemap(s *site.Site) (data []byte, ok bool) {
 	if !s.HasHost() {
 		return nil, false
 	}
@@ -38,8 +38,8 @@ func Sitemap(s *site.Site) (data []byte, ok bool) {
 	return buf.Bytes(), true
 }
 
-// Robots allows every page and names the sitemap when there is one.
-func Robots(s *site.Site) []byte {
+// robots allows every page and names the sitemap when there is one.
+func robots(s *site.Site) []byte {
 	b := "User-agent: *\nAllow: /\n"
 	if s.HasHost() {
 		b += "Sitemap: " + s.AbsURL(s.Home) + "sitemap.xml\n"
