@@ -6,6 +6,7 @@ package build
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -73,8 +75,10 @@ type Loaded struct {
 // Load reads and assembles the site at opts.Source without writing
 // anything. The diagnostics list every problem found.
 func Load(opts Options) (*Loaded, *diag.List, error) {
+	var base *url.URL // --base-url, checked before anything is read
 	if opts.BaseURL != "" {
-		if _, err := config.ParseBaseURL(opts.BaseURL); err != nil {
+		var err error
+		if base, err = config.ParseBaseURL(opts.BaseURL); err != nil {
 			return nil, nil, &UsageError{fmt.Sprintf("--base-url %q invalide : %v (exemples : https://www.exemple.fr/spaser/ ou /spaser/)", opts.BaseURL, err)}
 		}
 	}
@@ -88,16 +92,10 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	if cfg == nil {
 		return nil, l, nil
 	}
-	baseStr := cfg.BaseURL
-	if opts.BaseURL != "" {
-		baseStr = opts.BaseURL
-	}
-	if baseStr == "" {
-		baseStr = "/"
-	}
-	base, err := config.ParseBaseURL(baseStr)
-	if err != nil {
-		return nil, l, nil // reported by config.Load
+	if base == nil {
+		if base, err = config.ParseBaseURL(cmp.Or(cfg.BaseURL, "/")); err != nil {
+			return nil, l, nil // reported by config.Load
+		}
 	}
 	// The layouts depend on nothing else: parsed meanwhile, they leave the
 	// rest of the loading alone on the critical path.
