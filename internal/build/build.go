@@ -48,7 +48,7 @@ type Options struct {
 	Workers  int               // parallel renderers; default GOMAXPROCS
 	Charts   *echarts.Renderer // draws the charts; default echarts.New()
 	NoCharts bool              // check only: the charts are not drawn (no Node.js needed)
-	Layouts  *render.Cache     // the preview: layouts reused from its previous build when unchanged
+	Layouts  *render.Cache     // the preview: layouts reused from its previous build when unchanged; nil parses them every time
 }
 
 // Result is what a build did.
@@ -110,11 +110,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 				tl.Errorf(diag.Pos{File: render.Dir}, "", "%v", diag.Internal(r))
 			}
 		}()
-		if opts.Layouts != nil {
-			tmpl = opts.Layouts.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
-		} else {
-			tmpl = render.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
-		}
+		tmpl = opts.Layouts.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
 	}()
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)

@@ -20,8 +20,11 @@ type Cache struct {
 }
 
 // Load is the package's Load, or the previous call's layouts when no
-// layout file and not css changed since.
+// layout file and not css changed since. A nil Cache loads every time.
 func (c *Cache) Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
+	if c == nil {
+		return Load(siteFS, defaults, l, css...)
+	}
 	key, ok := inputs(overlay{siteFS, defaults}, css)
 	c.mu.Lock()
 	defer c.mu.Unlock()
