@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -73,14 +74,18 @@ func printBody(s *site.Site, p *site.Page, shift int, prefix string) (template.H
 	if p.Body == "" { // converted once, before the layouts run (build.Prepare)
 		return "", nil
 	}
-	out, err := Relevel([]byte(p.Body), shift, prefix, func(href string) string {
-		if s.HasHost() && strings.HasPrefix(href, s.Base.Path) {
-			u := *s.Base
-			u.Path, u.RawQuery, u.Fragment = "", "", ""
-			return strings.TrimSuffix(u.String(), "/") + href
+	var abs func(string) string
+	if s.HasHost() {
+		// href is already escaped: joined to the origin, not set as a URL's Path.
+		origin := (&url.URL{Scheme: s.Base.Scheme, User: s.Base.User, Host: s.Base.Host}).String()
+		abs = func(href string) string {
+			if strings.HasPrefix(href, s.Base.Path) {
+				return origin + href
+			}
+			return ""
 		}
-		return ""
-	})
+	}
+	out, err := Relevel([]byte(p.Body), shift, prefix, abs)
 	return template.HTML(out), err // re-serialized by x/net/html: still escaped
 }
 
