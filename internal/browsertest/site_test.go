@@ -459,7 +459,7 @@ func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, s
 	// The header form of the home page leads to the results.
 	do(chromedp.Navigate(site), chromedp.SendKeys(chromedp.CSS("#recherche-entete"), "clause sociale"), chromedp.KeyEvent(kb.Enter))
 	do(chromedp.WaitVisible(chromedp.CSS("#recherche-resultats")))
-	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées? pour « clause sociale »`).MatchString(s) {
+	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées? pour «\x{a0}clause sociale\x{a0}»`).MatchString(s) {
 		t.Errorf("message après une recherche depuis l'en-tête : %q", s)
 	}
 	loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.search`))
@@ -480,7 +480,7 @@ func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, s
 		t.Errorf("la saisie seule a changé la page : %q", same)
 	}
 	do(chromedp.KeyEvent(kb.Enter))
-	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées? pour « véhicules électriques »`).MatchString(s) {
+	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées? pour «\x{a0}véhicules électriques\x{a0}»`).MatchString(s) {
 		t.Errorf("message : %q", s)
 	}
 	results, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#recherche-resultats li a')].map(a => a.textContent + ' ' + a.getAttribute('href'))`))
@@ -503,7 +503,7 @@ func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, s
 
 	// Nothing found: said so.
 	do(chromedp.Focus(chromedp.CSS("#q")), chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = ''`), chromedp.KeyEvent("zzzzzz"), chromedp.KeyEvent(kb.Enter))
-	if s := status(); !strings.HasPrefix(s, "Aucune page ne contient « zzzzzz »") {
+	if s := status(); !strings.HasPrefix(s, "Aucune page ne contient «\u00a0zzzzzz\u00a0»") {
 		t.Errorf("message sans résultat : %q", s)
 	}
 	hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('recherche-resultats').hidden + ' ' + document.getElementById('recherche-aide').hidden`))

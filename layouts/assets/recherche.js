@@ -84,8 +84,8 @@
       list.hidden = !found.length;
       help.hidden = found.length > 0;
       status.textContent = found.length
-        ? found.length + (found.length > 1 ? ' pages trouvées' : ' page trouvée') + ' pour « ' + q.trim() + ' »' + (found.length > 50 ? ' ; les 50 premières sont affichées.' : '.')
-        : 'Aucune page ne contient « ' + q.trim() + ' ». Essayez un autre mot.';
+        ? found.length + (found.length > 1 ? ' pages trouvées' : ' page trouvée') + ' pour «\u00a0' + q.trim() + '\u00a0»' + (found.length > 50 ? '\u202f; les 50 premières sont affichées.' : '.')
+        : 'Aucune page ne contient «\u00a0' + q.trim() + '\u00a0». Essayez un autre mot.';
     }).catch(function () {
       status.textContent = 'La recherche est indisponible pour le moment. Consultez le plan du site.';
       document.getElementById('recherche-sans-js').hidden = false;
