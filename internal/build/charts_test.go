@@ -62,12 +62,8 @@ func TestChartsDeterministic(t *testing.T) {
 const hostile = `</script><script>alert(1)</script> "quote' <svg onload=alert(2)> __f__function(){alert(3)}__f__ {a|b} & =1+1`
 
 func hostileSite() map[string]string {
-	files := map[string]string{}
-	for k, v := range fixture {
-		files[k] = v
-	}
 	q := func(s string) string { b, _ := json.Marshal(s); return string(b) } // a TOML basic string
-	files["data/indicateurs.toml"] = `[[indicator]]
+	return with(fixture, map[string]string{"data/indicateurs.toml": `[[indicator]]
 id = "heures"
 label = ` + q("Heures "+hostile) + `
 short_label = ` + q("Court "+hostile) + `
@@ -91,8 +87,7 @@ period = ` + q(hostile) + `
 breakdown = ` + q("Partie "+hostile) + `
 share = 41
 note = ` + q(hostile) + `
-`
-	files["data/valeurs/2024.toml"] = `[heures]
+`, "data/valeurs/2024.toml": `[heures]
 value = 61234
 source = ` + q("Source "+hostile) + `
 comment = ` + q("Commentaire "+hostile) + `
@@ -107,8 +102,7 @@ total = 92
 label = "Site B"
 count = 10
 total = 50
-`
-	return files
+`})
 }
 
 // TestHostileLabels: labels, comments, sources and series names written to

@@ -4,9 +4,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"spaser/internal/sitetest"
 	"strings"
 	"testing"
+
+	"spaser/internal/sitetest"
 )
 
 // genericSite is a site without schema pages and without indicators, shaped
