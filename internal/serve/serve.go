@@ -243,11 +243,7 @@ func (s *Server) publish(files map[string][]byte) error {
 			return err
 		}
 	}
-	if err := dir.Commit(); err != nil {
-		dir.Abort()
-		return err
-	}
-	return nil
+	return dir.Commit()
 }
 
 // problems keeps the errors, each with the lines of its file around it.
