@@ -145,7 +145,7 @@ func (s *Server) Rebuild() {
 	var items []diag.Diagnostic
 	st := &state{gen: gen, out: last.out}
 	if err != nil {
-		st.errs = []problem{{Diagnostic: diag.Diagnostic{File: "", Msg: err.Error(), Hint: "Vérifiez le dossier du site (--source) et relancez spaser serve."}}}
+		st.errs = []problem{{Diagnostic: diag.Diagnostic{File: "", Msg: err.Error(), Hint: "Une fois la cause corrigée, enregistrez un fichier du site pour relancer la construction, ou relancez spaser serve."}}}
 	} else {
 		items = l.Items()
 		st.errs = s.problems(items)
