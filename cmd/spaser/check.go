@@ -27,8 +27,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 Vérifie tout le site sans rien écrire (chaque page passe par sa mise en
 page) : chaque problème est listé sous la forme fichier:ligne:colonne, avec
-la façon de le corriger. Se termine par un
-bilan au regard de l'article L2111-3 du Code de la commande publique.
+la façon de le corriger. Se termine par un bilan au regard de l'article
+L2111-3 du Code de la commande publique.
 
 Codes de sortie : 0 aucune erreur (des avertissements peuvent être affichés) ;
 1 au moins une erreur, ou un avertissement avec --strict ; 2 erreur d'utilisation.

@@ -19,17 +19,13 @@ func TestCheckDefaultSite(t *testing.T) {
 	if code := run([]string{"check", "--source", "../.."}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s%s", code, out.String(), errb.String())
 	}
-	for _, w := range []string{
+	mustContain(t, out.String(),
 		"Vérification : 0 erreur, 1 avertissement. Le site peut être construit.",
 		"(année de référence 2026)",
 		"Années écoulées du schéma : 2023 à 2025.",
 		"Derniers chiffres publiés : 2022 (il y a 4 ans).",
 		"la loi demande une publication au moins tous les deux ans",
-	} {
-		if !strings.Contains(out.String(), w) {
-			t.Errorf("missing %q in:\n%s", w, out.String())
-		}
-	}
+	)
 	out.Reset()
 	if code := run([]string{"check", "--source", "../..", "--strict"}, &out, &errb); code != 1 || !strings.Contains(out.String(), "--strict") {
 		t.Errorf("--strict with stale figures: exit %d\n%s", code, out.String())
@@ -59,17 +55,13 @@ func TestCheckListsEveryProblemAndWritesNothing(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1:\n%s", code, out.String())
 	}
-	for _, w := range []string{
+	mustContain(t, out.String(),
 		"content/_index.md:3:1: erreur\u00a0: « poids » : clé inconnue\n    → Vouliez-vous dire « weight » ?",
 		"content/axes/1-a/_index.md: erreur\u00a0: fichier _index.md manquant pour le dossier content/axes/1-a",
 		"data/valeurs/2024.toml:2:1: erreur\u00a0: nombre supérieur au total (5 sur 4) pour l'indicateur a",
 		"Vérification : 5 erreurs, 0 avertissement. Corrigez les erreurs : la construction échouerait.",
 		"Bilan au regard de l'article L2111-3",
-	} {
-		if !strings.Contains(out.String(), w) {
-			t.Errorf("missing %q in:\n%s", w, out.String())
-		}
-	}
+	)
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 		t.Error("check wrote public/")
 	}
@@ -148,5 +140,15 @@ func TestFlagMistakesInFrench(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"serve", "-h"}, &out, &errb); code != 0 || !strings.Contains(errb.String(), "  --port N\n") || strings.Contains(errb.String(), "default") {
 		t.Errorf("serve -h: exit %d\n%s", code, errb.String())
+	}
+}
+
+// mustContain reports each of wants that out lacks.
+func mustContain(t *testing.T, out string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(out, w) {
+			t.Errorf("missing %q in:\n%s", w, out)
+		}
 	}
 }

@@ -53,9 +53,13 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	want := map[string]int{"annee": 1, "année": 1, "action": 2, "indicateur": 1}[what]
-	if len(pos) != want {
-		fmt.Fprintf(stderr, "spaser new %s : %d argument(s) attendu(s), %d donné(s)\n\n%s", what, want, len(pos), newUsage)
+	want := strings.Fields(map[string]string{"annee": "AAAA", "année": "AAAA", "action": "DOSSIER-DE-L-ENJEU NOM", "indicateur": "IDENTIFIANT"}[what])
+	switch {
+	case len(pos) < len(want):
+		fmt.Fprintf(stderr, "spaser new %s : il manque %s\n\n%s", what, strings.Join(want[len(pos):], " "), newUsage)
+		return 2
+	case len(pos) > len(want):
+		fmt.Fprintf(stderr, "spaser new %s : argument inattendu « %s »\n\n%s", what, pos[len(want)], newUsage)
 		return 2
 	}
 	switch what {
@@ -94,11 +98,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 
 func newFailed(err error, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "spaser new : %v\n", err)
-	var e *scaffold.Error
-	var p *scaffold.Problems
-	if errors.As(err, &e) || errors.As(err, &p) {
-		return 1
-	}
 	return 1
 }
 
@@ -119,8 +118,5 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
-		if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-			continue
-		}
 	}
 }

@@ -43,7 +43,7 @@ Options :
 		return code
 	}
 	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "spaser serve : dossier source %s introuvable\n", *source)
+		fmt.Fprintf(stderr, "spaser serve : le dossier source %s n'existe pas ou n'est pas un dossier\n", *source)
 		return 2
 	}
 	srv, err := serve.New(serve.Options{Source: *source, BaseURL: *baseURL, Dest: *dest, Defaults: spaser.Layouts, Log: stdout})

@@ -4,7 +4,6 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"context"
@@ -17,7 +16,6 @@ import (
 	"net/url"
 	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -173,7 +171,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, &UsageError{err.Error()}
 	}
-	res, err := ld.Write(dirSink{dir}, opts.Workers, l)
+	res, err := ld.Write(dir, opts.Workers, l)
 	if err == nil && l.HasErrors() {
 		err = l.Err()
 	}
@@ -182,7 +180,6 @@ func Run(opts Options) (*Result, error) {
 		return nil, err
 	}
 	if err := dir.Commit(); err != nil {
-		dir.Abort()
 		return nil, err
 	}
 	res.Duration = time.Since(start)
@@ -295,32 +292,6 @@ func (discard) WriteFile(string, []byte) error { return nil }
 func (discard) Copy(_ string, r io.Reader) error {
 	_, err := io.Copy(io.Discard, r) // a content file that cannot be read is a problem too
 	return err
-}
-
-// dirSink writes into a publish.Dir.
-type dirSink struct{ dir *publish.Dir }
-
-func (d dirSink) WriteFile(name string, data []byte) error { return d.dir.WriteFile(name, data) }
-
-func (d dirSink) Copy(name string, r io.Reader) error {
-	to := d.dir.Path(name)
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		return err
-	}
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(out, 64<<10) // r may come in many small pieces
-	if _, err := io.Copy(w, r); err != nil {
-		out.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // Write renders every page of a prepared site and copies every other file

@@ -5,8 +5,10 @@
 package publish
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -73,16 +75,42 @@ func isWithin(path, dir string) bool {
 	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
 }
 
-// Path is where a file of the site (slash path) is written.
-func (d *Dir) Path(name string) string { return filepath.Join(d.tmp, filepath.FromSlash(name)) }
+// path is where a file of the site (slash path) is written, its folder
+// created.
+func (d *Dir) path(name string) (string, error) {
+	p := filepath.Join(d.tmp, filepath.FromSlash(name))
+	return p, mkdir(filepath.Dir(p))
+}
 
 // WriteFile writes one file of the site; safe for concurrent use.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	p := d.Path(name)
-	if err := mkdir(filepath.Dir(p)); err != nil {
+	p, err := d.path(name)
+	if err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// Copy writes one file of the site from r; safe for concurrent use.
+func (d *Dir) Copy(name string, r io.Reader) error {
+	p, err := d.path(name)
+	if err != nil {
+		return err
+	}
+	out, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(out, 64<<10) // r may come in many small pieces
+	if _, err := io.Copy(w, r); err != nil {
+		out.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // mkdir creates dir and its missing parents. Most pages have a folder of
@@ -99,8 +127,17 @@ func mkdir(dir string) error {
 	return err
 }
 
-// Commit replaces the destination with the new build.
+// Commit replaces the destination with the new build. It cleans up after
+// itself when it fails: the caller need not call Abort.
 func (d *Dir) Commit() error {
+	err := d.swap()
+	if err != nil {
+		d.Abort()
+	}
+	return err
+}
+
+func (d *Dir) swap() error {
 	if err := os.Chmod(d.tmp, 0o755); err != nil {
 		return err
 	}

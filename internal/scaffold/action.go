@@ -57,8 +57,8 @@ func Action(dir, enjeu, name, title string) (*ActionResult, error) {
 	levels := s.cfg.Schema.Levels
 	depth := strings.Count(rel, "/") // 1 for axes/1-x: the folder is a level-1 page
 	if want := len(levels) - 1; depth != want && want >= 1 {
-		res.Warning = fmt.Sprintf("ce dossier est un %s, pas un %s : la nouvelle page sera un %s.",
-			strings.ToLower(levelName(levels, depth)), strings.ToLower(levelName(levels, want)), strings.ToLower(levelName(levels, depth+1)))
+		res.Warning = fmt.Sprintf("ce dossier est au niveau %s du schéma, pas %s : la nouvelle page sera au niveau %s.",
+			levelName(levels, depth), levelName(levels, want), levelName(levels, depth+1))
 	}
 	if title == "" {
 		title = titleFrom(name)
@@ -73,11 +73,13 @@ func Action(dir, enjeu, name, title string) (*ActionResult, error) {
 	return res, nil
 }
 
+// levelName names level n for a message, « Axe » (no article: the
+// levels' genders are unknown), or by its number past the configured ones.
 func levelName(levels []config.Level, n int) string {
 	if n >= 1 && n <= len(levels) {
-		return levels[n-1].Singular
+		return "« " + levels[n-1].Singular + " »"
 	}
-	return "niveau " + strconv.Itoa(n)
+	return strconv.Itoa(n)
 }
 
 // titleFrom makes a provisional title of a file name: "5-flotte-velos" →

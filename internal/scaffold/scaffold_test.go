@@ -43,7 +43,7 @@ func TestYearFileParsesAndFillsBlanks(t *testing.T) {
 	text, _ := os.ReadFile(p)
 	for _, w := range []string{
 		"#[vehicules-faibles-emissions]\n#count =", "Objectif en 2025 : au moins 40 % (VFE).",
-		"Dernière valeur publiée : 2022 : 40 véhicules sur 92 (43,5 %).", "#[heures-insertion]\n#value =",
+		"Dernière valeur publiée, pour 2022 : 40 véhicules sur 92 (43,5 %).", "#[heures-insertion]\n#value =",
 		"Type : montant ; unité : € HT.",
 	} {
 		if !strings.Contains(string(text), w) {
@@ -141,7 +141,7 @@ func TestAction(t *testing.T) {
 		t.Errorf("bad name: %v", err)
 	}
 	res, err = scaffold.Action(dir, "axes/1-transition-ecologique", "5-mer", "")
-	if err != nil || !strings.Contains(res.Warning, "ce dossier est un axe, pas un enjeu") {
+	if err != nil || !strings.Contains(res.Warning, "ce dossier est au niveau « Axe » du schéma, pas « Enjeu » : la nouvelle page sera au niveau « Enjeu ».") {
 		t.Errorf("level warning: %+v %v", res, err)
 	}
 }

@@ -74,7 +74,7 @@ func YearText(cat *indicator.Catalogue, year int) string {
 			b.WriteString(wrap(fmt.Sprintf("Objectif en %d : %s.", year, strings.Join(tgts, " ; ")), "# ", 78))
 		}
 		if m := latestBefore(ind, year); m != nil {
-			b.WriteString(wrap(fmt.Sprintf("Dernière valeur publiée : %d : %s.", m.Year, plain(ind.Format(m))), "# ", 78))
+			b.WriteString(wrap(fmt.Sprintf("Dernière valeur publiée, pour %d : %s.", m.Year, plain(ind.Format(m))), "# ", 78))
 		}
 		fmt.Fprintf(&b, "#[%s]\n", ind.ID)
 		for _, f := range fields(ind) {

@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,19 +50,7 @@ func TestLiveReloadInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(sctx, ln) }()
-	defer func() {
-		stop()
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
-	}()
+	base := serveOn(t, s)
 
 	const rel = "content/axes/1-transition-ecologique/1-climat/4-vehicules-faibles-emissions.md"
 	file := filepath.Join(dir, filepath.FromSlash(rel))
@@ -75,7 +62,7 @@ func TestLiveReloadInChromium(t *testing.T) {
 	retitle := func(title string) []byte {
 		return []byte(strings.Replace(string(orig), `title = "`+oldTitle+`"`, `title = "`+title+`"`, 1))
 	}
-	url := "http://" + ln.Addr().String() + "/axes/1-transition-ecologique/1-climat/4-vehicules-faibles-emissions/"
+	url := base + "/axes/1-transition-ecologique/1-climat/4-vehicules-faibles-emissions/"
 	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
 		t.Fatal(err)
 	}

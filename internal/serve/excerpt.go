@@ -35,9 +35,9 @@ func excerpt(fsys fs.FS, d diag.Diagnostic, n int) []excerptLine {
 	}
 	var out []excerptLine
 	for i := max(1, d.Line-n); i <= min(len(lines), d.Line+n); i++ {
-		l := excerptLine{N: i, Text: strings.ReplaceAll(lines[i-1], "\t", "    ")}
+		l := excerptLine{N: i, Text: strings.ReplaceAll(lines[i-1], "\t", tab)}
 		if i == d.Line {
-			l.Focus, l.Col = true, d.Col
+			l.Focus, l.Col = true, shownCol(lines[i-1], d.Col)
 		}
 		out = append(out, l)
 	}
@@ -45,6 +45,20 @@ func excerpt(fsys fs.FS, d diag.Diagnostic, n int) []excerptLine {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// tab is how a tab is shown, so that the lines keep their indentation
+// whatever the terminal's or browser's tab stops.
+const tab = "    "
+
+// shownCol is col (1-based, in characters of line) once the tabs before it
+// are shown as tab, so that the caret points under the right character.
+func shownCol(line string, col int) int {
+	r := []rune(line)
+	if col <= 1 || col-1 > len(r) {
+		return col
+	}
+	return col + (len(tab)-1)*strings.Count(string(r[:col-1]), "\t")
 }
 
 // writeExcerpt prints an excerpt for the terminal:

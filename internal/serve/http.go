@@ -11,6 +11,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"spaser/internal/typo"
 )
 
 // The preview's own files, served under /__spaser/ and never written to the
@@ -191,10 +193,9 @@ func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, st *state, st
 		panel = renderPanel(st, page != nil)
 	}
 	if page == nil {
-		page = []byte(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Aperçu — spaser</title></head><body>` +
-			`<main><p>Aucune page à cette adresse.</p></main></body></html>`)
+		page = ownPage("Aperçu — spaser", "<main><p>Aucune page à cette adresse.</p></main>")
 		if st.errs != nil {
-			page = []byte(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Erreurs — aperçu spaser</title></head><body></body></html>`)
+			page = ownPage("Erreurs — aperçu spaser", "")
 		}
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -205,12 +206,18 @@ func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, st *state, st
 	}
 }
 
+// ownPage is a page of the preview's own, where the site has none to show.
+func ownPage(title, body string) []byte {
+	return []byte(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
+		title + `</title></head><body>` + body + `</body></html>`)
+}
+
 var panelTmpl = template.Must(template.New("panel").Funcs(template.FuncMap{
 	"caret": func(col int) string { return strings.Repeat(" ", col+6) + "^" },
 }).Parse(`
 <section id="spaser-erreurs" class="spaser-erreurs" role="alert" aria-labelledby="spaser-erreurs-titre">
-<h2 id="spaser-erreurs-titre">Le site n'a pas pu être reconstruit : {{.Count}}</h2>
-<p>{{if .Over}}Sous ce panneau : la dernière version correcte de la page. {{end}}Corrigez le fichier et enregistrez-le : l'aperçu se met à jour de lui-même.</p>
+<h2 id="spaser-erreurs-titre">Le site n’a pas pu être reconstruit&nbsp;: {{.Count}}</h2>
+<p>{{if .Over}}Sous ce panneau&nbsp;: la dernière version correcte de la page. {{end}}Corrigez le fichier et enregistrez-le&nbsp;: l’aperçu se met à jour de lui-même.</p>
 <ol>
 {{- range .Errs}}
 <li>
@@ -230,15 +237,11 @@ var panelTmpl = template.Must(template.New("panel").Funcs(template.FuncMap{
 
 func renderPanel(st *state, over bool) string {
 	var b strings.Builder
-	count := "1 erreur"
-	if len(st.errs) > 1 {
-		count = fmt.Sprintf("%d erreurs", len(st.errs))
-	}
 	data := struct {
 		Count string
 		Over  bool
 		Errs  []problem
-	}{count, over, st.errs}
+	}{typo.Count(float64(len(st.errs)), "erreur", "erreurs"), over, st.errs}
 	if err := panelTmpl.Execute(&b, data); err != nil {
 		return "<p>" + template.HTMLEscapeString(err.Error()) + "</p>"
 	}

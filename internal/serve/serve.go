@@ -50,9 +50,8 @@ type Server struct {
 	base    string // base path, with a trailing slash
 	session string // tells this run's builds apart from a previous run's
 
-	state   atomic.Pointer[state]
-	trigger chan struct{} // a rebuild is wanted; capacity 1, so never lost
-	gen     atomic.Uint64
+	state   atomic.Pointer[state] // stored by Rebuild only
+	trigger chan struct{}         // a rebuild is wanted; capacity 1, so never lost
 
 	mu     sync.Mutex
 	subs   map[chan struct{}]struct{} // open pages waiting for the next build
@@ -69,7 +68,7 @@ type Server struct {
 
 // state is what the preview shows.
 type state struct {
-	gen   uint64
+	gen   uint64    // counts the states shown: the pages reload when it changes
 	out   *output   // the last good build (kept when a build fails); nil before the first
 	errs  []problem // the latest build's errors; nil when it succeeded
 	shown time.Time // when the open pages were told to reload
@@ -117,12 +116,12 @@ func (s *Server) BasePath() string { return s.base }
 func (s *Server) Rebuild() {
 	s.building.Lock()
 	defer s.building.Unlock()
-	gen := s.gen.Add(1)
+	last := s.state.Load()
+	gen := last.gen + 1
 	if s.beforeBuild != nil {
 		s.beforeBuild(gen)
 	}
 	start := time.Now()
-	last := s.state.Load().out
 	out, l, err := s.prepare()
 	if out != nil {
 		open, opened := s.streams()
@@ -138,15 +137,15 @@ func (s *Server) Rebuild() {
 			s.report(nil, l.Items(), len(out.pages), shown.shown.Sub(start)) // what the editor waited for
 			return
 		}
-		gen = s.gen.Add(1)
+		gen++
 		// Closed once the errors are shown: a request waiting for the whole
 		// site then finds them, over the last good build.
 		defer close(out.done)
 	}
 	var items []diag.Diagnostic
-	st := &state{gen: gen, out: last}
+	st := &state{gen: gen, out: last.out}
 	if err != nil {
-		st.errs = []problem{{Diagnostic: diag.Diagnostic{File: "", Msg: err.Error(), Hint: "Vérifiez le dossier du site (--source) et relancez spaser serve."}}}
+		st.errs = []problem{{Diagnostic: diag.Diagnostic{File: "", Msg: err.Error(), Hint: "Une fois la cause corrigée, enregistrez un fichier du site pour relancer la construction, ou relancez spaser serve."}}}
 	} else {
 		items = l.Items()
 		st.errs = s.problems(items)
@@ -243,11 +242,7 @@ func (s *Server) publish(files map[string][]byte) error {
 			return err
 		}
 	}
-	if err := dir.Commit(); err != nil {
-		dir.Abort()
-		return err
-	}
-	return nil
+	return dir.Commit()
 }
 
 // problems keeps the errors, each with the lines of its file around it.

@@ -61,6 +61,17 @@ func start(t testing.TB, files map[string]string, opts Options, setup ...func(*S
 	for _, f := range setup {
 		f(s)
 	}
+	url := serveOn(t, s)
+	for !built(s) {
+		time.Sleep(time.Millisecond)
+	}
+	return s, url, dir
+}
+
+// serveOn runs s on a free port until the test ends, and returns its
+// address.
+func serveOn(t testing.TB, s *Server) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -79,10 +90,7 @@ func start(t testing.TB, files map[string]string, opts Options, setup ...func(*S
 			t.Error("the preview did not stop")
 		}
 	})
-	for !built(s) {
-		time.Sleep(time.Millisecond)
-	}
-	return s, "http://" + ln.Addr().String(), dir
+	return "http://" + ln.Addr().String()
 }
 
 // built reports whether the first build has run to its end: failed, or
@@ -247,28 +255,17 @@ func TestFirstBuildFails(t *testing.T) {
 
 // A change made while a build runs is not lost: another build follows.
 func TestChangeDuringBuildIsNotLost(t *testing.T) {
-	dir := t.TempDir()
-	sitetest.Write(t, dir, fixture)
-	s, err := New(Options{Source: dir, Defaults: spaser.Layouts, Debounce: 10 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
 	release := make(chan struct{})
 	started := make(chan uint64, 10)
 	var once sync.Once
-	s.beforeBuild = func(gen uint64) {
-		started <- gen
-		if gen == 2 {
-			once.Do(func() { <-release }) // the first rebuild hangs until released
+	s, url, dir := start(t, fixture, Options{Debounce: 10 * time.Millisecond}, func(s *Server) {
+		s.beforeBuild = func(gen uint64) {
+			started <- gen
+			if gen == 2 {
+				once.Do(func() { <-release }) // the first rebuild hangs until released
+			}
 		}
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() { _ = s.Serve(ctx, ln) }()
+	})
 	<-started // the first build
 	sitetest.Write(t, dir, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nVersion A.\n"})
 	if gen := <-started; gen != 2 {
@@ -284,7 +281,7 @@ func TestChangeDuringBuildIsNotLost(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 	close(release)
-	eventually(t, "http://"+ln.Addr().String()+"/page/", "Version B.")
+	eventually(t, url+"/page/", "Version B.")
 }
 
 func TestDestWritesEachGoodBuild(t *testing.T) {
