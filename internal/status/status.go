@@ -238,7 +238,7 @@ func previous(ind *indicator.Indicator, year int, part string) *Point {
 // reaches reports whether v reaches target in the indicator's direction, to
 // the precision shown on the site (a tenth).
 func reaches(ind *indicator.Indicator, v, target float64) bool {
-	if math.Abs(v-target) < 0.05 {
+	if Same(v, target) {
 		return true
 	}
 	if ind.Direction == "down" {
@@ -246,6 +246,10 @@ func reaches(ind *indicator.Indicator, v, target float64) bool {
 	}
 	return v > target
 }
+
+// Same reports whether a and b are equal to the precision shown on the site
+// (a tenth): a figure at its target's level has reached it.
+func Same(a, b float64) bool { return math.Abs(a-b) < 0.05 }
 
 // Tally counts the indicators of each state in a year.
 type Tally struct {
