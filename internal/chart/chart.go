@@ -107,7 +107,7 @@ func Has(ind *indicator.Indicator) bool {
 		}
 	}
 	for _, b := range ind.Baselines {
-		if _, ok := b.Number(ind.Kind); ok && !b.Missing {
+		if _, ok := b.Number(ind.Kind); ok {
 			return true
 		}
 	}
@@ -153,7 +153,7 @@ func (s *Spec) collect() {
 	hasMain := false
 	for i, y := range s.Years {
 		m := ind.ValueAt(y)
-		if m == nil || m.Missing {
+		if m == nil {
 			continue
 		}
 		if v, ok := m.Number(ind.Kind); ok {
@@ -202,7 +202,7 @@ func (s *Spec) collect() {
 	}
 	for _, b := range ind.Baselines {
 		v, ok := b.Number(ind.Kind)
-		if !ok || b.Missing {
+		if !ok {
 			continue
 		}
 		name := "Situation de référence"

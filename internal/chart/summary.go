@@ -47,7 +47,7 @@ func summary(ind *indicator.Indicator, s *Spec) string {
 		out = append(out, "Le schéma ne fixe pas d’objectif chiffré pour cet indicateur.")
 	}
 	for _, b := range ind.Baselines {
-		if _, ok := b.Number(ind.Kind); !ok || b.Missing {
+		if _, ok := b.Number(ind.Kind); !ok {
 			continue
 		}
 		w := "Situation de référence"

@@ -161,3 +161,11 @@ func FuzzValues(f *testing.F) {
 		}
 	})
 }
+
+func TestNumberOfLostFigure(t *testing.T) {
+	n := 40.0
+	m := &Measure{Count: &n, Missing: true}
+	if v, ok := m.Number(Count); ok {
+		t.Errorf("a lost figure has no number, got %v", v)
+	}
+}

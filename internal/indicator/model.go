@@ -108,9 +108,13 @@ func (m *Measure) Percent() (float64, bool) {
 	return 0, false
 }
 
-// Number is the figure compared with targets: the share for share
-// indicators, the value or count otherwise.
+// Number is the figure compared with targets and charted: the share for
+// share indicators, the value or count otherwise; none when the figure is
+// lost (Missing), whatever else the source gives.
 func (m *Measure) Number(k Kind) (float64, bool) {
+	if m.Missing {
+		return 0, false
+	}
 	if k == Share {
 		return m.Percent()
 	}
