@@ -269,7 +269,7 @@ func round(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
 // format writes a figure for the chart: "43,5 %", "90 000".
 func (s *Spec) format(v float64) string {
-	if s.ind.Kind == indicator.Share || s.ind.Unit.ID == "pourcent" {
+	if s.ind.InPercent() {
 		return typo.Percent(v)
 	}
 	return typo.Number(v, 2)

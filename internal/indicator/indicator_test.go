@@ -169,3 +169,22 @@ func TestNumberOfLostFigure(t *testing.T) {
 		t.Errorf("a lost figure has no number, got %v", v)
 	}
 }
+
+func TestFormatNumber(t *testing.T) {
+	cases := []struct {
+		ind  Indicator
+		v    float64
+		want string
+	}{
+		{Indicator{Kind: Value, Unit: Units["euros_ht"]}, 1, "1\u00a0€ HT"},
+		{Indicator{Kind: Value, Unit: Units["euros_ht"]}, 1250000.5, "1\u202f250\u202f000,5\u00a0€ HT"},
+		{Indicator{Kind: Count, Unit: Units["heures"]}, 1, "1\u00a0heure"},
+		{Indicator{Kind: Count, Unit: Units["pourcent"]}, 43.48, "43,5\u202f%"},
+		{Indicator{Kind: Share, Unit: Units["marches"]}, 30, "30\u202f%"},
+	}
+	for _, c := range cases {
+		if got := c.ind.FormatNumber(c.v); got != c.want {
+			t.Errorf("FormatNumber(%v) in %s = %q, want %q", c.v, c.ind.Unit.ID, got, c.want)
+		}
+	}
+}

@@ -174,19 +174,21 @@ func (ind *Indicator) Format(m *Measure) string {
 	return "non renseigné"
 }
 
-// FormatNumber writes a number in the indicator's unit, or as a percentage
-// for share indicators (targets are percentages there).
+// InPercent reports whether the indicator's figures and targets are
+// percentages: a share, or a count in the "pourcent" unit.
+func (ind *Indicator) InPercent() bool { return ind.Kind == Share || ind.Unit.ID == "pourcent" }
+
+// FormatNumber writes a number in the indicator's unit ("90 000 heures",
+// "1 250 000 € HT"), or as a percentage (targets of a share are).
 func (ind *Indicator) FormatNumber(v float64) string {
-	if ind.Kind == Share || ind.Unit.ID == "pourcent" {
+	if ind.InPercent() {
 		return typo.Percent(v)
-	}
-	if ind.Unit.Money {
-		return typo.Number(v, 2) + "\u00a0" + ind.Unit.Many
 	}
 	return typo.Count(v, ind.Unit.One, ind.Unit.Many)
 }
 
-// FormatTarget writes a target: "au moins 30 % (VFE) à partir de 2022".
+// FormatTarget writes a target's threshold: "au moins 30 %", "au plus 5
+// véhicules".
 func (ind *Indicator) FormatTarget(t Target) string {
 	s := ind.FormatNumber(t.Value)
 	if ind.Direction == "down" {
