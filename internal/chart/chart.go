@@ -10,11 +10,9 @@ import (
 	"html/template"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/types"
 
 	"spaser/internal/indicator"
 	"spaser/internal/typo"
@@ -370,14 +368,14 @@ func (s *Spec) options() ([]byte, error) {
 	return json.Marshal(m)
 }
 
+// barData are the bars of vals, each labelled in French.
 func (s *Spec) barData(vals []*float64) []opts.BarData {
 	out := make([]opts.BarData, len(vals))
 	for i, v := range vals {
-		if v == nil {
-			out[i] = opts.BarData{Value: "-"}
-			continue
+		out[i] = opts.BarData{Value: datum(v)}
+		if v != nil {
+			out[i].Label = &opts.Label{Show: opts.Bool(true), Formatter: s.format(*v)}
 		}
-		out[i] = opts.BarData{Value: round(*v), Label: &opts.Label{Show: opts.Bool(true), Formatter: s.format(*v)}}
 	}
 	return out
 }
@@ -385,13 +383,17 @@ func (s *Spec) barData(vals []*float64) []opts.BarData {
 func (s *Spec) lineData(vals []*float64) []opts.LineData {
 	out := make([]opts.LineData, len(vals))
 	for i, v := range vals {
-		if v == nil {
-			out[i] = opts.LineData{Value: "-"}
-			continue
-		}
-		out[i] = opts.LineData{Value: round(*v)}
+		out[i] = opts.LineData{Value: datum(v)}
 	}
 	return out
+}
+
+// datum is a value as ECharts takes it: "-" for a year without one.
+func datum(v *float64) any {
+	if v == nil {
+		return "-"
+	}
+	return round(*v)
 }
 
 // patch removes what an SVG drawn once has no use for (tooltip, toolbox,
@@ -473,9 +475,6 @@ func caption(ind *indicator.Indicator, years []int) string {
 	return fmt.Sprintf("%s\u00a0: valeurs et objectifs de %d à %d", typo.Text(ind.Name()), years[0], years[len(years)-1])
 }
 
-// Types check: opts.Bool returns types.Bool.
-var _ types.Bool = opts.Bool(true)
-
 // Request is what the renderer needs: the size, the options and the y axis
 // labels.
 func (s *Spec) Request() ([]byte, error) {
@@ -487,7 +486,7 @@ func (s *Spec) Request() ([]byte, error) {
 	}{Width, s.Height, s.Option, s.YLabels})
 }
 
-// Names lists the series names, for the summary.
+// names lists the names of the series of a kind.
 func (s *Spec) names(kind string) []string {
 	var out []string
 	for _, se := range s.Series {
@@ -497,8 +496,6 @@ func (s *Spec) names(kind string) []string {
 	}
 	return out
 }
-
-var _ = strings.Join
 
 // Figure is a chart drawn: its spec and its SVG, cleaned for the page.
 type Figure struct {
