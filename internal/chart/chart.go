@@ -180,7 +180,7 @@ func (s *Spec) collect() {
 	var keys []string
 	byKey := map[string][]indicator.Target{}
 	for _, t := range ind.Targets {
-		k := t.Label + "\x00" + t.Breakdown
+		k := t.SeriesKey()
 		if _, ok := byKey[k]; !ok {
 			keys = append(keys, k)
 		}

@@ -409,7 +409,7 @@ func (ind *Indicator) TargetsAt(year int) []Target {
 		if t.Year > year {
 			continue
 		}
-		k := t.Label + "\x00" + t.Breakdown
+		k := t.SeriesKey()
 		if i, ok := seen[k]; ok {
 			out[i] = t
 			continue

@@ -79,6 +79,10 @@ type Target struct {
 	Source    string
 }
 
+// SeriesKey names the series of a target: the steps of one objective share
+// a label and a breakdown.
+func (t Target) SeriesKey() string { return t.Label + "\x00" + t.Breakdown }
+
 // Measure is a figure: a yearly value or a baseline.
 type Measure struct {
 	Year        int    // 0 for a baseline given as a period
