@@ -131,6 +131,16 @@ func (m *Measure) Number(k Kind) (float64, bool) {
 	return 0, false
 }
 
+// Detail is the detail of that breakdown, or nil.
+func (m *Measure) Detail(breakdown string) *Measure {
+	for _, d := range m.Details {
+		if d.Breakdown == breakdown {
+			return d
+		}
+	}
+	return nil
+}
+
 // Known reports whether the measure or one of its details carries a figure.
 func (m *Measure) Known() bool {
 	if m.Value != nil || m.Count != nil || m.Share != nil {

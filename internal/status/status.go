@@ -159,11 +159,9 @@ type candidate struct {
 // figures are the figures of m to compare with a target of breakdown b.
 func figures(ind *indicator.Indicator, m *indicator.Measure, b string) []candidate {
 	if b != "" {
-		for _, d := range m.Details {
-			if d.Breakdown == b {
-				if v, ok := d.Number(ind.Kind); ok {
-					return []candidate{{part: b, value: v}}
-				}
+		if d := m.Detail(b); d != nil {
+			if v, ok := d.Number(ind.Kind); ok {
+				return []candidate{{part: b, value: v}}
 			}
 		}
 		return nil
@@ -206,18 +204,14 @@ func previous(ind *indicator.Indicator, year int, part string) *Point {
 		if m.Year >= year {
 			continue
 		}
-		if part == "" {
-			if v, ok := m.Number(ind.Kind); ok {
-				return &Point{m.Year, v}
+		fig := m
+		if part != "" {
+			if fig = m.Detail(part); fig == nil {
+				continue
 			}
-			continue
 		}
-		for _, d := range m.Details {
-			if d.Breakdown == part {
-				if v, ok := d.Number(ind.Kind); ok {
-					return &Point{m.Year, v}
-				}
-			}
+		if v, ok := fig.Number(ind.Kind); ok {
+			return &Point{m.Year, v}
 		}
 	}
 	return nil
