@@ -83,6 +83,7 @@ func TestValueErrors(t *testing.T) {
 		"[heures]\ntotal = 5\n":                     "n'est pas de type share",
 		"[heurs]\nvalue = 5\n":                      "indicateur inconnu : \"heurs\"",
 		"[vfe]\ncount = 3\ntotl = 9\n":              "« totl » : clé inconnue",
+		"[vfe]\n[[vfe.detail]]\nlabel = \"A\"\ncount = 1\n[[vfe.detail]]\nlabel = \"A\"\ncount = 2\n": "détail en double pour l'indicateur vfe : \"A\"",
 	}
 	for src, want := range cases {
 		_, items := loadCat(t, map[string]string{"data/valeurs/2024.toml": src})

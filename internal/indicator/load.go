@@ -343,6 +343,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 		v.figuresTOML.into(m)
 		checkFigures(l, block{pos: p, idx: idx, path: []string{id}}, ind, v.figuresTOML)
 		dlines := idx.Lines(id, "detail")
+		seen := map[string]diag.Pos{}
 		for i, d := range v.Detail {
 			dp := p
 			if i < len(dlines) {
@@ -351,6 +352,10 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 			db := block{pos: dp, idx: idx, path: []string{id, "detail"}}
 			if strings.TrimSpace(d.Label) == "" {
 				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (par exemple \"Restaurants du personnel\").", "détail sans intitulé pour l'indicateur %s", id)
+			} else if first, ok := seen[d.Label]; ok {
+				l.Errorf(db.at("label"), fmt.Sprintf("Chaque partie n'a qu'un détail par année ; l'autre est à la ligne %d : regroupez les chiffres ou corrigez l'intitulé.", first.Line), "détail en double pour l'indicateur %s : %q", id, d.Label)
+			} else {
+				seen[d.Label] = dp
 			}
 			checkFigures(l, db, ind, d.figuresTOML)
 			dm := &Measure{Year: year, Breakdown: d.Label, Comment: d.Comment, Provisional: v.Provisional, Pos: dp}
