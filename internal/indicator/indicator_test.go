@@ -112,6 +112,10 @@ kind = "count"
 unit = "marches"
 [[indicator.target]]
 value = 3
+
+[[indicator]]
+id = "c"
+label = "C"
 `)}}
 	var l diag.List
 	Load(fsys, cfg, &l)
@@ -124,6 +128,8 @@ value = 3
 		"Vouliez-vous dire « marches » ?",
 		"data/indicateurs.toml:6:1: erreur\u00a0: indicateur a : direction pilote inconnue \"DAMP\"",
 		"data/indicateurs.toml:9:1: erreur\u00a0: identifiant d'indicateur en double",
+		"data/indicateurs.toml:16: erreur\u00a0: indicateur c sans type (kind)\n    → Ajoutez kind = \"count\"",
+		"data/indicateurs.toml:16: erreur\u00a0: indicateur c sans unité (unit)\n    → Ajoutez unit = \"…\" avec l'une de ces unités : acheteurs,",
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in:\n%s", w, got)

@@ -140,12 +140,20 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 	if strings.TrimSpace(e.Label) == "" {
 		l.Errorf(blk.at("label"), "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
 	}
-	if _, ok := Kinds[ind.Kind]; !ok {
-		l.Errorf(blk.at("kind"), "kind vaut \"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé).", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
+	const kinds = "\"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé)"
+	units := strings.Join(unitIDs(), ", ")
+	switch _, ok := Kinds[ind.Kind]; {
+	case e.Kind == "":
+		l.Errorf(blk.at("kind"), "Ajoutez kind = "+kinds+".", "indicateur %s sans type (kind)", e.ID)
+	case !ok:
+		l.Errorf(blk.at("kind"), "kind vaut "+kinds+".", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
 	}
 	u, ok := Units[e.Unit]
-	if !ok {
-		hint := diag.DidYouMean(e.Unit, unitIDs(), "Unités possibles : "+strings.Join(unitIDs(), ", ")+".")
+	switch {
+	case e.Unit == "":
+		l.Errorf(blk.at("unit"), "Ajoutez unit = \"…\" avec l'une de ces unités : "+units+".", "indicateur %s sans unité (unit)", e.ID)
+	case !ok:
+		hint := diag.DidYouMean(e.Unit, unitIDs(), "Unités possibles : "+units+".")
 		l.Errorf(blk.at("unit"), hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
 	}
 	ind.Unit = u
