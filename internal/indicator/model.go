@@ -28,6 +28,10 @@ type Unit struct {
 	Money     bool   // an amount (L2111-3: "en valeur")
 }
 
+// Legal reports whether the unit expresses an indicator as article L2111-3
+// asks: in number of contracts or in value.
+func (u Unit) Legal() bool { return u.Contracts || u.Money }
+
 // Units are the units an indicator may use.
 var Units = map[string]Unit{
 	"marches":       {ID: "marches", One: "marché", Many: "marchés", Contracts: true},
