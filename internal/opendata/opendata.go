@@ -16,6 +16,7 @@ import (
 	"spaser/internal/indicator"
 	"spaser/internal/site"
 	"spaser/internal/status"
+	"spaser/internal/typo"
 )
 
 // Licence is the licence of the data.
@@ -302,7 +303,7 @@ func JSON(s *site.Site, rows []Row) []byte {
 		Licence:     Licence,
 		LicenceURL:  LicenceURL,
 		Period:      strconv.Itoa(s.Cfg.PeriodStart) + "-" + strconv.Itoa(s.Cfg.PeriodEnd),
-		Description: "Une ligne par indicateur, année, partie (breakdown) et série d'objectifs ; colonnes décrites sur la page « Données ouvertes » du site.",
+		Description: typo.Text("Une ligne par indicateur, année, partie (breakdown) et série d’objectifs ; colonnes décrites sur la page « Données ouvertes » du site."),
 		Rows:        rows,
 	}
 	var b bytes.Buffer
