@@ -195,3 +195,11 @@ func TestFormatNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatOutOfZero(t *testing.T) {
+	zero := 0.0
+	ind := &Indicator{Kind: Share, Unit: Units["vehicules"]}
+	if got := ind.Format(&Measure{Count: &zero, Total: &zero}); got != "0\u00a0véhicule sur 0" {
+		t.Errorf("0 out of 0 = %q, want no percentage (there is none)", got)
+	}
+}

@@ -178,8 +178,11 @@ func (ind *Indicator) Format(m *Measure) string {
 	u := ind.Unit
 	switch {
 	case m.Count != nil && m.Total != nil:
-		p, _ := m.Percent()
-		return typo.Count(*m.Count, u.One, u.Many) + " sur " + typo.Number(*m.Total, 2) + " (" + typo.Percent(p) + ")"
+		s := typo.Count(*m.Count, u.One, u.Many) + " sur " + typo.Number(*m.Total, 2)
+		if p, ok := m.Percent(); ok { // none out of 0
+			s += " (" + typo.Percent(p) + ")"
+		}
+		return s
 	case m.Share != nil && m.Count != nil:
 		return typo.Percent(*m.Share) + " (" + typo.Count(*m.Count, u.One, u.Many) + ")"
 	case m.Share != nil:
