@@ -96,13 +96,8 @@ func DefaultPalette() Palette {
 // Has reports whether ind has something to chart: a value, a baseline
 // figure or a target.
 func Has(ind *indicator.Indicator) bool {
-	if len(ind.Targets) > 0 {
+	if len(ind.Targets) > 0 || ind.Latest() != nil {
 		return true
-	}
-	for _, m := range ind.Values {
-		if m.Known() {
-			return true
-		}
 	}
 	for _, b := range ind.Baselines {
 		if _, ok := b.Number(ind.Kind); ok {
