@@ -133,7 +133,11 @@ func (r *Report) Write(w io.Writer) {
 	}
 	if r.Stale() {
 		next := r.Year - 1
-		fmt.Fprintf(w, "  avertissement : les derniers chiffres ont plus de %d ans ; la loi demande une publication au moins tous les deux ans.\n", MaxAge)
+		if r.Latest == 0 {
+			fmt.Fprintf(w, "  avertissement : aucun chiffre n'est publié alors que le schéma a commencé ; la loi demande une publication au moins tous les deux ans.\n")
+		} else {
+			fmt.Fprintf(w, "  avertissement : les derniers chiffres ont plus de %d ans ; la loi demande une publication au moins tous les deux ans.\n", MaxAge)
+		}
 		if r.HasFile[next] {
 			fmt.Fprintf(w, "    → Publiez les chiffres de %d : remplissez data/valeurs/%d.toml, puis spaser check.\n", next, next)
 		} else {
