@@ -248,10 +248,12 @@ func (b block) at(key string) diag.Pos {
 
 // checkFigures reports impossible or contradictory figures.
 func checkFigures(l *diag.List, b block, ind *Indicator, f figuresTOML) {
-	for _, name := range []string{"value", "count", "total", "share"} {
-		v := map[string]*float64{"value": f.Value, "count": f.Count, "total": f.Total, "share": f.Share}[name]
-		if v != nil && *v < 0 {
-			l.Errorf(b.at(name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", name, *v, ind.ID)
+	for _, k := range []struct {
+		name string
+		v    *float64
+	}{{"value", f.Value}, {"count", f.Count}, {"total", f.Total}, {"share", f.Share}} {
+		if k.v != nil && *k.v < 0 {
+			l.Errorf(b.at(k.name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", k.name, *k.v, ind.ID)
 		}
 	}
 	switch ind.Kind {
