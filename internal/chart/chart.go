@@ -10,11 +10,9 @@ import (
 	"html/template"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/types"
 
 	"spaser/internal/indicator"
 	"spaser/internal/typo"
@@ -98,16 +96,11 @@ func DefaultPalette() Palette {
 // Has reports whether ind has something to chart: a value, a baseline
 // figure or a target.
 func Has(ind *indicator.Indicator) bool {
-	if len(ind.Targets) > 0 {
+	if len(ind.Targets) > 0 || ind.Latest() != nil {
 		return true
 	}
-	for _, m := range ind.Values {
-		if m.Known() {
-			return true
-		}
-	}
 	for _, b := range ind.Baselines {
-		if _, ok := b.Number(ind.Kind); ok && !b.Missing {
+		if _, ok := b.Number(ind.Kind); ok {
 			return true
 		}
 	}
@@ -153,7 +146,7 @@ func (s *Spec) collect() {
 	hasMain := false
 	for i, y := range s.Years {
 		m := ind.ValueAt(y)
-		if m == nil || m.Missing {
+		if m == nil {
 			continue
 		}
 		if v, ok := m.Number(ind.Kind); ok {
@@ -182,7 +175,7 @@ func (s *Spec) collect() {
 	var keys []string
 	byKey := map[string][]indicator.Target{}
 	for _, t := range ind.Targets {
-		k := t.Label + "\x00" + t.Breakdown
+		k := t.SeriesKey()
 		if _, ok := byKey[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -202,7 +195,7 @@ func (s *Spec) collect() {
 	}
 	for _, b := range ind.Baselines {
 		v, ok := b.Number(ind.Kind)
-		if !ok || b.Missing {
+		if !ok {
 			continue
 		}
 		name := "Situation de référence"
@@ -269,7 +262,7 @@ func round(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
 // format writes a figure for the chart: "43,5 %", "90 000".
 func (s *Spec) format(v float64) string {
-	if s.ind.Kind == indicator.Share || s.ind.Unit.ID == "pourcent" {
+	if s.ind.InPercent() {
 		return typo.Percent(v)
 	}
 	return typo.Number(v, 2)
@@ -370,14 +363,14 @@ func (s *Spec) options() ([]byte, error) {
 	return json.Marshal(m)
 }
 
+// barData are the bars of vals, each labelled in French.
 func (s *Spec) barData(vals []*float64) []opts.BarData {
 	out := make([]opts.BarData, len(vals))
 	for i, v := range vals {
-		if v == nil {
-			out[i] = opts.BarData{Value: "-"}
-			continue
+		out[i] = opts.BarData{Value: datum(v)}
+		if v != nil {
+			out[i].Label = &opts.Label{Show: opts.Bool(true), Formatter: s.format(*v)}
 		}
-		out[i] = opts.BarData{Value: round(*v), Label: &opts.Label{Show: opts.Bool(true), Formatter: s.format(*v)}}
 	}
 	return out
 }
@@ -385,13 +378,17 @@ func (s *Spec) barData(vals []*float64) []opts.BarData {
 func (s *Spec) lineData(vals []*float64) []opts.LineData {
 	out := make([]opts.LineData, len(vals))
 	for i, v := range vals {
-		if v == nil {
-			out[i] = opts.LineData{Value: "-"}
-			continue
-		}
-		out[i] = opts.LineData{Value: round(*v)}
+		out[i] = opts.LineData{Value: datum(v)}
 	}
 	return out
+}
+
+// datum is a value as ECharts takes it: "-" for a year without one.
+func datum(v *float64) any {
+	if v == nil {
+		return "-"
+	}
+	return round(*v)
 }
 
 // patch removes what an SVG drawn once has no use for (tooltip, toolbox,
@@ -473,9 +470,6 @@ func caption(ind *indicator.Indicator, years []int) string {
 	return fmt.Sprintf("%s\u00a0: valeurs et objectifs de %d à %d", typo.Text(ind.Name()), years[0], years[len(years)-1])
 }
 
-// Types check: opts.Bool returns types.Bool.
-var _ types.Bool = opts.Bool(true)
-
 // Request is what the renderer needs: the size, the options and the y axis
 // labels.
 func (s *Spec) Request() ([]byte, error) {
@@ -487,7 +481,7 @@ func (s *Spec) Request() ([]byte, error) {
 	}{Width, s.Height, s.Option, s.YLabels})
 }
 
-// Names lists the series names, for the summary.
+// names lists the names of the series of a kind.
 func (s *Spec) names(kind string) []string {
 	var out []string
 	for _, se := range s.Series {
@@ -497,8 +491,6 @@ func (s *Spec) names(kind string) []string {
 	}
 	return out
 }
-
-var _ = strings.Join
 
 // Figure is a chart drawn: its spec and its SVG, cleaned for the page.
 type Figure struct {

@@ -47,7 +47,7 @@ func summary(ind *indicator.Indicator, s *Spec) string {
 		out = append(out, "Le schéma ne fixe pas d’objectif chiffré pour cet indicateur.")
 	}
 	for _, b := range ind.Baselines {
-		if _, ok := b.Number(ind.Kind); !ok || b.Missing {
+		if _, ok := b.Number(ind.Kind); !ok {
 			continue
 		}
 		w := "Situation de référence"
@@ -143,7 +143,7 @@ func standing(ind *indicator.Indicator, se status.Series) string {
 	goal := "de l’objectif de " + ind.FormatNumber(t.Value) + qualifiers(t)
 	var pos string
 	switch {
-	case closeTo(se.Figure, t.Value):
+	case status.Same(se.Figure, t.Value):
 		pos = "au niveau " + goal
 	case se.Figure > t.Value:
 		pos = "au-dessus " + goal
@@ -200,15 +200,13 @@ func trend(ind *indicator.Indicator) string {
 	a, b := pts[len(pts)-2], pts[len(pts)-1]
 	f := ind.FormatNumber
 	switch {
-	case closeTo(a.Value, b.Value):
+	case status.Same(a.Value, b.Value):
 		return fmt.Sprintf("La valeur est stable depuis %d (%s).", a.Year, f(a.Value))
 	case b.Value > a.Value:
 		return fmt.Sprintf("Elle est en hausse par rapport à %d (%s).", a.Year, f(a.Value))
 	}
 	return fmt.Sprintf("Elle est en baisse par rapport à %d (%s).", a.Year, f(a.Value))
 }
-
-func closeTo(a, b float64) bool { d := a - b; return d < 0.05 && d > -0.05 }
 
 // lowerFirst lowers the first letter of a name used inside a sentence
 // ("Viandes et poissons" → "viandes et poissons"), but not of an acronym

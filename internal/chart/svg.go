@@ -137,6 +137,7 @@ var (
 	urlRe     = regexp.MustCompile(`^url\(#([A-Za-z0-9_-]+)\)$`)
 	idRe      = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 	counterRe = regexp.MustCompile(`^zr\d+-`)
+	viewBoxRe = regexp.MustCompile(`^[0-9. -]+$`)
 	// safeValue: no markup, no escape to another context, no url() but
 	// the ones checked above, no CSS expression.
 	unsafeValue = regexp.MustCompile(`(?i)[<>&\\]|url\(|expression|javascript:|@import`)
@@ -147,7 +148,7 @@ func newID(id, old string) string { return id + "-" + counterRe.ReplaceAllString
 func writeRoot(b *strings.Builder, in []xml.Attr, attrs [][2]string) error {
 	for _, a := range in {
 		if a.Name.Space == "" && a.Name.Local == "viewBox" {
-			if !regexp.MustCompile(`^[0-9. -]+$`).MatchString(a.Value) {
+			if !viewBoxRe.MatchString(a.Value) {
 				return fmt.Errorf("SVG : viewBox incorrect %q", a.Value)
 			}
 			writeAttr(b, "viewBox", a.Value)

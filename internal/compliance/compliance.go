@@ -44,14 +44,10 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, year int) *Report {
 	for _, y := range cat.Years {
 		r.HasFile[y] = true
 	}
-	units := map[string]bool{}
-	for _, u := range indicator.Units {
-		if u.Contracts || u.Money {
-			units[u.ID] = true
+	for id, u := range indicator.Units {
+		if u.Legal() {
+			r.LegalUnits = append(r.LegalUnits, id)
 		}
-	}
-	for id := range units {
-		r.LegalUnits = append(r.LegalUnits, id)
 	}
 	sort.Strings(r.LegalUnits)
 	for y := cfg.PeriodStart; y < year && y <= cfg.PeriodEnd; y++ {
@@ -59,7 +55,7 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, year int) *Report {
 	}
 	for _, ind := range cat.List {
 		r.Indicators++
-		legal := ind.Unit.Contracts || ind.Unit.Money
+		legal := ind.Unit.Legal()
 		if legal {
 			r.Legal++
 		}
@@ -137,7 +133,11 @@ func (r *Report) Write(w io.Writer) {
 	}
 	if r.Stale() {
 		next := r.Year - 1
-		fmt.Fprintf(w, "  avertissement : les derniers chiffres ont plus de %d ans ; la loi demande une publication au moins tous les deux ans.\n", MaxAge)
+		if r.Latest == 0 {
+			fmt.Fprintf(w, "  avertissement : aucun chiffre n'est publié alors que le schéma a commencé ; la loi demande une publication au moins tous les deux ans.\n")
+		} else {
+			fmt.Fprintf(w, "  avertissement : les derniers chiffres ont plus de %d ans ; la loi demande une publication au moins tous les deux ans.\n", MaxAge)
+		}
 		if r.HasFile[next] {
 			fmt.Fprintf(w, "    → Publiez les chiffres de %d : remplissez data/valeurs/%d.toml, puis spaser check.\n", next, next)
 		} else {

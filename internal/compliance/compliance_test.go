@@ -58,6 +58,14 @@ func TestCompute(t *testing.T) {
 	if !r.Stale() || !strings.Contains(b.String(), "il y a 3 ans") || !strings.Contains(b.String(), "Publiez les chiffres de 2026 : remplissez data/valeurs/2026.toml") {
 		t.Errorf("stale:\n%s", b.String())
 	}
+	// A year of the schema is over and nothing is published: no « derniers
+	// chiffres » to call old.
+	r = Compute(cfg, &indicator.Catalogue{}, 2024)
+	b.Reset()
+	r.Write(&b)
+	if !r.Stale() || !strings.Contains(b.String(), "aucun chiffre n'est publié alors que le schéma a commencé") || strings.Contains(b.String(), "ont plus de") {
+		t.Errorf("nothing published:\n%s", b.String())
+	}
 	// Before the schema starts, nothing is elapsed and nothing is late.
 	r = Compute(cfg, &indicator.Catalogue{}, 2023)
 	if r.Stale() || len(r.Elapsed) != 0 {

@@ -83,6 +83,7 @@ func TestValueErrors(t *testing.T) {
 		"[heures]\ntotal = 5\n":                     "n'est pas de type share",
 		"[heurs]\nvalue = 5\n":                      "indicateur inconnu : \"heurs\"",
 		"[vfe]\ncount = 3\ntotl = 9\n":              "« totl » : clé inconnue",
+		"[vfe]\n[[vfe.detail]]\nlabel = \"A\"\ncount = 1\n[[vfe.detail]]\nlabel = \"A\"\ncount = 2\n": "détail en double pour l'indicateur vfe : \"A\"",
 	}
 	for src, want := range cases {
 		_, items := loadCat(t, map[string]string{"data/valeurs/2024.toml": src})
@@ -111,6 +112,10 @@ kind = "count"
 unit = "marches"
 [[indicator.target]]
 value = 3
+
+[[indicator]]
+id = "c"
+label = "C"
 `)}}
 	var l diag.List
 	Load(fsys, cfg, &l)
@@ -123,6 +128,8 @@ value = 3
 		"Vouliez-vous dire « marches » ?",
 		"data/indicateurs.toml:6:1: erreur\u00a0: indicateur a : direction pilote inconnue \"DAMP\"",
 		"data/indicateurs.toml:9:1: erreur\u00a0: identifiant d'indicateur en double",
+		"data/indicateurs.toml:16: erreur\u00a0: indicateur c sans type (kind)\n    → Ajoutez kind = \"count\"",
+		"data/indicateurs.toml:16: erreur\u00a0: indicateur c sans unité (unit)\n    → Ajoutez unit = \"…\" avec l'une de ces unités : acheteurs,",
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in:\n%s", w, got)
@@ -160,4 +167,39 @@ func FuzzValues(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestNumberOfLostFigure(t *testing.T) {
+	n := 40.0
+	m := &Measure{Count: &n, Missing: true}
+	if v, ok := m.Number(Count); ok {
+		t.Errorf("a lost figure has no number, got %v", v)
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	cases := []struct {
+		ind  Indicator
+		v    float64
+		want string
+	}{
+		{Indicator{Kind: Value, Unit: Units["euros_ht"]}, 1, "1\u00a0€ HT"},
+		{Indicator{Kind: Value, Unit: Units["euros_ht"]}, 1250000.5, "1\u202f250\u202f000,5\u00a0€ HT"},
+		{Indicator{Kind: Count, Unit: Units["heures"]}, 1, "1\u00a0heure"},
+		{Indicator{Kind: Count, Unit: Units["pourcent"]}, 43.48, "43,5\u202f%"},
+		{Indicator{Kind: Share, Unit: Units["marches"]}, 30, "30\u202f%"},
+	}
+	for _, c := range cases {
+		if got := c.ind.FormatNumber(c.v); got != c.want {
+			t.Errorf("FormatNumber(%v) in %s = %q, want %q", c.v, c.ind.Unit.ID, got, c.want)
+		}
+	}
+}
+
+func TestFormatOutOfZero(t *testing.T) {
+	zero := 0.0
+	ind := &Indicator{Kind: Share, Unit: Units["vehicules"]}
+	if got := ind.Format(&Measure{Count: &zero, Total: &zero}); got != "0\u00a0véhicule sur 0" {
+		t.Errorf("0 out of 0 = %q, want no percentage (there is none)", got)
+	}
 }

@@ -140,12 +140,20 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 	if strings.TrimSpace(e.Label) == "" {
 		l.Errorf(blk.at("label"), "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
 	}
-	if _, ok := Kinds[ind.Kind]; !ok {
-		l.Errorf(blk.at("kind"), "kind vaut \"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé).", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
+	const kinds = "\"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé)"
+	units := strings.Join(unitIDs(), ", ")
+	switch _, ok := Kinds[ind.Kind]; {
+	case e.Kind == "":
+		l.Errorf(blk.at("kind"), "Ajoutez kind = "+kinds+".", "indicateur %s sans type (kind)", e.ID)
+	case !ok:
+		l.Errorf(blk.at("kind"), "kind vaut "+kinds+".", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
 	}
 	u, ok := Units[e.Unit]
-	if !ok {
-		hint := diag.DidYouMean(e.Unit, unitIDs(), "Unités possibles : "+strings.Join(unitIDs(), ", ")+".")
+	switch {
+	case e.Unit == "":
+		l.Errorf(blk.at("unit"), "Ajoutez unit = \"…\" avec l'une de ces unités : "+units+".", "indicateur %s sans unité (unit)", e.ID)
+	case !ok:
+		hint := diag.DidYouMean(e.Unit, unitIDs(), "Unités possibles : "+units+".")
 		l.Errorf(blk.at("unit"), hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
 	}
 	ind.Unit = u
@@ -240,10 +248,12 @@ func (b block) at(key string) diag.Pos {
 
 // checkFigures reports impossible or contradictory figures.
 func checkFigures(l *diag.List, b block, ind *Indicator, f figuresTOML) {
-	for _, name := range []string{"value", "count", "total", "share"} {
-		v := map[string]*float64{"value": f.Value, "count": f.Count, "total": f.Total, "share": f.Share}[name]
-		if v != nil && *v < 0 {
-			l.Errorf(b.at(name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", name, *v, ind.ID)
+	for _, k := range []struct {
+		name string
+		v    *float64
+	}{{"value", f.Value}, {"count", f.Count}, {"total", f.Total}, {"share", f.Share}} {
+		if k.v != nil && *k.v < 0 {
+			l.Errorf(b.at(k.name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", k.name, *k.v, ind.ID)
 		}
 	}
 	switch ind.Kind {
@@ -343,6 +353,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 		v.figuresTOML.into(m)
 		checkFigures(l, block{pos: p, idx: idx, path: []string{id}}, ind, v.figuresTOML)
 		dlines := idx.Lines(id, "detail")
+		seen := map[string]diag.Pos{}
 		for i, d := range v.Detail {
 			dp := p
 			if i < len(dlines) {
@@ -351,6 +362,10 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 			db := block{pos: dp, idx: idx, path: []string{id, "detail"}}
 			if strings.TrimSpace(d.Label) == "" {
 				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (par exemple \"Restaurants du personnel\").", "détail sans intitulé pour l'indicateur %s", id)
+			} else if first, ok := seen[d.Label]; ok {
+				l.Errorf(db.at("label"), fmt.Sprintf("Chaque partie n'a qu'un détail par année ; l'autre est à la ligne %d : regroupez les chiffres ou corrigez l'intitulé.", first.Line), "détail en double pour l'indicateur %s : %q", id, d.Label)
+			} else {
+				seen[d.Label] = dp
 			}
 			checkFigures(l, db, ind, d.figuresTOML)
 			dm := &Measure{Year: year, Breakdown: d.Label, Comment: d.Comment, Provisional: v.Provisional, Pos: dp}
@@ -409,7 +424,7 @@ func (ind *Indicator) TargetsAt(year int) []Target {
 		if t.Year > year {
 			continue
 		}
-		k := t.Label + "\x00" + t.Breakdown
+		k := t.SeriesKey()
 		if i, ok := seen[k]; ok {
 			out[i] = t
 			continue

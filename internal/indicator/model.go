@@ -28,6 +28,10 @@ type Unit struct {
 	Money     bool   // an amount (L2111-3: "en valeur")
 }
 
+// Legal reports whether the unit expresses an indicator as article L2111-3
+// asks: in number of contracts or in value.
+func (u Unit) Legal() bool { return u.Contracts || u.Money }
+
 // Units are the units an indicator may use.
 var Units = map[string]Unit{
 	"marches":       {ID: "marches", One: "marché", Many: "marchés", Contracts: true},
@@ -79,6 +83,10 @@ type Target struct {
 	Source    string
 }
 
+// SeriesKey names the series of a target: the steps of one objective share
+// a label and a breakdown.
+func (t Target) SeriesKey() string { return t.Label + "\x00" + t.Breakdown }
+
 // Measure is a figure: a yearly value or a baseline.
 type Measure struct {
 	Year        int    // 0 for a baseline given as a period
@@ -108,9 +116,13 @@ func (m *Measure) Percent() (float64, bool) {
 	return 0, false
 }
 
-// Number is the figure compared with targets: the share for share
-// indicators, the value or count otherwise.
+// Number is the figure compared with targets and charted: the share for
+// share indicators, the value or count otherwise; none when the figure is
+// lost (Missing), whatever else the source gives.
 func (m *Measure) Number(k Kind) (float64, bool) {
+	if m.Missing {
+		return 0, false
+	}
 	if k == Share {
 		return m.Percent()
 	}
@@ -121,6 +133,16 @@ func (m *Measure) Number(k Kind) (float64, bool) {
 		return *m.Count, true
 	}
 	return 0, false
+}
+
+// Detail is the detail of that breakdown, or nil.
+func (m *Measure) Detail(breakdown string) *Measure {
+	for _, d := range m.Details {
+		if d.Breakdown == breakdown {
+			return d
+		}
+	}
+	return nil
 }
 
 // Known reports whether the measure or one of its details carries a figure.
@@ -156,8 +178,11 @@ func (ind *Indicator) Format(m *Measure) string {
 	u := ind.Unit
 	switch {
 	case m.Count != nil && m.Total != nil:
-		p, _ := m.Percent()
-		return typo.Count(*m.Count, u.One, u.Many) + " sur " + typo.Number(*m.Total, 2) + " (" + typo.Percent(p) + ")"
+		s := typo.Count(*m.Count, u.One, u.Many) + " sur " + typo.Number(*m.Total, 2)
+		if p, ok := m.Percent(); ok { // none out of 0
+			s += " (" + typo.Percent(p) + ")"
+		}
+		return s
 	case m.Share != nil && m.Count != nil:
 		return typo.Percent(*m.Share) + " (" + typo.Count(*m.Count, u.One, u.Many) + ")"
 	case m.Share != nil:
@@ -170,19 +195,21 @@ func (ind *Indicator) Format(m *Measure) string {
 	return "non renseigné"
 }
 
-// FormatNumber writes a number in the indicator's unit, or as a percentage
-// for share indicators (targets are percentages there).
+// InPercent reports whether the indicator's figures and targets are
+// percentages: a share, or a count in the "pourcent" unit.
+func (ind *Indicator) InPercent() bool { return ind.Kind == Share || ind.Unit.ID == "pourcent" }
+
+// FormatNumber writes a number in the indicator's unit ("90 000 heures",
+// "1 250 000 € HT"), or as a percentage (targets of a share are).
 func (ind *Indicator) FormatNumber(v float64) string {
-	if ind.Kind == Share || ind.Unit.ID == "pourcent" {
+	if ind.InPercent() {
 		return typo.Percent(v)
-	}
-	if ind.Unit.Money {
-		return typo.Number(v, 2) + "\u00a0" + ind.Unit.Many
 	}
 	return typo.Count(v, ind.Unit.One, ind.Unit.Many)
 }
 
-// FormatTarget writes a target: "au moins 30 % (VFE) à partir de 2022".
+// FormatTarget writes a target's threshold: "au moins 30 %", "au plus 5
+// véhicules".
 func (ind *Indicator) FormatTarget(t Target) string {
 	s := ind.FormatNumber(t.Value)
 	if ind.Direction == "down" {

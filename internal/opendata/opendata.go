@@ -16,6 +16,7 @@ import (
 	"spaser/internal/indicator"
 	"spaser/internal/site"
 	"spaser/internal/status"
+	"spaser/internal/typo"
 )
 
 // Licence is the licence of the data.
@@ -96,17 +97,9 @@ func Rows(ind *indicator.Indicator, years []int) []Row {
 		m := ind.ValueAt(y)
 		st := status.Of(ind, y)
 		for _, part := range parts {
-			var fig *indicator.Measure
-			if m != nil {
-				fig = m
-				if part != "" {
-					fig = nil
-					for _, d := range m.Details {
-						if d.Breakdown == part {
-							fig = d
-						}
-					}
-				}
+			fig := m
+			if m != nil && part != "" {
+				fig = m.Detail(part)
 			}
 			base := Row{ID: ind.ID, Label: ind.Label, Unit: ind.Unit.Many, Kind: kindName(ind.Kind), Year: y, Breakdown: part}
 			base.ValueStatus = "non renseignée"
@@ -132,11 +125,11 @@ func Rows(ind *indicator.Indicator, years []int) []Row {
 			}
 			targets := targetsFor(ind, y, part)
 			if len(targets) == 0 {
+				if part != "" && base.Value == nil && !hasDetail(ind, part) {
+					continue // a target's part with no target in force and no figure ever
+				}
 				r := base
 				r.Status = partStatus(st, part, nil, base.Value != nil)
-				if part != "" && base.Value == nil && len(targets) == 0 && !hasDetail(ind, part) {
-					continue
-				}
 				out = append(out, r)
 				continue
 			}
@@ -176,10 +169,8 @@ func partsOf(ind *indicator.Indicator) []string {
 
 func hasDetail(ind *indicator.Indicator, part string) bool {
 	for _, m := range ind.Values {
-		for _, d := range m.Details {
-			if d.Breakdown == part {
-				return true
-			}
+		if m.Detail(part) != nil {
+			return true
 		}
 	}
 	return false
@@ -312,7 +303,7 @@ func JSON(s *site.Site, rows []Row) []byte {
 		Licence:     Licence,
 		LicenceURL:  LicenceURL,
 		Period:      strconv.Itoa(s.Cfg.PeriodStart) + "-" + strconv.Itoa(s.Cfg.PeriodEnd),
-		Description: "Une ligne par indicateur, année, partie (breakdown) et série d'objectifs ; colonnes décrites sur la page « Données ouvertes » du site.",
+		Description: typo.Text("Une ligne par indicateur, année, partie (breakdown) et série d’objectifs ; colonnes décrites sur la page « Données ouvertes » du site."),
 		Rows:        rows,
 	}
 	var b bytes.Buffer

@@ -106,7 +106,7 @@ func Of(ind *indicator.Indicator, year int) Result {
 		return r
 	}
 	r.State = NoTarget
-	for _, goal := range goals(ind, year) {
+	for _, goal := range Goals(ind, year) {
 		for _, c := range figures(ind, m, goal.Breakdown) {
 			s := Series{Target: goal, Due: goal.Year <= year, Figure: c.value, Part: c.part}
 			s.State, s.Previous = judge(ind, year, s, c.part)
@@ -133,34 +133,22 @@ func Latest(ind *indicator.Indicator) (Result, bool) {
 }
 
 // Goals are the targets an indicator's figure of year is compared with:
-// those in force, or else the first step of each series. Year 0 gives the
-// first steps.
-func Goals(ind *indicator.Indicator, year int) []indicator.Target { return goals(ind, year) }
-
-// goals returns the targets to compare with in year: those in force (for
-// each series, its last step whose year is at most year); when none is in
-// force yet, the first step of each series.
-func goals(ind *indicator.Indicator, year int) []indicator.Target {
-	var due, next []indicator.Target
-	dueIndex, nextIndex := map[string]int{}, map[string]bool{}
-	for _, t := range ind.Targets { // sorted by year
-		k := t.Label + "\x00" + t.Breakdown
-		if t.Year <= year {
-			if i, ok := dueIndex[k]; ok {
-				due[i] = t
-			} else {
-				dueIndex[k] = len(due)
-				due = append(due, t)
-			}
-		} else if !nextIndex[k] {
-			nextIndex[k] = true
-			next = append(next, t)
-		}
-	}
-	if len(due) > 0 {
+// those in force (for each series, its last step whose year is at most
+// year); when none is in force yet, the first step of each series. Year 0
+// gives the first steps.
+func Goals(ind *indicator.Indicator, year int) []indicator.Target {
+	if due := ind.TargetsAt(year); len(due) > 0 {
 		return due
 	}
-	return next
+	var first []indicator.Target
+	seen := map[string]bool{}
+	for _, t := range ind.Targets { // sorted by year
+		if k := t.SeriesKey(); !seen[k] {
+			seen[k] = true
+			first = append(first, t)
+		}
+	}
+	return first
 }
 
 type candidate struct {
@@ -171,11 +159,9 @@ type candidate struct {
 // figures are the figures of m to compare with a target of breakdown b.
 func figures(ind *indicator.Indicator, m *indicator.Measure, b string) []candidate {
 	if b != "" {
-		for _, d := range m.Details {
-			if d.Breakdown == b {
-				if v, ok := d.Number(ind.Kind); ok {
-					return []candidate{{part: b, value: v}}
-				}
+		if d := m.Detail(b); d != nil {
+			if v, ok := d.Number(ind.Kind); ok {
+				return []candidate{{part: b, value: v}}
 			}
 		}
 		return nil
@@ -218,18 +204,14 @@ func previous(ind *indicator.Indicator, year int, part string) *Point {
 		if m.Year >= year {
 			continue
 		}
-		if part == "" {
-			if v, ok := m.Number(ind.Kind); ok {
-				return &Point{m.Year, v}
+		fig := m
+		if part != "" {
+			if fig = m.Detail(part); fig == nil {
+				continue
 			}
-			continue
 		}
-		for _, d := range m.Details {
-			if d.Breakdown == part {
-				if v, ok := d.Number(ind.Kind); ok {
-					return &Point{m.Year, v}
-				}
-			}
+		if v, ok := fig.Number(ind.Kind); ok {
+			return &Point{m.Year, v}
 		}
 	}
 	return nil
@@ -238,7 +220,7 @@ func previous(ind *indicator.Indicator, year int, part string) *Point {
 // reaches reports whether v reaches target in the indicator's direction, to
 // the precision shown on the site (a tenth).
 func reaches(ind *indicator.Indicator, v, target float64) bool {
-	if math.Abs(v-target) < 0.05 {
+	if Same(v, target) {
 		return true
 	}
 	if ind.Direction == "down" {
@@ -246,6 +228,10 @@ func reaches(ind *indicator.Indicator, v, target float64) bool {
 	}
 	return v > target
 }
+
+// Same reports whether a and b are equal to the precision shown on the site
+// (a tenth): a figure at its target's level has reached it.
+func Same(a, b float64) bool { return math.Abs(a-b) < 0.05 }
 
 // Tally counts the indicators of each state in a year.
 type Tally struct {
