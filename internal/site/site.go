@@ -508,19 +508,26 @@ func (s *Site) Years() []int {
 	return out
 }
 
-// IndicatorGroup is the indicators followed under one level-1 schema page.
+// IndicatorGroup is the indicators followed under one schema page.
 type IndicatorGroup struct {
-	Page       *Page // nil for indicators followed by no schema page
+	Page       *Page // nil for indicators followed by no schema page of its level
 	Indicators []*indicator.Indicator
 }
 
 // IndicatorGroups groups the indicators by the level-1 schema page (axe)
 // of the first page that follows them, in schema order.
 func (s *Site) IndicatorGroups() []IndicatorGroup {
+	return s.groupIndicators(s.Catalogue.List, 1)
+}
+
+// groupIndicators groups inds by their schema page of the given level (see
+// followedUnder), each group in the order of inds, the groups in document
+// order, nil last.
+func (s *Site) groupIndicators(inds []*indicator.Indicator, level int) []IndicatorGroup {
 	var groups []IndicatorGroup
 	index := map[*Page]int{}
-	for _, ind := range s.Catalogue.List {
-		top, _ := s.followedUnder(ind)
+	for _, ind := range inds {
+		top := s.followedUnder(ind, level)
 		i, ok := index[top]
 		if !ok {
 			i = len(groups)
@@ -534,23 +541,19 @@ func (s *Site) IndicatorGroups() []IndicatorGroup {
 	return groups
 }
 
-// followedUnder returns the axe and the enjeu (schema levels 1 and 2) of
-// the first page that follows ind: the page itself or its ancestors. Both
-// are nil for an indicator no schema page follows.
-func (s *Site) followedUnder(ind *indicator.Indicator) (axis, enjeu *Page) {
+// followedUnder returns the schema page of the given level (1 for the axe,
+// 2 for the enjeu) above or at the first page that follows ind, or nil.
+func (s *Site) followedUnder(ind *indicator.Indicator, level int) *Page {
 	ip := s.IndPages[ind.ID]
 	if ip == nil || len(ip.Pages) == 0 {
-		return nil, nil
+		return nil
 	}
-	for p := ip.Pages[0]; p != nil && p.Level > 0; p = p.Parent {
-		switch p.Level {
-		case 1:
-			axis = p
-		case 2:
-			enjeu = p
+	for p := ip.Pages[0]; p != nil && p.Level >= level; p = p.Parent {
+		if p.Level == level {
+			return p
 		}
 	}
-	return axis, enjeu
+	return nil
 }
 
 // pageOrder returns the rank of a page in document order, nil last: the
