@@ -230,7 +230,7 @@ func urlPath(rel string) string {
 // generated.
 func (s *Site) add(p *Page, l *diag.List) {
 	if other := s.byURL[p.URLPath]; other != nil {
-		l.Errorf(diag.Pos{File: p.Src.File}, "Deux pages ne peuvent pas avoir la même adresse : renommez le fichier ou le dossier.", "adresse /%s déjà utilisée par « %s »", p.URLPath, other.Title)
+		l.Errorf(diag.Pos{File: p.Src.File}, "Deux pages ne peuvent pas avoir la même adresse : renommez ou supprimez l'une des deux.", "adresse /%s déjà utilisée par %s", p.URLPath, other.Src.File)
 		return
 	}
 	s.byURL[p.URLPath] = p
