@@ -40,17 +40,6 @@ func (s *Site) generateFollowUp() {
 // DataURL is the address of an open data file: "/spaser/donnees/indicateurs.csv".
 func (s *Site) DataURL(name string) string { return s.Base.Path + path.Join(DataDir, name) }
 
-// AbsDataURL is the full address of an open data file when the base URL
-// has a host.
-func (s *Site) AbsDataURL(name string) string {
-	if s.Base.Host == "" {
-		return s.DataURL(name)
-	}
-	u := *s.Base
-	u.Path = s.DataURL(name)
-	return u.String()
-}
-
 // IndicatorCSV is the name of an indicator's CSV file in DataDir.
 func IndicatorCSV(ind *indicator.Indicator) string { return ind.ID + ".csv" }
 

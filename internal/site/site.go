@@ -346,17 +346,6 @@ func (s *Site) HasHost() bool { return s.Base.Host != "" }
 // Levels are the names of the schema's levels.
 func (s *Site) Levels() []config.Level { return s.Cfg.Schema.Levels }
 
-// SchemaPages returns the schema pages of a level (1-based), in order.
-func (s *Site) SchemaPages(level int) []*Page {
-	var out []*Page
-	for _, p := range s.Pages {
-		if p.Level == level {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // Headline returns the indicators of the home page.
 func (s *Site) Headline() []*indicator.Indicator {
 	var out []*indicator.Indicator
