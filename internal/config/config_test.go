@@ -43,6 +43,10 @@ acronym = "DAPM"
 			t.Errorf("missing %q in:\n%s", w, joined)
 		}
 	}
+	// An unknown status is one error, not also one about its audit date.
+	if strings.Contains(joined, "sans date d'audit") {
+		t.Errorf("unknown status reported twice:\n%s", joined)
+	}
 }
 
 func TestParseBaseURL(t *testing.T) {
@@ -56,9 +60,11 @@ func TestParseBaseURL(t *testing.T) {
 			t.Errorf("ParseBaseURL(%q) = %v, %v; want %s", in, u, err, want)
 		}
 	}
-	for _, bad := range []string{"spaser/", "ftp://x/", "/a/?q=1"} {
+	for _, bad := range []string{"spaser/", "ftp://x/", "/a/?q=1", "https://www.exemple.fr:port/"} {
 		if _, err := ParseBaseURL(bad); err == nil {
 			t.Errorf("ParseBaseURL(%q) accepted", bad)
+		} else if strings.Contains(err.Error(), "parse") {
+			t.Errorf("ParseBaseURL(%q): %v, not in French", bad, err)
 		}
 	}
 }
