@@ -68,7 +68,7 @@ Options :
 	for _, d := range items {
 		fmt.Fprintln(stdout, d.String())
 	}
-	errs, warns := l.Count(diag.Error), l.Count(diag.Warning)
+	errs, warns := diag.Count(items)
 	var rep *compliance.Report
 	if ld != nil {
 		rep = compliance.Compute(ld.Site.Cfg, ld.Site.Catalogue, *year)
@@ -81,9 +81,9 @@ Options :
 	}
 	switch {
 	case errs > 0:
-		fmt.Fprintf(stdout, "Vérification : %s. Corrigez les erreurs : la construction échouerait.\n", summary(errs, warns))
+		fmt.Fprintf(stdout, "Vérification : %s. Corrigez les erreurs : la construction échouerait.\n", diag.SummaryOf(errs, warns))
 	case warns > 0:
-		fmt.Fprintf(stdout, "Vérification : %s. Le site peut être construit.\n", summary(errs, warns))
+		fmt.Fprintf(stdout, "Vérification : %s. Le site peut être construit.\n", diag.SummaryOf(errs, warns))
 	default:
 		fmt.Fprintln(stdout, "Vérification : aucun problème. Le site peut être construit.")
 	}
@@ -100,15 +100,4 @@ Options :
 		return 1
 	}
 	return 0
-}
-
-func summary(errs, warns int) string {
-	return count(errs, "erreur", "erreurs") + ", " + count(warns, "avertissement", "avertissements")
-}
-
-func count(n int, one, many string) string {
-	if n <= 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"spaser/internal/diag"
+	"spaser/internal/sitetest"
 )
 
 func TestDefaultColorsPass(t *testing.T) {
@@ -47,13 +48,9 @@ text = "bleu"
 		got = append(got, d.Where()+": "+d.Msg+" → "+d.Hint)
 	}
 	joined := strings.Join(got, "\n")
-	for _, w := range []string{
+	sitetest.ContainsAll(t, joined,
 		`data/site.toml:16: couleur illisible dans [colors] text : "bleu"`,
-	} {
-		if !strings.Contains(joined, w) {
-			t.Errorf("missing %q in:\n%s", w, joined)
-		}
-	}
+	)
 	// With a readable text colour, the contrasts are checked.
 	src = strings.Replace(src, `text = "bleu"`, `text = "#1d1d1b"`, 1)
 	l = diag.List{}
@@ -63,15 +60,11 @@ text = "bleu"
 		got = append(got, d.Where()+": "+d.Msg+" → "+d.Hint)
 	}
 	joined = strings.Join(got, "\n")
-	for _, w := range []string{
+	sitetest.ContainsAll(t, joined,
 		"data/site.toml:13: couleur accent #7fbfaa : contraste de 1,8:1 sur le fond accent_bg (#e9f3f0), il faut au moins 4,5:1 (texte ; WCAG 2.1, RGAA critère 3.2) → Choisissez une couleur plus foncée : par exemple #4e7467, qui atteint 4,6:1.",
 		"data/site.toml:14: couleur focus #ffcc00 : contraste de 1,3:1 sur le fond accent_bg (#e9f3f0), il faut au moins 3:1 (contour du focus ; WCAG 2.1, RGAA critère 3.3) → Choisissez une couleur plus foncée : par exemple #a78500, qui atteint 3:1.",
 		"data/site.toml:15: couleur chart_values #dddddd : contraste de 1,3:1 sur le fond blanc des graphiques, il faut au moins 3:1 (graphique ; WCAG 2.1, RGAA critère 3.3) → Choisissez une couleur plus foncée : par exemple #929292, qui atteint 3,1:1.",
-	} {
-		if !strings.Contains(joined, w) {
-			t.Errorf("missing %q in:\n%s", w, joined)
-		}
-	}
+	)
 	if len(got) != 3 || strings.Contains(joined, "#0b5d4b") {
 		t.Errorf("a colour with enough contrast is reported:\n%s", joined)
 	}

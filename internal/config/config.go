@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"spaser/internal/diag"
@@ -172,15 +173,11 @@ func (c *Config) checkSchema(l *diag.List) {
 }
 
 func (c *Config) checkAccess(l *diag.List) {
-	ok := false
-	for _, s := range Statuses {
-		ok = ok || c.Access.Status == s
-	}
-	if !ok {
+	switch {
+	case !slices.Contains(Statuses, c.Access.Status):
 		l.Errorf(c.pos("accessibility", "status"), "Choisissez parmi \"totalement conforme\", \"partiellement conforme\" et \"non conforme\" (sans audit : \"non conforme\").", "état de conformité RGAA inconnu : %q", c.Access.Status)
-	}
-	if c.Access.Status != "non conforme" && c.Access.AuditDate == "" {
-		l.Errorf(c.pos("accessibility", "status"), "Un état « conforme » ou « partiellement conforme » suppose un audit : indiquez audit_date et rate, ou déclarez \"non conforme\".", "état de conformité déclaré sans date d'audit")
+	case c.Access.Status != "non conforme" && c.Access.AuditDate == "":
+		l.Errorf(c.pos("accessibility", "status"), "Un état « totalement conforme » ou « partiellement conforme » suppose un audit : indiquez audit_date et rate, ou déclarez \"non conforme\".", "état de conformité déclaré sans date d'audit")
 	}
 	for _, d := range []struct{ key, val string }{{"audit_date", c.Access.AuditDate}, {"date", c.Access.Date}, {"updated", c.Access.Updated}} {
 		if d.val != "" && !dateRe.MatchString(d.val) {
@@ -234,7 +231,8 @@ func (c *Config) Source() []byte { return c.src }
 func ParseBaseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, err
+		// url.Parse explains in English: say it in French.
+		return nil, fmt.Errorf("adresse mal formée (espaces, caractères %% ou numéro de port)")
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
 		return nil, fmt.Errorf("pas de ? ni de # dans l'adresse")

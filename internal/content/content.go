@@ -56,14 +56,17 @@ type Page struct {
 	fmLine int
 }
 
-// Dir is the folder the page stands for: its own for a section, else the
-// file path without .md ("axes/1-climat/2-vehicules").
-func (p *Page) Dir() string {
-	if p.IsSection {
-		return path.Dir(p.Rel)
+// PageDir is the folder that the page at rel (from content/) stands for:
+// its own for a section, else the file path without .md
+// ("axes/1-climat/2-vehicules").
+func PageDir(rel string) string {
+	if isSection(rel) {
+		return path.Dir(rel)
 	}
-	return strings.TrimSuffix(p.Rel, ".md")
+	return strings.TrimSuffix(rel, ".md")
 }
+
+func isSection(rel string) bool { return path.Base(rel) == "_index.md" }
 
 // KeyPos is the position of a front matter key, for diagnostics found later.
 func (p *Page) KeyPos(key string) diag.Pos {
@@ -184,7 +187,7 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 
 func checkName(l *diag.List, p, name string) {
 	if !nameRe.MatchString(name) {
-		l.Errorf(diag.Pos{File: p}, "Renommez-le en minuscules sans accents, avec des chiffres et des tirets, par exemple « 2-vehicules-propres » : ce nom devient l'adresse de la page.", "nom de fichier ou de dossier incorrect : %q", name)
+		l.Errorf(diag.Pos{File: p}, "Renommez-le en minuscules sans accents ni espaces, avec seulement des lettres, des chiffres et des tirets, par exemple « 2-vehicules-propres » : ce nom devient l'adresse de la page.", "nom de fichier ou de dossier incorrect : %q", name)
 	}
 }
 
@@ -221,7 +224,7 @@ func readPage(fsys fs.FS, p, rel string, l *diag.List) *Page {
 	if !ok {
 		return nil
 	}
-	pg := &Page{File: p, Rel: rel, IsSection: path.Base(rel) == "_index.md"}
+	pg := &Page{File: p, Rel: rel, IsSection: isSection(rel)}
 	fm, body, bodyLine, ok := split(src, p, l)
 	if !ok {
 		return nil

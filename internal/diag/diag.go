@@ -129,20 +129,6 @@ func (l *List) HasErrors() bool {
 	return slices.ContainsFunc(l.items, func(d Diagnostic) bool { return d.Severity == Error })
 }
 
-// Count counts the diagnostics of severity s.
-func (l *List) Count(s Severity) int {
-	n := 0
-	for _, d := range l.Items() {
-		if d.Severity == s {
-			n++
-		}
-	}
-	return n
-}
-
-// Len is the number of diagnostics.
-func (l *List) Len() int { return len(l.items) }
-
 // Err returns the list as an error when it holds at least one error, nil otherwise.
 func (l *List) Err() error {
 	if !l.HasErrors() {
@@ -167,17 +153,25 @@ func (e *ListError) Error() string {
 	return b.String()
 }
 
-// Summary is a French one-line count such as "2 erreurs, 1 avertissement".
-func Summary(items []Diagnostic) string {
-	e, w := 0, 0
+// Count counts the errors and the warnings of items (from List.Items, where
+// a problem found several times is listed once).
+func Count(items []Diagnostic) (errors, warnings int) {
 	for _, d := range items {
 		if d.Severity == Warning {
-			w++
+			warnings++
 		} else {
-			e++
+			errors++
 		}
 	}
-	return plural(e, "erreur", "erreurs") + ", " + plural(w, "avertissement", "avertissements")
+	return errors, warnings
+}
+
+// Summary is a French one-line count such as "2 erreurs, 1 avertissement".
+func Summary(items []Diagnostic) string { return SummaryOf(Count(items)) }
+
+// SummaryOf is Summary for counts already made.
+func SummaryOf(errors, warnings int) string {
+	return plural(errors, "erreur", "erreurs") + ", " + plural(warnings, "avertissement", "avertissements")
 }
 
 func plural(n int, one, many string) string {

@@ -43,7 +43,7 @@ func TestItemsOnce(t *testing.T) {
 	if got := len(l.Items()); got != 2 {
 		t.Errorf("%d items: %v", got, l.Items())
 	}
-	if got := l.Count(Error); got != 2 {
+	if got, _ := Count(l.Items()); got != 2 {
 		t.Errorf("Count = %d", got)
 	}
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"path"
-	"slices"
 
 	"spaser/internal/chart"
 	"spaser/internal/indicator"
@@ -41,17 +40,6 @@ func (s *Site) generateFollowUp() {
 // DataURL is the address of an open data file: "/spaser/donnees/indicateurs.csv".
 func (s *Site) DataURL(name string) string { return s.Base.Path + path.Join(DataDir, name) }
 
-// AbsDataURL is the full address of an open data file when the base URL
-// has a host.
-func (s *Site) AbsDataURL(name string) string {
-	if s.Base.Host == "" {
-		return s.DataURL(name)
-	}
-	u := *s.Base
-	u.Path = s.DataURL(name)
-	return u.String()
-}
-
 // IndicatorCSV is the name of an indicator's CSV file in DataDir.
 func IndicatorCSV(ind *indicator.Indicator) string { return ind.ID + ".csv" }
 
@@ -63,52 +51,26 @@ func (s *Site) Chart(ind *indicator.Indicator) *chart.Figure { return s.Charts[i
 type AxisGroup struct {
 	Page       *Page // nil for indicators followed by no schema page
 	Indicators []*indicator.Indicator
-	Enjeux     []EnjeuGroup
+	Enjeux     []IndicatorGroup // by enjeu (a level-2 schema page)
 }
 
-// EnjeuGroup is an enjeu (a level-2 schema page) with its indicators.
-type EnjeuGroup struct {
-	Page       *Page
-	Indicators []*indicator.Indicator
-}
-
-// Dashboard groups every indicator by the axe and the enjeu of the first
-// page that follows it, in schema order. An indicator followed by an axe
-// page itself comes before the enjeux of the axe.
+// DashboardGroups groups every indicator by the axe and the enjeu of the
+// first page that follows it, in schema order. An indicator followed by an
+// axe page itself comes before the enjeux of the axe.
 func (s *Site) DashboardGroups() []AxisGroup {
-	var groups []AxisGroup
-	axisIndex := map[*Page]int{}
-	for _, ind := range s.Catalogue.List {
-		axis, enjeu := s.followedUnder(ind)
-		i, ok := axisIndex[axis]
-		if !ok {
-			i = len(groups)
-			axisIndex[axis] = i
-			groups = append(groups, AxisGroup{Page: axis})
-		}
-		g := &groups[i]
-		if enjeu == nil {
-			g.Indicators = append(g.Indicators, ind)
-			continue
-		}
-		j := -1
-		for k, e := range g.Enjeux {
-			if e.Page == enjeu {
-				j = k
+	var out []AxisGroup
+	for _, a := range s.groupIndicators(s.Catalogue.List, 1) {
+		g := AxisGroup{Page: a.Page}
+		for _, e := range s.groupIndicators(a.Indicators, 2) {
+			if e.Page == nil {
+				g.Indicators = e.Indicators // sorted last, shown first
+			} else {
+				g.Enjeux = append(g.Enjeux, e)
 			}
 		}
-		if j < 0 {
-			j = len(g.Enjeux)
-			g.Enjeux = append(g.Enjeux, EnjeuGroup{Page: enjeu})
-		}
-		g.Enjeux[j].Indicators = append(g.Enjeux[j].Indicators, ind)
+		out = append(out, g)
 	}
-	order := s.pageOrder()
-	slices.SortStableFunc(groups, func(a, b AxisGroup) int { return order(a.Page) - order(b.Page) })
-	for i := range groups {
-		slices.SortStableFunc(groups[i].Enjeux, func(a, b EnjeuGroup) int { return order(a.Page) - order(b.Page) })
-	}
-	return groups
+	return out
 }
 
 // CSVURL is the address of the CSV file of ind.

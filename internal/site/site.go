@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"path"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -101,20 +100,19 @@ func (p *Page) NumberedLabel() string {
 }
 
 // Trail is the chain of ancestors from the home page, for breadcrumbs.
-func (p *Page) Trail() []*Page {
-	var out []*Page
-	for a := p.Parent; a != nil; a = a.Parent {
-		out = append([]*Page{a}, out...)
-	}
-	return out
-}
+func (p *Page) Trail() []*Page { return p.ancestors(0) }
 
 // SchemaAncestors are the schema pages above p (its axe, its enjeu).
-func (p *Page) SchemaAncestors() []*Page {
+func (p *Page) SchemaAncestors() []*Page { return p.ancestors(1) }
+
+// ancestors are the pages above p down to those of schema level minLevel
+// and more, the highest first.
+func (p *Page) ancestors(minLevel int) []*Page {
 	var out []*Page
-	for a := p.Parent; a != nil && a.Level > 0; a = a.Parent {
-		out = append([]*Page{a}, out...)
+	for a := p.Parent; a != nil && a.Level >= minLevel; a = a.Parent {
+		out = append(out, a)
 	}
+	slices.Reverse(out)
 	return out
 }
 
@@ -180,7 +178,7 @@ func (s *Site) fromContent(src *content.Page, parent *Page, level int, l *diag.L
 	p := &Page{
 		Src: src, Parent: parent, Kind: KindPage,
 		Title: typo.Text(src.FM.Title), ShortTitle: typo.Text(src.FM.ShortTitle), Summary: typo.Text(src.FM.Summary),
-		URLPath: urlPath(src),
+		URLPath: urlPath(src.Rel),
 	}
 	p.Description = p.Summary
 	if src.FM.Description != "" {
@@ -205,7 +203,7 @@ func (s *Site) fromContent(src *content.Page, parent *Page, level int, l *diag.L
 	if src.FM.Layout != "" {
 		if p.Level > 0 || p.Kind == KindSchema || p.Kind == KindHome {
 			l.Errorf(src.KeyPos("layout"), "Seules les pages simples (hors du schéma) peuvent choisir leur mise en page : supprimez la ligne layout.", "layout non permis sur cette page")
-		} else if !contains(contentLayouts, src.FM.Layout) {
+		} else if !slices.Contains(contentLayouts, src.FM.Layout) {
 			hint := diag.DidYouMean(src.FM.Layout, contentLayouts, "Mises en page possibles : "+strings.Join(contentLayouts, ", ")+".")
 			l.Errorf(src.KeyPos("layout"), hint, "mise en page inconnue : %q", src.FM.Layout)
 		} else {
@@ -219,27 +217,24 @@ func (s *Site) fromContent(src *content.Page, parent *Page, level int, l *diag.L
 	return p
 }
 
-func urlPath(src *content.Page) string {
-	d := src.Dir()
+// urlPath is the address of the content file at rel, from the base URL.
+func urlPath(rel string) string {
+	d := content.PageDir(rel)
 	if d == "." {
 		return ""
 	}
 	return d + "/"
 }
 
+// add registers content page p; the generated pages come after, through
+// generated.
 func (s *Site) add(p *Page, l *diag.List) {
 	if other := s.byURL[p.URLPath]; other != nil {
-		file := ""
-		if p.Src != nil {
-			file = p.Src.File
-		}
-		l.Errorf(diag.Pos{File: file}, "Deux pages ne peuvent pas avoir la même adresse : renommez le fichier ou le dossier.", "adresse /%s déjà utilisée par « %s »", p.URLPath, other.Title)
+		l.Errorf(diag.Pos{File: p.Src.File}, "Deux pages ne peuvent pas avoir la même adresse : renommez ou supprimez l'une des deux.", "adresse /%s déjà utilisée par %s", p.URLPath, other.Src.File)
 		return
 	}
 	s.byURL[p.URLPath] = p
-	if p.Src != nil {
-		s.byRel[p.Src.Rel] = p
-	}
+	s.byRel[p.Src.Rel] = p
 	switch p.Kind {
 	case KindSchema:
 		s.Schema = p
@@ -323,7 +318,7 @@ func (s *Site) Resolver(p *Page) markdown.Resolver {
 			if s.tree != nil && s.tree.Unreadable(rel) {
 				// The page exists but has an error of its own, already
 				// reported: the link is not broken.
-				return s.Base.Path + urlPath(&content.Page{Rel: rel, IsSection: path.Base(rel) == "_index.md"}), true
+				return s.Base.Path + urlPath(rel), true
 			}
 			return "", false
 		}
@@ -351,17 +346,6 @@ func (s *Site) HasHost() bool { return s.Base.Host != "" }
 // Levels are the names of the schema's levels.
 func (s *Site) Levels() []config.Level { return s.Cfg.Schema.Levels }
 
-// SchemaPages returns the schema pages of a level (1-based), in order.
-func (s *Site) SchemaPages(level int) []*Page {
-	var out []*Page
-	for _, p := range s.Pages {
-		if p.Level == level {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // Headline returns the indicators of the home page.
 func (s *Site) Headline() []*indicator.Indicator {
 	var out []*indicator.Indicator
@@ -383,26 +367,29 @@ func (s *Site) Direction(acronym string) string {
 }
 
 func (s *Site) collectODD() {
-	byNum := map[int]*ODD{}
+	var byNum [len(oddNames)]*ODD
 	for _, p := range s.Pages {
 		if p.Src == nil {
 			continue
 		}
 		for _, n := range p.Src.FM.ODD {
-			if n < 1 || n > 17 {
-				continue
+			if n < 1 || n >= len(byNum) {
+				continue // reported by content.Load
 			}
 			o := byNum[n]
 			if o == nil {
 				o = &ODD{Number: n, Name: oddNames[n]}
 				byNum[n] = o
-				s.ODDs = append(s.ODDs, o)
 			}
 			o.Pages = append(o.Pages, p)
 			p.ODD = append(p.ODD, o)
 		}
 	}
-	sort.Slice(s.ODDs, func(i, j int) bool { return s.ODDs[i].Number < s.ODDs[j].Number })
+	for _, o := range byNum {
+		if o != nil {
+			s.ODDs = append(s.ODDs, o)
+		}
+	}
 	if len(s.ODDs) == 0 {
 		return
 	}
@@ -432,11 +419,12 @@ func (s *Site) generate(l *diag.List) {
 			}
 		}
 		s.generateFollowUp()
+		// With errors in the content, a page that could not be read or
+		// placed may follow an indicator: the errors come first, and the
+		// warning after their fix if it still holds.
+		sure := !s.tree.HasUnreadable() && !l.HasErrors()
 		for _, ind := range s.Catalogue.List {
-			if len(s.IndPages[ind.ID].Pages) == 0 && !s.tree.HasUnreadable() && !l.HasErrors() {
-				// (With errors in the content, a page that could not be read
-				// or placed may follow it: the errors come first, and this
-				// warning after their fix if it still holds.)
+			if sure && len(s.IndPages[ind.ID].Pages) == 0 {
 				l.Warnf(ind.Pos, "Ajoutez son identifiant dans la liste indicators de l'action qui le suit.", "l'indicateur %s n'est suivi par aucune page", ind.ID)
 			}
 		}
@@ -489,15 +477,6 @@ func (s *Site) setNav() {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // Years are the years of the follow-up: from data_from to the end of the
 // schema.
 func (s *Site) Years() []int {
@@ -508,19 +487,26 @@ func (s *Site) Years() []int {
 	return out
 }
 
-// IndicatorGroup is the indicators followed under one level-1 schema page.
+// IndicatorGroup is the indicators followed under one schema page.
 type IndicatorGroup struct {
-	Page       *Page // nil for indicators followed by no schema page
+	Page       *Page // nil for indicators followed by no schema page of its level
 	Indicators []*indicator.Indicator
 }
 
 // IndicatorGroups groups the indicators by the level-1 schema page (axe)
 // of the first page that follows them, in schema order.
 func (s *Site) IndicatorGroups() []IndicatorGroup {
+	return s.groupIndicators(s.Catalogue.List, 1)
+}
+
+// groupIndicators groups inds by their schema page of the given level (see
+// followedUnder), each group in the order of inds, the groups in document
+// order, nil last.
+func (s *Site) groupIndicators(inds []*indicator.Indicator, level int) []IndicatorGroup {
 	var groups []IndicatorGroup
 	index := map[*Page]int{}
-	for _, ind := range s.Catalogue.List {
-		top, _ := s.followedUnder(ind)
+	for _, ind := range inds {
+		top := s.followedUnder(ind, level)
 		i, ok := index[top]
 		if !ok {
 			i = len(groups)
@@ -534,23 +520,19 @@ func (s *Site) IndicatorGroups() []IndicatorGroup {
 	return groups
 }
 
-// followedUnder returns the axe and the enjeu (schema levels 1 and 2) of
-// the first page that follows ind: the page itself or its ancestors. Both
-// are nil for an indicator no schema page follows.
-func (s *Site) followedUnder(ind *indicator.Indicator) (axis, enjeu *Page) {
+// followedUnder returns the schema page of the given level (1 for the axe,
+// 2 for the enjeu) above or at the first page that follows ind, or nil.
+func (s *Site) followedUnder(ind *indicator.Indicator, level int) *Page {
 	ip := s.IndPages[ind.ID]
 	if ip == nil || len(ip.Pages) == 0 {
-		return nil, nil
+		return nil
 	}
-	for p := ip.Pages[0]; p != nil && p.Level > 0; p = p.Parent {
-		switch p.Level {
-		case 1:
-			axis = p
-		case 2:
-			enjeu = p
+	for p := ip.Pages[0]; p != nil && p.Level >= level; p = p.Parent {
+		if p.Level == level {
+			return p
 		}
 	}
-	return axis, enjeu
+	return nil
 }
 
 // pageOrder returns the rank of a page in document order, nil last: the

@@ -1,6 +1,10 @@
 package site
 
-import "fmt"
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Pages that help to find and read the content: the search page and the
 // printable version of the whole schema.
@@ -21,17 +25,18 @@ func (s *Site) generateTools() {
 	}
 }
 
-// levelWord is the lower-case name of schema level i (0-based), or "" when
-// the schema has fewer levels.
+// levelWord is the name of schema level i (0-based) with a lower-case
+// initial, or "partie" when the schema has fewer levels.
 func levelWord(s *Site, i int) string {
 	if i >= len(s.Cfg.Schema.Levels) {
 		return "partie"
 	}
-	w := []rune(s.Cfg.Schema.Levels[i].Singular)
-	if len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' {
-		w[0] += 'a' - 'A'
+	w := s.Cfg.Schema.Levels[i].Singular
+	if w == "" {
+		return w // reported by config.Load
 	}
-	return string(w)
+	r, size := utf8.DecodeRuneInString(w) // "Échelon" → "échelon", not only ASCII
+	return string(unicode.ToLower(r)) + w[size:]
 }
 
 // SchemaTree lists the schema pages in reading order (each page, then its

@@ -1,13 +1,26 @@
 // Package sitetest lays out sites on disk for tests: a handful of files
 // written from a map, or a copy of the repository's default site (the
-// Val-de-Marne SPASER) that a test may then break or edit.
+// Val-de-Marne SPASER) that a test may then break or edit. It also holds
+// the checks those tests share.
 package sitetest
 
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
+
+// ContainsAll reports each of wants that text does not contain, with the
+// whole text.
+func ContainsAll(t testing.TB, text string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing %q in:\n%s", w, text)
+		}
+	}
+}
 
 // Write writes files (slash paths → contents) under dir.
 func Write(t testing.TB, dir string, files map[string]string) {

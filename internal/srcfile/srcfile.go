@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"spaser/internal/diag"
+	"spaser/internal/typo"
 )
 
 // MaxSize is the largest text file accepted: far above any page or data
@@ -32,7 +33,9 @@ func Read(fsys fs.FS, name string, l *diag.List) (text []byte, ok bool) {
 		size = st.Size()
 	}
 	if size > MaxSize {
-		l.Errorf(p, "Un fichier de contenu ou de données dépasse rarement quelques dizaines de Ko : vérifiez qu'il s'agit du bon fichier.", "fichier trop volumineux (%d Mo, maximum %d Mo)", size>>20, MaxSize>>20)
+		// With a decimal: 8.5 Mo must not read as "8 Mo, maximum 8 Mo".
+		mb := typo.Number(float64(size)/(1<<20), 1)
+		l.Errorf(p, "Un fichier de contenu ou de données dépasse rarement quelques dizaines de Ko : vérifiez qu'il s'agit du bon fichier.", "fichier trop volumineux (%s Mo, maximum %d Mo)", mb, MaxSize>>20)
 		return nil, false
 	}
 	// A buffer of the file's size: two reads, where io.ReadAll would make

@@ -5,19 +5,25 @@ import (
 	"unicode/utf8"
 )
 
-// keyIndex maps dotted key paths (array indexes left out, as toml.Key has
-// them) to the places where they are written, in order. It is a light
+// Index holds where the keys of one TOML text are written, read once: a
+// file with many entries asks for positions many times. It is a light
 // reading of TOML lines, enough to place a diagnostic: BurntSushi/toml does
-// not expose key positions. Table headers are recorded too, under the path
-// of their table.
-type keyIndex map[string][]loc
+// not expose key positions.
+type Index struct {
+	src []byte
+	// keys maps dotted key paths (array indexes left out, as toml.Key has
+	// them) to the places where they are written, in order. Table headers
+	// are recorded too, under the path of their table.
+	keys map[string][]loc
+}
 
 // loc is where a key or a table header is written: 1-based line, and the
 // 1-based column (in characters) of its first character.
 type loc struct{ line, col int }
 
-func indexKeys(src []byte) keyIndex {
-	idx := keyIndex{}
+// NewIndex reads the key positions of src.
+func NewIndex(src []byte) *Index {
+	x := &Index{src: src, keys: map[string][]loc{}}
 	var table []string
 	inMultiline := false
 	for i, raw := range strings.Split(string(src), "\n") {
@@ -34,52 +40,36 @@ func indexKeys(src []byte) keyIndex {
 		case strings.HasPrefix(line, "["):
 			name := strings.Trim(strings.SplitN(line, "#", 2)[0], " []")
 			table = splitKey(name)
-			idx.add(table, at)
+			x.add(table, at)
 		default:
 			key, rest, ok := strings.Cut(line, "=")
 			if !ok {
 				continue
 			}
 			path := append(append([]string(nil), table...), splitKey(strings.TrimSpace(key))...)
-			idx.add(path, at)
+			x.add(path, at)
 			if strings.Count(rest, `"""`)%2 == 1 || strings.Count(rest, `'''`)%2 == 1 {
 				inMultiline = true
 			}
 		}
 	}
-	return idx
+	return x
 }
 
-func (idx keyIndex) add(path []string, at loc) {
+func (x *Index) add(path []string, at loc) {
 	k := strings.Join(path, ".")
-	idx[k] = append(idx[k], at)
+	x.keys[k] = append(x.keys[k], at)
 }
 
-// line returns the line of the nth occurrence of key, or 0 if not found.
-func (idx keyIndex) line(key string, nth int) int {
-	return idx.loc(key, nth).line
-}
-
-func (idx keyIndex) loc(key string, nth int) loc {
-	locs := idx[key]
+// loc is where the nth occurrence of the dotted key is written (the last
+// one when there are fewer), or the zero loc.
+func (x *Index) loc(key string, nth int) loc {
+	locs := x.keys[key]
 	if len(locs) == 0 {
 		return loc{}
 	}
-	if nth >= len(locs) {
-		nth = len(locs) - 1
-	}
-	return locs[nth]
+	return locs[min(nth, len(locs)-1)]
 }
-
-// Index holds the key positions of one TOML text, read once: a file with
-// many entries asks for positions many times.
-type Index struct {
-	src  []byte
-	keys keyIndex
-}
-
-// NewIndex reads the key positions of src.
-func NewIndex(src []byte) *Index { return &Index{src: src, keys: indexKeys(src)} }
 
 // Line returns the line where the table or key path is first written in
 // src, or 0: the position of an entry for diagnostics found after decoding.
@@ -95,7 +85,7 @@ func KeyAt(src []byte, block int, path ...string) (line, col int) {
 }
 
 // Line is the line where path is first written, or 0.
-func (x *Index) Line(path ...string) int { return x.keys.line(strings.Join(path, "."), 0) }
+func (x *Index) Line(path ...string) int { return x.loc(strings.Join(path, "."), 0).line }
 
 // Lines are the lines of every occurrence of path, in order.
 func (x *Index) Lines(path ...string) []int {

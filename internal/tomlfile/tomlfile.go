@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -134,11 +135,11 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 	if len(undecoded) == 0 {
 		return // the usual case: no need to index the keys' places
 	}
-	idx := indexKeys(src)
+	idx := NewIndex(src)
 	seen := map[string]int{}
 	for _, k := range undecoded {
 		path := []string(k)
-		if parentUndecoded(md, path) {
+		if parentUndecoded(undecoded, path) {
 			continue // reported once, at the table that is unknown
 		}
 		name := path[len(path)-1]
@@ -195,9 +196,9 @@ func suggestKey(name string, known []string) string {
 }
 
 // parentUndecoded reports whether a table containing path is itself unknown.
-func parentUndecoded(md toml.MetaData, path []string) bool {
-	for _, k := range md.Undecoded() {
-		if len(k) < len(path) && reflect.DeepEqual([]string(k), path[:len(k)]) {
+func parentUndecoded(undecoded []toml.Key, path []string) bool {
+	for _, k := range undecoded {
+		if len(k) < len(path) && slices.Equal(k, path[:len(k)]) {
 			return true
 		}
 	}
