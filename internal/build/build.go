@@ -257,7 +257,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		if len(bytes.TrimSpace(p.Src.Body)) == 0 {
 			return nil
 		}
-		res, err := conv.Convert(p.Src.Body, s.Resolver(p))
+		res, err := conv.Convert(p.Src.Body, s.Resolver(p), ld.Templates.IDs(p.Kind))
 		if err != nil {
 			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
 		}

@@ -289,3 +289,31 @@ func TestParallelPanicIsAnError(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A heading of a page's text never takes an id its layout writes around it
+// (the skip link's target, the header's search field, a section title).
+func TestHeadingIDsAvoidTheLayouts(t *testing.T) {
+	src := sitetest.New(t, with(fixture, map[string]string{
+		"content/page.md": "+++\ntitle = \"Une page\"\n+++\n## Contenu\n\n## Recherche entête\n\nTexte.\n",
+	}))
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{Source: src, Dest: dest, Defaults: defaultsFS()}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dest, "page", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\bid="([^"]+)"`).FindAllStringSubmatch(string(b), -1) {
+		if seen[m[1]] {
+			t.Errorf("id %q twice in the page", m[1])
+		}
+		seen[m[1]] = true
+	}
+	for _, id := range []string{"contenu-2", "recherche-entete-2"} {
+		if !seen[id] {
+			t.Errorf("no heading id %q: %v", id, seen)
+		}
+	}
+}

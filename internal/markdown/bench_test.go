@@ -18,7 +18,7 @@ func BenchmarkConvert(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for range b.N {
-		if _, err := c.Convert(body, resolve); err != nil {
+		if _, err := c.Convert(body, resolve, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -86,10 +86,11 @@ func New() *Converter {
 	return &Converter{md: md}
 }
 
-// Convert renders body; resolve maps links to content files.
-func (c *Converter) Convert(body []byte, resolve Resolver) (*Result, error) {
+// Convert renders body; resolve maps links to content files; taken are the
+// ids the page's layout already uses, which no heading may take.
+func (c *Converter) Convert(body []byte, resolve Resolver, taken map[string]bool) (*Result, error) {
 	res := &Result{}
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx := parser.NewContext(parser.WithIDs(&ids{taken: taken, used: map[string]bool{}}))
 	ctx.Set(resolverKey, resolve)
 	ctx.Set(resultKey, res)
 	buf := buffers.Get().(*bytes.Buffer)
@@ -248,12 +249,11 @@ func plainText(n ast.Node, src []byte) string {
 
 // ids makes heading anchors from their text: ASCII, lowercase, words joined
 // by hyphens ("Éléments de contexte" → "elements-de-contexte"), unique in the
-// page. Accents are folded so that editors can write links by hand.
-type ids struct{ used map[string]bool }
-
-func newIDs() *ids {
-	// Reserved: the ids the layouts use around the body.
-	return &ids{used: map[string]bool{"contenu": true, "menu": true, "recherche": true, "pied": true}}
+// page, and never one of taken. Accents are folded so that editors can
+// write links by hand.
+type ids struct {
+	taken map[string]bool // the layout's own ids around the body
+	used  map[string]bool
 }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -262,7 +262,7 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 2; s.used[id]; i++ {
+	for i := 2; s.used[id] || s.taken[id]; i++ {
 		id = fmt.Sprintf("%s-%d", base, i)
 	}
 	s.used[id] = true

@@ -19,7 +19,7 @@ func TestConvert(t *testing.T) {
 	body := "# Titre\n\nVoir [l'action](../a/b.md#objectifs), [le site](https://exemple.fr/x.md) et [absente](c.md).\n\n" +
 		"## Éléments de contexte\n\n## Éléments de contexte\n\nObjectifs : 90 000 heures, soit 43,5 %.\n\n" +
 		"| A | B |\n|---|---|\n| 1 | 2 |\n\n`code ; ici`\n\n<script>alert(1)</script>\n"
-	res, err := c.Convert([]byte(body), resolver(map[string]string{"../a/b.md": "/spaser/a/b/"}))
+	res, err := c.Convert([]byte(body), resolver(map[string]string{"../a/b.md": "/spaser/a/b/"}), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add("| a |\n|---|\n| [x](y.md) |")
 	c := New()
 	f.Fuzz(func(t *testing.T, body string) {
-		res, err := c.Convert([]byte(body), resolver(map[string]string{"b.md": "/b/"}))
+		res, err := c.Convert([]byte(body), resolver(map[string]string{"b.md": "/b/"}), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

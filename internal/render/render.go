@@ -13,6 +13,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,6 +32,7 @@ const Dir = "layouts"
 type Templates struct {
 	sets   map[string]*template.Template // by page kind
 	files  map[string]layoutFile         // by template name: the file it was read from
+	ids    map[string]map[string]bool    // by page kind: the ids its layouts write
 	Assets map[string]Asset              // by name in layouts/assets
 }
 
@@ -88,7 +91,7 @@ func (o overlay) list(dir string) []string {
 // custom properties (config.Colors.CSS).
 func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 	o := overlay{siteFS, defaults}
-	t := &Templates{sets: map[string]*template.Template{}, files: map[string]layoutFile{}, Assets: map[string]Asset{}}
+	t := &Templates{sets: map[string]*template.Template{}, files: map[string]layoutFile{}, ids: map[string]map[string]bool{}, Assets: map[string]Asset{}}
 	for _, name := range o.list("assets") {
 		b, _, err := o.read("assets/" + name)
 		if err != nil {
@@ -122,8 +125,34 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 			return nil
 		}
 		t.sets[k] = set
+		t.ids[k] = layoutIDs(t.files, "base.html", k+".html")
 	}
 	return t
+}
+
+// literalID is an id written as it is in a layout (not built by an action).
+var literalID = regexp.MustCompile(`\bid="([^"{}]+)"`)
+
+// layoutIDs are the literal ids of the named layouts and of every partial.
+func layoutIDs(files map[string]layoutFile, names ...string) map[string]bool {
+	ids := map[string]bool{}
+	for name, f := range files {
+		if strings.HasPrefix(name, "partials/") || slices.Contains(names, name) {
+			for _, m := range literalID.FindAllStringSubmatch(f.text, -1) {
+				ids[m[1]] = true
+			}
+		}
+	}
+	return ids
+}
+
+// IDs are the ids a page of kind has from its layouts: its text's headings
+// must take others. Nil when the layouts could not be loaded.
+func (t *Templates) IDs(kind string) map[string]bool {
+	if t == nil {
+		return nil
+	}
+	return t.ids[kind]
 }
 
 // parse adds the layout file name to set.
