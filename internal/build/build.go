@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -70,14 +71,24 @@ type Loaded struct {
 	Tree      *content.Tree
 }
 
+// ParseBaseURL reads the --base-url option of build and serve; its error
+// is a *UsageError that shows two correct forms.
+func ParseBaseURL(s string) (*url.URL, error) {
+	u, err := config.ParseBaseURL(s)
+	if err != nil {
+		return nil, &UsageError{fmt.Sprintf("--base-url %q invalide : %v (exemples : https://www.exemple.fr/spaser/ ou /spaser/)", s, err)}
+	}
+	return u, nil
+}
+
 // Load reads and assembles the site at opts.Source without writing
 // anything. The diagnostics list every problem found.
 func Load(opts Options) (*Loaded, *diag.List, error) {
 	var base *url.URL // --base-url, checked before anything is read
 	if opts.BaseURL != "" {
 		var err error
-		if base, err = config.ParseBaseURL(opts.BaseURL); err != nil {
-			return nil, nil, &UsageError{fmt.Sprintf("--base-url %q invalide : %v (exemples : https://www.exemple.fr/spaser/ ou /spaser/)", opts.BaseURL, err)}
+		if base, err = ParseBaseURL(opts.BaseURL); err != nil {
+			return nil, nil, err
 		}
 	}
 	root, err := os.OpenRoot(opts.Source)
@@ -158,7 +169,7 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
 	if opts.Dest == "" {
-		opts.Dest = path.Join(opts.Source, "public")
+		opts.Dest = filepath.Join(opts.Source, "public")
 	}
 	ld, l, err := Prepare(opts)
 	if err != nil {

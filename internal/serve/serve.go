@@ -26,7 +26,6 @@ import (
 	"time"
 
 	"spaser/internal/build"
-	"spaser/internal/config"
 	"spaser/internal/diag"
 	"spaser/internal/echarts"
 	"spaser/internal/publish"
@@ -85,9 +84,9 @@ func New(opts Options) (*Server, error) {
 	if opts.BaseURL == "" {
 		opts.BaseURL = "/"
 	}
-	u, err := config.ParseBaseURL(opts.BaseURL)
+	u, err := build.ParseBaseURL(opts.BaseURL)
 	if err != nil {
-		return nil, fmt.Errorf("--base-url %q invalide : %v", opts.BaseURL, err)
+		return nil, err
 	}
 	if opts.Debounce <= 0 {
 		opts.Debounce = 10 * time.Millisecond // an editor's save is a burst of events within a few ms
