@@ -61,11 +61,8 @@ func TestSharesAndTargets(t *testing.T) {
 	if m == nil || v.Format(m) != "40\u00a0véhicules sur 92 (43,5\u202f%)" {
 		t.Fatalf("latest = %+v", m)
 	}
-	if got := v.TargetsAt(2026); len(got) != 2 || got[0].Value != 40 || got[1].Value != 37.4 {
-		t.Errorf("targets in 2026 = %+v", got)
-	}
-	if got := v.TargetsAt(2024); len(got) != 1 || got[0].Value != 30 {
-		t.Errorf("targets in 2024 = %+v", got)
+	if got := v.Targets; len(got) != 3 || got[1].Value != 40 || got[2].Value != 37.4 || got[2].Year != 2026 || !got[2].Stepped() {
+		t.Errorf("targets = %+v", got)
 	}
 	h := c.ByID["heures"]
 	if h.Latest() != nil || h.Format(h.Baselines[0]) != "à publier" {
