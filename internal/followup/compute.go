@@ -260,6 +260,10 @@ func judge(ind *indicator.Indicator, y int, g *Goal, c candidate, m *indicator.M
 			aim = t.Low
 		}
 	}
+	if reached(ind, g, c.value) == Met {
+		j.State = OnTrack // already there, ahead of any path
+		return j
+	}
 	j.Start = start(ind, g, c.part, y)
 	if j.Start == nil || j.Start.Year >= t.Due() {
 		j.State = InProgress

@@ -173,7 +173,9 @@ func sentence(ind *indicator.Indicator, yr *Year) string {
 	for _, s := range yr.Subsets {
 		b.WriteString(", " + s)
 	}
-	b.WriteString(".")
+	if !strings.HasSuffix(b.String(), ".") { // a reported text ends its own sentence
+		b.WriteString(".")
+	}
 	if len(yr.Judged) == 0 {
 		if len(yr.Goals) == 0 {
 			b.WriteString(" Sans objectif chiffré.")

@@ -144,6 +144,10 @@ func FuzzValues(f *testing.F) {
 	f.Add("[vfe]\nshare = 43,5\n")
 	f.Add("[heurs]\nvalue = 61 234\nsource = ”x”\n")
 	f.Add("vfe = 3\n[vfe.detail]\n")
+	f.Add("[vfe]\nshare = 30\napprox = true\n[[vfe.subset]]\nlabel = \"de bio\"\nshare = 19.7\n")
+	f.Add("[vfe]\nshare = 30\npublished = 2025-03-14\nunstated_year = true\n")
+	f.Add("[vfe]\ndone = true\ndate = 0001-01-01\ntext = \"x\"\n")
+	f.Add("[heures]\nunstated_year = true\npublished = 1979-05-27T07:32:00Z\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := fstest.MapFS{
 			"data/indicateurs.toml":  {Data: []byte(catalogue)},

@@ -1,6 +1,8 @@
 package indicator
 
 import (
+	"cmp"
+	"fmt"
 	"time"
 
 	"spaser/internal/diag"
@@ -12,19 +14,42 @@ import (
 // its subsets.
 type reportTOML struct {
 	Done         *bool        `toml:"done"`
-	Date         *time.Time   `toml:"date"`
+	Date         *dateTOML    `toml:"date"`
 	Text         string       `toml:"text"`
-	Published    *time.Time   `toml:"published"`
+	Published    *dateTOML    `toml:"published"`
 	UnstatedYear bool         `toml:"unstated_year"`
 	Subset       []detailTOML `toml:"subset"`
 }
 
-// isoDate writes a TOML date as "2025-03-14" (its zone is never used).
-func isoDate(t *time.Time) string {
-	if t == nil {
+// dateTOML is a day: a TOML date (2025-03-14) or the same in quotes, as
+// editors also write it. What is neither is kept to be reported at its key.
+type dateTOML struct {
+	t   time.Time
+	bad string
+}
+
+func (d *dateTOML) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case time.Time:
+		d.t = x
+	case string:
+		t, err := time.Parse(time.DateOnly, x)
+		if err != nil {
+			d.bad = x
+		}
+		d.t = t
+	default:
+		d.bad = fmt.Sprint(v)
+	}
+	return nil
+}
+
+// isoDate writes a date as "2025-03-14" (its zone is never used).
+func isoDate(d *dateTOML) string {
+	if d == nil || d.bad != "" {
 		return ""
 	}
-	return t.Format(time.DateOnly)
+	return d.t.Format(time.DateOnly)
 }
 
 // readReport checks the keys of r against the kind of ind and sets them
@@ -34,10 +59,18 @@ func readReport(l *diag.List, b block, ind *Indicator, f figuresTOML, r reportTO
 	m.Done = r.Done
 	for _, d := range []struct {
 		key string
-		t   *time.Time
+		d   *dateTOML
 	}{{"date", r.Date}, {"published", r.Published}} {
-		if d.t != nil && (d.t.Year() < 1900 || d.t.Year() > 2200) {
-			l.Errorf(b.at(d.key), "Écrivez la date sans guillemets, sous la forme AAAA-MM-JJ : 2025-03-14.", "date impossible pour l'indicateur %s : %s", ind.ID, isoDate(d.t))
+		if d.d == nil {
+			continue
+		}
+		if d.d.bad != "" || d.d.t.Year() < 1900 || d.d.t.Year() > 2200 {
+			l.Errorf(b.at(d.key), "Écrivez la date sous la forme AAAA-MM-JJ, sans guillemets : 2025-03-14.", "date illisible ou impossible pour l'indicateur %s : %s", ind.ID, cmp.Or(d.d.bad, d.d.t.Format(time.DateOnly)))
+			if d.key == "date" {
+				m.Date = ""
+			} else {
+				m.Published = ""
+			}
 		}
 	}
 	if r.UnstatedYear && r.Published == nil {
