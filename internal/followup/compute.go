@@ -106,7 +106,8 @@ func Applicable(ind *indicator.Indicator, year int) []*Goal {
 // applicable are the targets that a figure of year is compared with, one
 // per series (label and breakdown), in the order of the catalogue: the next
 // deadline (by ≥ year); else the step in force (year ≤ year); else the
-// last deadline passed; else the first step to come.
+// last deadline passed; else, when no series has any of these, the first
+// step to come.
 func applicable(ind *indicator.Indicator, year int, goals map[*indicator.Target]*Goal) []*Goal {
 	type pick struct{ next, inForce, passed, first *Goal }
 	var keys []string
@@ -134,11 +135,17 @@ func applicable(ind *indicator.Indicator, year int, goals map[*indicator.Target]
 			p.first = g
 		}
 	}
+	// A step to come counts only when no other target applies yet: a year
+	// with a step in force is judged on what applies that year.
+	current := false
+	for _, p := range picks {
+		current = current || p.next != nil || p.inForce != nil || p.passed != nil
+	}
 	var out []*Goal
 	for _, k := range keys {
 		p := picks[k]
 		for _, g := range []*Goal{p.next, p.inForce, p.passed, p.first} {
-			if g != nil {
+			if g != nil && (g != p.first || !current) {
 				out = append(out, g)
 				break
 			}

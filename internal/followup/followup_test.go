@@ -308,3 +308,22 @@ func FuzzCompute(f *testing.F) {
 		}
 	})
 }
+
+// TestStepToComeWaits: a year with a step in force is judged on it, not on
+// another series' step that applies later (VFE in force, VTFE from 2026).
+func TestStepToComeWaits(t *testing.T) {
+	ind := &indicator.Indicator{ID: "vfe", Kind: indicator.Share, Unit: indicator.Units["vehicules"], Direction: "up",
+		Targets: []indicator.Target{{Year: 2022, Value: 30, Label: "VFE"}, {Year: 2026, Value: 37.4, Label: "VTFE"}},
+		Values:  []*indicator.Measure{{Year: 2021, Count: ptr(30), Total: ptr(100)}, {Year: 2022, Count: ptr(35), Total: ptr(100)}}}
+	r := Compute(&indicator.Catalogue{List: []*indicator.Indicator{ind}}, []int{2021, 2022, 2026})
+	e := r.List[0]
+	if y := e.At(2022); y.State != Met || len(y.Goals) != 1 || y.Goals[0].T.Label != "VFE" {
+		t.Errorf("2022: %s, goals %v", y.State.Label(), y.Goals)
+	}
+	if y := e.At(2021); y.State != InProgress || len(y.Goals) != 2 { // VFE reached early, VTFE without a start
+		t.Errorf("2021, before any step: %s, %d goals", y.State.Label(), len(y.Goals))
+	}
+	if y := e.At(2026); len(y.Goals) != 2 {
+		t.Errorf("2026: both series apply, got %d", len(y.Goals))
+	}
+}
