@@ -85,7 +85,9 @@ value = 12
 		t.Fatal(err)
 	}
 	got := readTree(t, out)
-	nb := func(s string) string { return strings.NewReplacer("\u00a0", " ", "\u202f", " ", "&nbsp;", " ", "&#x202F;", " ").Replace(s) }
+	nb := func(s string) string {
+		return strings.NewReplacer("\u00a0", " ", "\u202f", " ", "&nbsp;", " ", "&#x202F;", " ").Replace(s)
+	}
 	page := func(id string) string { return nb(got["indicateurs/"+id+"/index.html"]) }
 	sitetest.ContainsAll(t, page("label"), "obtenir le label RFAR d’ici fin 2025", ">pas encore</span>", "Cet indicateur se suit sans chiffre")
 	sitetest.ContainsAll(t, page("sourcing"), "Deux rencontres avec les structures d’insertion.", ">compte rendu publié</span>", "d’ici la fin du schéma (2026)")
