@@ -42,13 +42,7 @@ missing = true
 
 func loadCat(t *testing.T, files map[string]string) (*Catalogue, []diag.Diagnostic) {
 	t.Helper()
-	fsys := fstest.MapFS{"data/indicateurs.toml": {Data: []byte(catalogue)}}
-	for k, v := range files {
-		fsys[k] = &fstest.MapFile{Data: []byte(v)}
-	}
-	var l diag.List
-	c := Load(fsys, cfg, &l)
-	return c, l.Items()
+	return loadKinds(t, catalogue, files)
 }
 
 func TestSharesAndTargets(t *testing.T) {
