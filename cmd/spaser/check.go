@@ -71,7 +71,7 @@ Options :
 	errs, warns := diag.Count(items)
 	var rep *compliance.Report
 	if ld != nil {
-		rep = compliance.Compute(ld.Site.Cfg, ld.Site.Catalogue, *year)
+		rep = compliance.Compute(ld.Site.Cfg, ld.Site.Catalogue, ld.Built.Follow, *year)
 		if rep.Stale() {
 			warns++
 		}

@@ -59,7 +59,7 @@ func TestGuideExamples(t *testing.T) {
 		"count":        sub("data/valeurs/2022.toml", "count = 40", "count = 94"),
 		"negative":     sub("data/valeurs/2022.toml", "count = 40", "count = -40"),
 		"share total":  sub("data/valeurs/2022.toml", "total = 92", "total = 92\nshare = 43.5"),
-		"target year":  sub("data/indicateurs.toml", "year = 2025\nvalue = 40", "value = 40"),
+		"target year":  sub("data/indicateurs.toml", "year = 2025\nvalue = 40", "year = 2025\nby = 2025\nvalue = 40"),
 		"link":         sub("content/axes/1-transition-ecologique/2-biodiversite/3-plastique-usage-unique.md", "2-perturbateurs-endocriniens.md", "2-perturbateur-endocriniens.md"),
 		"index": func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "content/axes/2-inclusion-sociale/2-handicap/_index.md"))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"spaser/internal/chart"
 	"strconv"
 	"testing"
 
@@ -83,7 +84,7 @@ func BenchmarkTemplates(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, p := range ld.Site.Pages {
-			if _, err := ld.Templates.Page(ld.Site, p); err != nil {
+			if _, err := ld.Templates.Page(ld.Site, ld.Built, p); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -109,9 +110,10 @@ func benchCharts(b *testing.B, empty bool) {
 		b.Fatal(err, l.Items())
 	}
 	r := echarts.New()
-	if err := figures.Start(context.Background(), ld.Site, r).Wait(); err != nil { // installs the runtime, fills the cache
+	if _, err := figures.Start(context.Background(), ld.Site, ld.Built.Follow, r).Wait(); err != nil { // installs the runtime, fills the cache
 		b.Skip("charts cannot be drawn here:", err)
 	}
+	var charts map[string]*chart.Figure
 	b.ResetTimer()
 	for i := range b.N {
 		if empty {
@@ -120,9 +122,9 @@ func benchCharts(b *testing.B, empty bool) {
 			r.Cache = filepath.Join(b.TempDir(), strconv.Itoa(i))
 			b.StartTimer()
 		}
-		if err := figures.Start(context.Background(), ld.Site, r).Wait(); err != nil {
+		if charts, err = figures.Start(context.Background(), ld.Site, ld.Built.Follow, r).Wait(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(ld.Site.Charts)), "charts")
+	b.ReportMetric(float64(len(charts)), "charts")
 }

@@ -126,9 +126,9 @@ var brokenSites = []struct {
 		where:   "data/valeurs/2024.toml:4:1", msg: "share et total donnés ensemble pour l'indicateur clauses", hint: "Le pourcentage se calcule à partir de count et total",
 	},
 	{
-		name:    "target without a year",
-		changes: map[string]string{"data/indicateurs.toml": strings.Replace(fixture["data/indicateurs.toml"], "year = 2024\n", "", 1)},
-		where:   "data/indicateurs.toml:7", msg: "objectif sans année pour l'indicateur heures", hint: "Ajoutez year = AAAA",
+		name:    "target with a year and a deadline",
+		changes: map[string]string{"data/indicateurs.toml": strings.Replace(fixture["data/indicateurs.toml"], "year = 2024\n", "year = 2024\nby = 2025\n", 1)},
+		where:   "data/indicateurs.toml:9:1", msg: "objectif de l'indicateur heures avec year et by", hint: "Écrivez year = AAAA pour un palier",
 	},
 	{
 		name:    "broken link between pages",

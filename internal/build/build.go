@@ -29,6 +29,7 @@ import (
 	"spaser/internal/diag"
 	"spaser/internal/echarts"
 	"spaser/internal/figures"
+	"spaser/internal/followup"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
 	"spaser/internal/publish"
@@ -69,6 +70,9 @@ type Loaded struct {
 	Site      *site.Site
 	Templates *render.Templates
 	Tree      *content.Tree
+	// Built is what is computed from the assembled site: the follow-up
+	// (by Load), then the bodies, search index and charts (by Prepare).
+	Built *render.Built
 }
 
 // ParseBaseURL reads the --base-url option of build and serve; its error
@@ -124,9 +128,10 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
+	built := &render.Built{Follow: followup.Compute(cat, s.Years())}
 	<-parsed
 	l.Merge(tl)
-	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil
+	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built}, l, nil
 }
 
 // Prepare reads, checks and assembles the site, then converts every page
@@ -145,7 +150,7 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 		if r == nil {
 			r = echarts.New()
 		}
-		charts = figures.Start(context.Background(), ld.Site, r) // drawn while the bodies convert
+		charts = figures.Start(context.Background(), ld.Site, ld.Built.Follow, r) // drawn while the bodies convert
 	}
 	var failure error
 	if ld != nil {
@@ -154,9 +159,11 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 	if charts != nil {
 		// Waited for even when the bodies had errors, so that no drawing
 		// goes on behind the next build of the preview.
-		if err := charts.Wait(); err != nil && failure == nil && !l.HasErrors() {
+		figs, err := charts.Wait()
+		if err != nil && failure == nil && !l.HasErrors() {
 			failure = err
 		}
+		ld.Built.Charts = figs
 	}
 	if failure != nil {
 		return nil, nil, failure
@@ -252,15 +259,24 @@ func safely(fn func() error) (err error) {
 // the Markdown: it is dropped, which keeps a large site's memory down.
 func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 	conv := markdown.New()
-	s := ld.Site
-	s.SearchEntries = make([][]byte, len(s.Pages))
-	defer func() { s.SearchFile = search.Index(s.SearchEntries).File() }()
+	s, b := ld.Site, ld.Built
+	b.Search = make([][]byte, len(s.Pages))
+	bodies := make([]template.HTML, len(s.Pages))
+	defer func() {
+		b.SearchFile = search.Index(b.Search).File()
+		b.Bodies = make(map[*site.Page]template.HTML, len(s.Pages))
+		for i, p := range s.Pages {
+			if bodies[i] != "" {
+				b.Bodies[p] = bodies[i]
+			}
+		}
+	}()
 	return parallel(s.Pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
 		entry, err := search.PageEntry(s, p)
 		if err != nil {
 			return fmt.Errorf("page /%s : index de recherche : %w", p.URLPath, err)
 		}
-		s.SearchEntries[i] = entry
+		b.Search[i] = entry
 		if p.Src == nil {
 			return nil
 		}
@@ -278,8 +294,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		if res.Demoted {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
 		}
-		p.Body = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
-		p.Headings = res.Headings
+		bodies[i] = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
 		return nil
 	})
 }
@@ -315,7 +330,7 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		buf := pages.Get().(*bytes.Buffer)
 		defer pages.Put(buf)
 		buf.Reset()
-		err := ld.Templates.Render(buf, s, p)
+		err := ld.Templates.Render(buf, s, ld.Built, p)
 		var le *render.LayoutError
 		if errors.As(err, &le) {
 			// Once for every page of the layout: the list keeps one copy.
@@ -371,7 +386,7 @@ func (c *counter) count(err error) error {
 // writeFiles writes every file but the pages: the layouts' assets, the
 // generated files (render.Extra) and the content's other files.
 func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
-	for _, a := range slices.AppendSeq(render.Extra(ld.Site), maps.Values(ld.Templates.Assets)) {
+	for _, a := range slices.AppendSeq(render.Extra(ld.Site, ld.Built), maps.Values(ld.Templates.Assets)) {
 		var err error
 		if a.Read != nil {
 			err = sink.Copy(a.Out, a.Read())

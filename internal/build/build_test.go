@@ -60,7 +60,7 @@ func TestBuildFixture(t *testing.T) {
 	mustContain(t, "page", files["page/index.html"],
 		"Texte «\u00a0cité\u00a0»\u202f; 90\u202f000 heures, soit 43,5\u202f%", `id="premiere-partie"`, `id="note-fn:1"`)
 	mustContain(t, "indicator", files["indicateurs/clauses/index.html"],
-		"40\u00a0marchés sur 92 (43,5\u202f%)", "au terme du précédent schéma", "41\u202f%", "non renseignée")
+		"40\u00a0marchés sur 92 (43,5\u202f%)", "au terme du précédent schéma", "41\u202f%", "non renseigné")
 	mustContain(t, "indicator heures", files["indicateurs/heures/index.html"],
 		"61\u202f234\u00a0heures", "au moins 60\u202f000\u00a0heures", "DA (Direction des achats)")
 	mustContain(t, "sitemap", files["sitemap.xml"], "<loc>https://exemple.fr/schema/axes/1-vert/</loc>")

@@ -14,6 +14,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"spaser/internal/followup"
 	"spaser/internal/indicator"
 	"spaser/internal/typo"
 )
@@ -54,13 +55,9 @@ var (
 	targetSymbols = []string{"triangle", "diamond", "rect", "circle"}
 )
 
-// Series is one plotted series, kept for the summary and for tests (the
-// table beside the chart must show the same figures).
-type Series struct {
-	Name   string
-	Kind   string     // "value", "target", "baseline"
-	Values []*float64 // by year of Spec.Years; baselines: one value
-}
+// Series is one plotted series, computed by internal/followup (the table
+// beside the chart shows the same figures).
+type Series = followup.Series
 
 // Spec is a chart ready to render.
 type Spec struct {
@@ -93,36 +90,22 @@ func DefaultPalette() Palette {
 	return Palette{Text: TextColor, Axis: AxisColor, Values: ValueColors, Target: TargetColors}
 }
 
-// Has reports whether ind has something to chart: a value, a baseline
-// figure or a target.
-func Has(ind *indicator.Indicator) bool {
-	if len(ind.Targets) > 0 || ind.Latest() != nil {
-		return true
-	}
-	for _, b := range ind.Baselines {
-		if _, ok := b.Number(ind.Kind); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// Build makes the chart of ind over years (ascending), or returns nil when
-// there is nothing to chart.
-func Build(ind *indicator.Indicator, years []int) (*Spec, error) {
-	return BuildWith(ind, years, DefaultPalette())
+// Build makes the chart of an indicator's follow-up over years
+// (ascending), or returns nil when there is nothing to chart.
+func Build(e *followup.Entry, years []int) (*Spec, error) {
+	return BuildWith(e, years, DefaultPalette())
 }
 
 // BuildWith is Build with the colours of pal.
-func BuildWith(ind *indicator.Indicator, years []int, pal Palette) (*Spec, error) {
-	if !Has(ind) || len(years) == 0 {
+func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
+	if !e.HasChart() || len(years) == 0 {
 		return nil, nil
 	}
 	if len(pal.Values) == 0 || len(pal.Target) == 0 {
 		pal = DefaultPalette()
 	}
-	s := &Spec{ID: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal}
-	s.collect()
+	ind := e.Ind
+	s := &Spec{ID: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Series: e.Series}
 	s.scale()
 	s.Unit = axisName(ind)
 	s.Height = plotTop + plotH + xLabelsH + legendRow*len(s.Series) + 14
@@ -132,89 +115,8 @@ func BuildWith(ind *indicator.Indicator, years []int, pal Palette) (*Spec, error
 	}
 	s.Option = opt
 	s.Caption = caption(ind, years)
-	s.Summary = summary(ind, s)
+	s.Summary = e.Summary
 	return s, nil
-}
-
-// collect gathers the series: the values (the whole, then each detail), the
-// target series, the baselines.
-func (s *Spec) collect() {
-	ind := s.ind
-	main := Series{Name: "Valeur publiée", Kind: "value", Values: make([]*float64, len(s.Years))}
-	var parts []*Series
-	partIndex := map[string]int{}
-	hasMain := false
-	for i, y := range s.Years {
-		m := ind.ValueAt(y)
-		if m == nil {
-			continue
-		}
-		if v, ok := m.Number(ind.Kind); ok {
-			main.Values[i], hasMain = ptr(v), true
-		}
-		for _, d := range m.Details {
-			v, ok := d.Number(ind.Kind)
-			if !ok {
-				continue
-			}
-			j, seen := partIndex[d.Breakdown]
-			if !seen {
-				j = len(parts)
-				partIndex[d.Breakdown] = j
-				parts = append(parts, &Series{Name: typo.Text(d.Breakdown), Kind: "value", Values: make([]*float64, len(s.Years))})
-			}
-			parts[j].Values[i] = ptr(v)
-		}
-	}
-	if hasMain {
-		s.Series = append(s.Series, main)
-	}
-	for _, p := range parts {
-		s.Series = append(s.Series, *p)
-	}
-	var keys []string
-	byKey := map[string][]indicator.Target{}
-	for _, t := range ind.Targets {
-		k := t.SeriesKey()
-		if _, ok := byKey[k]; !ok {
-			keys = append(keys, k)
-		}
-		byKey[k] = append(byKey[k], t)
-	}
-	for _, k := range keys {
-		ts := byKey[k]
-		se := Series{Name: targetName(ts[0]), Kind: "target", Values: make([]*float64, len(s.Years))}
-		for i, y := range s.Years {
-			for _, t := range ts {
-				if t.Year <= y {
-					se.Values[i] = ptr(t.Value)
-				}
-			}
-		}
-		s.Series = append(s.Series, se)
-	}
-	for _, b := range ind.Baselines {
-		v, ok := b.Number(ind.Kind)
-		if !ok {
-			continue
-		}
-		name := "Situation de référence"
-		if b.Breakdown != "" {
-			name += " (" + typo.Text(b.Breakdown) + ")"
-		}
-		s.Series = append(s.Series, Series{Name: name, Kind: "baseline", Values: []*float64{ptr(v)}})
-	}
-}
-
-func targetName(t indicator.Target) string {
-	n := "Objectif"
-	if t.Label != "" {
-		n += " " + typo.Text(t.Label)
-	}
-	if t.Breakdown != "" {
-		n += " (" + typo.Text(t.Breakdown) + ")"
-	}
-	return n
 }
 
 // scale sets the y axis: from 0 to a round maximum above every value,
@@ -277,8 +179,6 @@ func axisName(ind *indicator.Indicator) string {
 	}
 	return ind.Unit.Many
 }
-
-func ptr(v float64) *float64 { return &v }
 
 // options builds the ECharts options with go-echarts, then adds what its
 // types lack (decals, axis interval, text style), and serializes them with

@@ -8,12 +8,21 @@ import (
 	"strings"
 	"testing"
 
+	"spaser/internal/followup"
 	"spaser/internal/indicator"
 )
 
 // Synthetic test data, not the SPASER's figures.
 
 func f(v float64) *float64 { return &v }
+
+// entry is the follow-up of ind alone.
+func entry(ind *indicator.Indicator, yrs []int) *followup.Entry {
+	return followup.Compute(&indicator.Catalogue{List: []*indicator.Indicator{ind}}, yrs).List[0]
+}
+
+// build charts ind alone.
+func build(ind *indicator.Indicator, yrs []int) (*Spec, error) { return Build(entry(ind, yrs), yrs) }
 
 func years(from, to int) []int {
 	var out []int
@@ -30,21 +39,6 @@ func vehicles() *indicator.Indicator {
 	}
 }
 
-func TestHas(t *testing.T) {
-	if Has(&indicator.Indicator{Kind: indicator.Count}) {
-		t.Error("an indicator without values, baseline or target has nothing to chart")
-	}
-	if !Has(&indicator.Indicator{Targets: []indicator.Target{{Year: 2024, Value: 1}}}) {
-		t.Error("a target is enough")
-	}
-	if Has(&indicator.Indicator{Kind: indicator.Count, Baselines: []*indicator.Measure{{Missing: true}}}) {
-		t.Error("a missing baseline is not a figure")
-	}
-	if s, err := Build(&indicator.Indicator{Kind: indicator.Count}, years(2021, 2028)); s != nil || err != nil {
-		t.Errorf("Build = %v, %v", s, err)
-	}
-}
-
 // option decodes the options of a spec.
 func option(t *testing.T, s *Spec) map[string]any {
 	t.Helper()
@@ -56,7 +50,7 @@ func option(t *testing.T, s *Spec) map[string]any {
 }
 
 func TestOptions(t *testing.T) {
-	s, err := Build(vehicles(), years(2021, 2028))
+	s, err := build(vehicles(), years(2021, 2028))
 	if err != nil || s == nil {
 		t.Fatal(s, err)
 	}
@@ -118,7 +112,7 @@ func TestOptions(t *testing.T) {
 
 func mustBuild(t *testing.T, ind *indicator.Indicator) *Spec {
 	t.Helper()
-	s, err := Build(ind, years(2021, 2028))
+	s, err := build(ind, years(2021, 2028))
 	if err != nil || s == nil {
 		t.Fatal(s, err)
 	}
@@ -154,7 +148,7 @@ func TestLongSeriesIsALine(t *testing.T) {
 	for y := 2010; y <= 2028; y++ {
 		ind.Values = append(ind.Values, &indicator.Measure{Year: y, Value: f(float64(y - 2000))})
 	}
-	s, _ := Build(ind, years(2010, 2028))
+	s, _ := build(ind, years(2010, 2028))
 	if !s.Line {
 		t.Fatal("a long series is drawn as a line")
 	}
@@ -183,9 +177,9 @@ func TestPlottedIsTabled(t *testing.T) {
 				}
 			case "target":
 				var in *float64
-				for _, tg := range ind.TargetsAt(y) {
-					if "Objectif "+tg.Label == se.Name {
-						in = f(tg.Value)
+				for _, g := range entry(ind, s.Years).At(y).Goals {
+					if "Objectif "+g.T.Label == se.Name && g.T.Year <= y {
+						in = f(g.Aim)
 					}
 				}
 				if (in == nil) != (v == nil) || in != nil && *in != *v {
@@ -193,27 +187,6 @@ func TestPlottedIsTabled(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-func TestSummary(t *testing.T) {
-	s := mustBuild(t, vehicles())
-	for _, want := range []string{"En 2022", "40\u00a0véhicules sur 92 (43,5\u202f%)", "au-dessus de l’objectif de 30\u202f% (VFE)", "objectif atteint", "au moins 40\u202f% (VFE) à partir de 2025"} {
-		if !strings.Contains(s.Summary, want) {
-			t.Errorf("summary lacks %q:\n%s", want, s.Summary)
-		}
-	}
-	ind := vehicles()
-	ind.Values = []*indicator.Measure{{Year: 2021, Count: f(10), Total: f(100)}, {Year: 2023, Count: f(20), Total: f(100)}}
-	s = mustBuild(t, ind)
-	for _, want := range []string{"en dessous de l’objectif de 30\u202f%", "en retard", "en hausse par rapport à 2021"} {
-		if !strings.Contains(s.Summary, want) {
-			t.Errorf("summary lacks %q:\n%s", want, s.Summary)
-		}
-	}
-	none := &indicator.Indicator{Kind: indicator.Count, Unit: indicator.Units["heures"], Targets: []indicator.Target{{Year: 2024, Value: 60000}}}
-	if s := mustBuild(t, none); !strings.Contains(s.Summary, "Aucune valeur annuelle") || !strings.Contains(s.Summary, "60\u202f000\u00a0heures à partir de 2024") {
-		t.Errorf("summary without values: %s", s.Summary)
 	}
 }
 

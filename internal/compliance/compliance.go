@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"spaser/internal/config"
+	"spaser/internal/followup"
 	"spaser/internal/indicator"
 )
 
@@ -38,8 +39,8 @@ type Report struct {
 	HasFile map[int]bool // years that have a values file
 }
 
-// Compute sums up cat for the reference year.
-func Compute(cfg *config.Config, cat *indicator.Catalogue, year int) *Report {
+// Compute sums up the follow-up f of cat for the reference year.
+func Compute(cfg *config.Config, cat *indicator.Catalogue, f *followup.Result, year int) *Report {
 	r := &Report{Year: year, PerYear: map[int]int{}, HasFile: map[int]bool{}}
 	for _, y := range cat.Years {
 		r.HasFile[y] = true
@@ -53,13 +54,14 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, year int) *Report {
 	for y := cfg.PeriodStart; y < year && y <= cfg.PeriodEnd; y++ {
 		r.Elapsed = append(r.Elapsed, y)
 	}
-	for _, ind := range cat.List {
+	for _, e := range f.List {
+		ind := e.Ind
 		r.Indicators++
 		legal := ind.Unit.Legal()
 		if legal {
 			r.Legal++
 		}
-		if len(ind.Targets) > 0 {
+		if figured(e) {
 			r.Targets++
 			if legal {
 				r.LegalTgt++
@@ -69,7 +71,7 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, year int) *Report {
 		}
 		complete := true
 		for _, y := range r.Elapsed {
-			if m := ind.ValueAt(y); m != nil && m.Known() {
+			if e.At(y).Known() {
 				r.PerYear[y]++
 			} else {
 				complete = false
@@ -78,13 +80,24 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, year int) *Report {
 		if complete {
 			r.Complete++
 		}
-		for _, m := range ind.Values {
-			if m.Known() && m.Year > r.Latest && m.Year <= year {
-				r.Latest = m.Year
+		for _, y := range e.Years {
+			if y.Known() && y.Year > r.Latest && y.Year <= year {
+				r.Latest = y.Year
 			}
 		}
 	}
 	return r
+}
+
+// figured reports whether the indicator has a target stated as a figure
+// (a milestone or a commitment has none).
+func figured(e *followup.Entry) bool {
+	for _, g := range e.Goals {
+		if g.T.Form != indicator.Done && g.T.Form != indicator.Commitment {
+			return true
+		}
+	}
+	return false
 }
 
 // Stale reports whether the latest figures are older than the law allows,

@@ -6,10 +6,20 @@ import (
 	"testing"
 
 	"spaser/internal/config"
+	"spaser/internal/followup"
 	"spaser/internal/indicator"
 )
 
 func f(v float64) *float64 { return &v }
+
+// compute sums up cat as spaser check does: from its follow-up.
+func compute(cfg *config.Config, cat *indicator.Catalogue, year int) *Report {
+	var years []int
+	for y := cfg.DataFrom; y <= cfg.PeriodEnd; y++ {
+		years = append(years, y)
+	}
+	return Compute(cfg, cat, followup.Compute(cat, years), year)
+}
 
 func catalogue() *indicator.Catalogue {
 	marches := indicator.Units["marches"]
@@ -25,7 +35,7 @@ func catalogue() *indicator.Catalogue {
 
 func TestCompute(t *testing.T) {
 	cfg := &config.Config{PeriodStart: 2023, PeriodEnd: 2028, DataFrom: 2021}
-	r := Compute(cfg, catalogue(), 2025)
+	r := compute(cfg, catalogue(), 2025)
 	if r.Indicators != 3 || r.Legal != 2 || r.Targets != 2 || r.LegalTgt != 1 || strings.Join(r.NoTarget, ",") != "b" {
 		t.Errorf("counts: %+v", r)
 	}
@@ -52,7 +62,7 @@ func TestCompute(t *testing.T) {
 	// Three years later, 2024 is too old; 2026 has a file to fill.
 	cat := catalogue()
 	cat.Years = append(cat.Years, 2026)
-	r = Compute(cfg, cat, 2027)
+	r = compute(cfg, cat, 2027)
 	b.Reset()
 	r.Write(&b)
 	if !r.Stale() || !strings.Contains(b.String(), "il y a 3 ans") || !strings.Contains(b.String(), "Publiez les chiffres de 2026 : remplissez data/valeurs/2026.toml") {
@@ -60,19 +70,19 @@ func TestCompute(t *testing.T) {
 	}
 	// A year of the schema is over and nothing is published: no « derniers
 	// chiffres » to call old.
-	r = Compute(cfg, &indicator.Catalogue{}, 2024)
+	r = compute(cfg, &indicator.Catalogue{}, 2024)
 	b.Reset()
 	r.Write(&b)
 	if !r.Stale() || !strings.Contains(b.String(), "aucun chiffre n'est publié alors que le schéma a commencé") || strings.Contains(b.String(), "ont plus de") {
 		t.Errorf("nothing published:\n%s", b.String())
 	}
 	// Before the schema starts, nothing is elapsed and nothing is late.
-	r = Compute(cfg, &indicator.Catalogue{}, 2023)
+	r = compute(cfg, &indicator.Catalogue{}, 2023)
 	if r.Stale() || len(r.Elapsed) != 0 {
 		t.Errorf("at the start: %+v", r)
 	}
 	// Values for a year after the reference year are not counted.
-	r = Compute(cfg, catalogue(), 2024)
+	r = compute(cfg, catalogue(), 2024)
 	if r.Latest != 2024 || len(r.Elapsed) != 1 {
 		t.Errorf("2024: %+v", r)
 	}

@@ -1,7 +1,7 @@
 // Package figures draws the charts of a site's indicators during a build:
 // it builds every chart's options (internal/chart), has them drawn in one
 // batch (internal/echarts, which keeps the SVGs in its cache), cleans each
-// SVG for the page and hands the figures to the site.
+// SVG for the page and hands the figures to the build.
 package figures
 
 import (
@@ -14,21 +14,24 @@ import (
 	"spaser/internal/chart"
 	"spaser/internal/diag"
 	"spaser/internal/echarts"
+	"spaser/internal/followup"
 	"spaser/internal/site"
 )
 
 // Job is a batch of charts being drawn.
 type Job struct {
 	site   *site.Site
+	follow *followup.Result
 	done   chan struct{}
 	charts map[string]*chart.Figure // by indicator id
 	err    error
 }
 
-// Start builds, draws and cleans the charts in the background, so that all
-// of it overlaps the rest of the build; Wait hands them to the site.
-func Start(ctx context.Context, s *site.Site, r *echarts.Renderer) *Job {
-	j := &Job{site: s, done: make(chan struct{})}
+// Start builds, draws and cleans the charts of the follow-up f in the
+// background, so that all of it overlaps the rest of the build; Wait
+// returns them.
+func Start(ctx context.Context, s *site.Site, f *followup.Result, r *echarts.Renderer) *Job {
+	j := &Job{site: s, follow: f, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
 		defer func() {
@@ -41,14 +44,10 @@ func Start(ctx context.Context, s *site.Site, r *echarts.Renderer) *Job {
 	return j
 }
 
-// Wait waits for the charts and sets the site's.
-func (j *Job) Wait() error {
+// Wait waits for the charts, by indicator id.
+func (j *Job) Wait() (map[string]*chart.Figure, error) {
 	<-j.done
-	if j.err != nil {
-		return j.err
-	}
-	j.site.Charts = j.charts
-	return nil
+	return j.charts, j.err
 }
 
 func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.Figure, error) {
@@ -58,8 +57,8 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	pal := chart.Palette{Text: k.Text, Axis: k.Muted, Values: k.ChartValues, Target: k.ChartTargets}
 	var specs []*chart.Spec
 	var reqs [][]byte
-	for _, ind := range s.Catalogue.List {
-		spec, err := chart.BuildWith(ind, years, pal)
+	for _, e := range j.follow.List {
+		spec, err := chart.BuildWith(e, years, pal)
 		if err == nil && spec != nil {
 			var req []byte
 			req, err = spec.Request()
@@ -67,7 +66,7 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 			specs = append(specs, spec)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("graphique de l'indicateur %s : %w", ind.ID, err)
+			return nil, fmt.Errorf("graphique de l'indicateur %s : %w", e.Ind.ID, err)
 		}
 	}
 	charts := map[string]*chart.Figure{}

@@ -42,13 +42,7 @@ missing = true
 
 func loadCat(t *testing.T, files map[string]string) (*Catalogue, []diag.Diagnostic) {
 	t.Helper()
-	fsys := fstest.MapFS{"data/indicateurs.toml": {Data: []byte(catalogue)}}
-	for k, v := range files {
-		fsys[k] = &fstest.MapFile{Data: []byte(v)}
-	}
-	var l diag.List
-	c := Load(fsys, cfg, &l)
-	return c, l.Items()
+	return loadKinds(t, catalogue, files)
 }
 
 func TestSharesAndTargets(t *testing.T) {
@@ -61,11 +55,8 @@ func TestSharesAndTargets(t *testing.T) {
 	if m == nil || v.Format(m) != "40\u00a0véhicules sur 92 (43,5\u202f%)" {
 		t.Fatalf("latest = %+v", m)
 	}
-	if got := v.TargetsAt(2026); len(got) != 2 || got[0].Value != 40 || got[1].Value != 37.4 {
-		t.Errorf("targets in 2026 = %+v", got)
-	}
-	if got := v.TargetsAt(2024); len(got) != 1 || got[0].Value != 30 {
-		t.Errorf("targets in 2024 = %+v", got)
+	if got := v.Targets; len(got) != 3 || got[1].Value != 40 || got[2].Value != 37.4 || got[2].Year != 2026 || !got[2].Stepped() {
+		t.Errorf("targets = %+v", got)
 	}
 	h := c.ByID["heures"]
 	if h.Latest() != nil || h.Format(h.Baselines[0]) != "à publier" {
@@ -147,6 +138,10 @@ func FuzzValues(f *testing.F) {
 	f.Add("[vfe]\nshare = 43,5\n")
 	f.Add("[heurs]\nvalue = 61 234\nsource = ”x”\n")
 	f.Add("vfe = 3\n[vfe.detail]\n")
+	f.Add("[vfe]\nshare = 30\napprox = true\n[[vfe.subset]]\nlabel = \"de bio\"\nshare = 19.7\n")
+	f.Add("[vfe]\nshare = 30\npublished = 2025-03-14\nunstated_year = true\n")
+	f.Add("[vfe]\ndone = true\ndate = 0001-01-01\ntext = \"x\"\n")
+	f.Add("[heures]\nunstated_year = true\npublished = 1979-05-27T07:32:00Z\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := fstest.MapFS{
 			"data/indicateurs.toml":  {Data: []byte(catalogue)},

@@ -40,19 +40,12 @@ type entryTOML struct {
 	Baseline   []baselineTOML `toml:"baseline"`
 }
 
-type targetTOML struct {
-	Year      int      `toml:"year"`
-	Value     *float64 `toml:"value"`
-	Label     string   `toml:"label"`
-	Breakdown string   `toml:"breakdown"`
-	Source    string   `toml:"source"`
-}
-
 type figuresTOML struct {
-	Value *float64 `toml:"value"`
-	Count *float64 `toml:"count"`
-	Total *float64 `toml:"total"`
-	Share *float64 `toml:"share"`
+	Value  *float64 `toml:"value"`
+	Count  *float64 `toml:"count"`
+	Total  *float64 `toml:"total"`
+	Share  *float64 `toml:"share"`
+	Approx bool     `toml:"approx"`
 }
 
 type baselineTOML struct {
@@ -67,6 +60,7 @@ type baselineTOML struct {
 
 type valueTOML struct {
 	figuresTOML
+	reportTOML
 	Provisional bool         `toml:"provisional"`
 	Source      string       `toml:"source"`
 	Comment     string       `toml:"comment"`
@@ -140,7 +134,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 	if strings.TrimSpace(e.Label) == "" {
 		l.Errorf(blk.at("label"), "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
 	}
-	const kinds = "\"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé)"
+	const kinds = "\"count\" (un nombre), \"value\" (un montant), \"share\" (un nombre sur un total, dont le pourcentage est calculé), \"milestone\" (un jalon : fait ou non) ou \"qualitative\" (un engagement sans chiffre)"
 	units := strings.Join(unitIDs(), ", ")
 	switch _, ok := Kinds[ind.Kind]; {
 	case e.Kind == "":
@@ -150,6 +144,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 	}
 	u, ok := Units[e.Unit]
 	switch {
+	case e.Unit == "" && !ind.Figured():
 	case e.Unit == "":
 		l.Errorf(blk.at("unit"), "Ajoutez unit = \"…\" avec l'une de ces unités : "+units+".", "indicateur %s sans unité (unit)", e.ID)
 	case !ok:
@@ -168,26 +163,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 			l.Errorf(blk.at("pilot"), hint, "indicateur %s : direction pilote inconnue %q", e.ID, e.Pilot)
 		}
 	}
-	tlines := idx.Lines("indicator", "target")
-	for _, t := range e.Target {
-		tp := nthLine(p, tlines, p.Line)
-		tlines = dropUntil(tlines, tp.Line)
-		tb := block{pos: tp, idx: idx, path: []string{"indicator", "target"}}
-		if t.Year == 0 {
-			l.Errorf(tp, "Ajoutez year = AAAA : l'année à partir de laquelle l'objectif s'applique.", "objectif sans année pour l'indicateur %s", e.ID)
-			continue
-		}
-		if t.Value == nil {
-			l.Errorf(tp, "Ajoutez value = … : la valeur cible (un pourcentage pour un indicateur de type share).", "objectif %d sans valeur pour l'indicateur %s", t.Year, e.ID)
-			continue
-		}
-		checkYear(l, tb.at("year"), t.Year, cfg, "objectif")
-		if *t.Value < 0 || (ind.Kind == Share && *t.Value > 100) {
-			l.Errorf(tb.at("value"), "Un objectif est un nombre positif ; pour un indicateur de type share, un pourcentage de 0 à 100.", "objectif %d impossible : %v", t.Year, *t.Value)
-		}
-		ind.Targets = append(ind.Targets, Target{Year: t.Year, Value: *t.Value, Label: t.Label, Breakdown: t.Breakdown, Source: t.Source})
-	}
-	sort.SliceStable(ind.Targets, func(i, j int) bool { return ind.Targets[i].Year < ind.Targets[j].Year })
+	addTargets(l, ind, e.Target, p, idx, cfg)
 	blines := idx.Lines("indicator", "baseline")
 	for _, b := range e.Baseline {
 		bp := nthLine(p, blines, p.Line)
@@ -223,7 +199,7 @@ func dropUntil(lines []int, line int) []int {
 }
 
 func (f figuresTOML) into(m *Measure) {
-	m.Value, m.Count, m.Total, m.Share = f.Value, f.Count, f.Total, f.Share
+	m.Value, m.Count, m.Total, m.Share, m.Approx = f.Value, f.Count, f.Total, f.Share, f.Approx
 }
 
 // block is a table of a TOML file (an [[indicator]], one of its targets, a
@@ -352,6 +328,15 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 		m := &Measure{Year: year, Provisional: v.Provisional, Source: v.Source, Comment: v.Comment, Pos: p}
 		v.figuresTOML.into(m)
 		checkFigures(l, block{pos: p, idx: idx, path: []string{id}}, ind, v.figuresTOML)
+		readReport(l, block{pos: p, idx: idx, path: []string{id}}, ind, v.figuresTOML, v.reportTOML, m)
+		slines := idx.Lines(id, "subset")
+		readSubsets(l, func(i int) block {
+			sp := p
+			if i < len(slines) {
+				sp.Line = slines[i]
+			}
+			return block{pos: sp, idx: idx, path: []string{id, "subset"}}
+		}, ind, v.Subset, m)
 		dlines := idx.Lines(id, "detail")
 		seen := map[string]diag.Pos{}
 		for i, d := range v.Detail {
@@ -413,24 +398,4 @@ func (ind *Indicator) Latest() *Measure {
 		}
 	}
 	return nil
-}
-
-// TargetsAt returns, for each target series (label and breakdown), the
-// target that applies in year.
-func (ind *Indicator) TargetsAt(year int) []Target {
-	var out []Target
-	seen := map[string]int{}
-	for _, t := range ind.Targets {
-		if t.Year > year {
-			continue
-		}
-		k := t.SeriesKey()
-		if i, ok := seen[k]; ok {
-			out[i] = t
-			continue
-		}
-		seen[k] = len(out)
-		out = append(out, t)
-	}
-	return out
 }

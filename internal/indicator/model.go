@@ -73,20 +73,6 @@ func (ind *Indicator) Name() string {
 	return ind.Label
 }
 
-// Target is an objective: it applies from Year until the next target with
-// the same Label and Breakdown.
-type Target struct {
-	Year      int
-	Value     float64
-	Label     string
-	Breakdown string
-	Source    string
-}
-
-// SeriesKey names the series of a target: the steps of one objective share
-// a label and a breakdown.
-func (t Target) SeriesKey() string { return t.Label + "\x00" + t.Breakdown }
-
 // Measure is a figure: a yearly value or a baseline.
 type Measure struct {
 	Year        int    // 0 for a baseline given as a period
@@ -96,12 +82,24 @@ type Measure struct {
 	Count       *float64
 	Total       *float64
 	Share       *float64 // a stated percentage (when the total is unknown)
+	Approx      bool     // the source says « environ »
 	Missing     bool     // the source had it but it is lost: "à publier"
 	Provisional bool
 	Source      string
 	Comment     string
-	Details     []*Measure
-	Pos         diag.Pos
+	Details     []*Measure // the figure split into parts (by site, by category)
+	Subsets     []*Measure // parts of the figure: « dont 19,7 % de bio »
+	Done        *bool      // a milestone: reached or not
+	Date        string     // a milestone: the day it was reached, "2025-03-14"
+	Text        string     // a qualitative commitment: what was done
+	Published   string     // the day the figure was published, "2025-03-14"
+	// UnstatedYear: the source does not say which year the figure
+	// measures; it is filed under the year it was published.
+	UnstatedYear bool
+	// Provenance says where a figure comes from when it is not typed (a
+	// computation); empty for a typed figure.
+	Provenance string
+	Pos        diag.Pos
 }
 
 // Percent is the share of a measure, derived from count and total when both
@@ -145,9 +143,10 @@ func (m *Measure) Detail(breakdown string) *Measure {
 	return nil
 }
 
-// Known reports whether the measure or one of its details carries a figure.
+// Known reports whether the measure or one of its details carries a figure
+// (or, for a milestone or a commitment, its state or report).
 func (m *Measure) Known() bool {
-	if m.Value != nil || m.Count != nil || m.Share != nil {
+	if m.Value != nil || m.Count != nil || m.Share != nil || m.Done != nil || m.Text != "" {
 		return true
 	}
 	for _, d := range m.Details {
@@ -175,7 +174,26 @@ func (ind *Indicator) Format(m *Measure) string {
 	if m.Missing {
 		return "à publier"
 	}
+	if s := ind.format(m); s != "" {
+		return m.approximately(s)
+	}
+	return "non renseigné"
+}
+
+func (ind *Indicator) format(m *Measure) string {
 	u := ind.Unit
+	if m.Done != nil {
+		if !*m.Done {
+			return "pas encore"
+		}
+		if m.Date != "" {
+			return "fait le " + typo.Date(m.Date)
+		}
+		return "fait"
+	}
+	if m.Text != "" {
+		return typo.Text(m.Text)
+	}
 	switch {
 	case m.Count != nil && m.Total != nil:
 		s := typo.Count(*m.Count, u.One, u.Many) + " sur " + typo.Number(*m.Total, 2)
@@ -192,7 +210,7 @@ func (ind *Indicator) Format(m *Measure) string {
 	case m.Count != nil:
 		return typo.Count(*m.Count, u.One, u.Many)
 	}
-	return "non renseigné"
+	return ""
 }
 
 // InPercent reports whether the indicator's figures and targets are
@@ -206,16 +224,4 @@ func (ind *Indicator) FormatNumber(v float64) string {
 		return typo.Percent(v)
 	}
 	return typo.Count(v, ind.Unit.One, ind.Unit.Many)
-}
-
-// FormatTarget writes a target's threshold: "au moins 30 %", "au plus 5
-// véhicules".
-func (ind *Indicator) FormatTarget(t Target) string {
-	s := ind.FormatNumber(t.Value)
-	if ind.Direction == "down" {
-		s = "au plus " + s
-	} else {
-		s = "au moins " + s
-	}
-	return s
 }

@@ -8,14 +8,12 @@ package opendata
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"path"
 	"strconv"
 	"strings"
 
-	"spaser/internal/indicator"
+	"spaser/internal/followup"
 	"spaser/internal/site"
-	"spaser/internal/status"
 	"spaser/internal/typo"
 )
 
@@ -26,23 +24,8 @@ const (
 )
 
 // Row is one line: an indicator, a year, a part (the whole or a
-// breakdown) and a target series. The JSON keys are the CSV columns.
-type Row struct {
-	ID           string   `json:"id"`
-	Label        string   `json:"label"`
-	Unit         string   `json:"unit"`
-	Kind         string   `json:"kind"`
-	Year         int      `json:"year"`
-	Breakdown    string   `json:"breakdown"`
-	Value        *float64 `json:"value"`
-	Count        *float64 `json:"count"`
-	Total        *float64 `json:"total"`
-	TargetSeries string   `json:"target_series"`
-	Target       *float64 `json:"target"`
-	Status       string   `json:"status"`
-	Source       string   `json:"source"`
-	ValueStatus  string   `json:"value_status"`
-}
+// breakdown) and a target series, computed by internal/followup.
+type Row = followup.Row
 
 // Column describes a column for the « Données ouvertes » page.
 type Column struct{ Name, Meaning string }
@@ -59,10 +42,21 @@ var Columns = []Column{
 	{"count", "Pour une part : le nombre (par exemple 40 véhicules)."},
 	{"total", "Pour une part : le total (par exemple sur 92 véhicules renouvelés)."},
 	{"target_series", "Nom de la série d’objectifs quand l’indicateur en a plusieurs (par exemple VFE et VTFE)."},
-	{"target", "Objectif qui s’applique cette année-là (un pourcentage pour une part) ; vide s’il n’y en a pas encore."},
-	{"status", "État par rapport à l’objectif : atteint, en bonne voie, en retard, non renseigné ou sans objectif (règle expliquée sur cette page)."},
+	{"target", "Objectif qui s’applique cette année-là, en chiffre (un pourcentage pour une part) : le palier en vigueur, ou le prochain objectif à échéance ; pour un objectif relatif, le chiffre calculé à partir de la situation de départ. Vide s’il n’y en a pas encore, s’il n’est pas chiffré ou si sa situation de départ n’est pas publiée."},
+	{"status", "État par rapport à l’objectif, dans les mots du site (règle expliquée sur cette page) : " + stateList() + "."},
 	{"source", "Source de la valeur."},
 	{"value_status", "Statut de la valeur : définitive, provisoire ou non renseignée."},
+	{"target_text", "L’objectif en toutes lettres, avec son année (« au moins 30 % à partir de 2022 », « doubler : de 12 en 2022 à 24 marchés d’ici fin 2026 »)."},
+	{"text", "Pour un jalon : fait (avec sa date) ou pas encore ; pour un engagement qualitatif : le compte rendu de l’année."},
+}
+
+// stateList is every state's word, in the order of the rule.
+func stateList() string {
+	var out []string
+	for _, s := range followup.States() {
+		out = append(out, "« "+s.Label()+" »")
+	}
+	return strings.Join(out, ", ")
 }
 
 // File is a file of the built site.
@@ -72,161 +66,18 @@ type File struct {
 }
 
 // Files returns indicateurs.csv, indicateurs.json and one CSV per
-// indicator, in site.DataDir.
-func Files(s *site.Site) []File {
+// indicator, in site.DataDir, from the rows of the follow-up.
+func Files(s *site.Site, f *followup.Result) []File {
 	var all []Row
 	var files []File
-	for _, ind := range s.Catalogue.List {
-		rows := Rows(ind, s.Years())
-		all = append(all, rows...)
-		files = append(files, File{path.Join(site.DataDir, site.IndicatorCSV(ind)), CSV(rows)})
+	for _, e := range f.List {
+		all = append(all, e.Rows...)
+		files = append(files, File{path.Join(site.DataDir, site.IndicatorCSV(e.Ind)), CSV(e.Rows)})
 	}
 	return append([]File{
 		{path.Join(site.DataDir, "indicateurs.csv"), CSV(all)},
 		{path.Join(site.DataDir, "indicateurs.json"), JSON(s, all)},
 	}, files...)
-}
-
-// Rows are the lines of one indicator: for each year, the whole, then each
-// part the values detail or a target concerns; for each of them, one line
-// per target series that applies (one line when none does).
-func Rows(ind *indicator.Indicator, years []int) []Row {
-	var out []Row
-	parts := partsOf(ind)
-	for _, y := range years {
-		m := ind.ValueAt(y)
-		st := status.Of(ind, y)
-		for _, part := range parts {
-			fig := m
-			if m != nil && part != "" {
-				fig = m.Detail(part)
-			}
-			base := Row{ID: ind.ID, Label: ind.Label, Unit: ind.Unit.Many, Kind: kindName(ind.Kind), Year: y, Breakdown: part}
-			base.ValueStatus = "non renseignée"
-			if fig != nil {
-				if v, ok := fig.Number(ind.Kind); ok {
-					if ind.Kind == indicator.Share {
-						v = math.Round(v*10) / 10
-					}
-					base.Value = &v
-					if ind.Kind == indicator.Share {
-						base.Count, base.Total = fig.Count, fig.Total
-					}
-				}
-				if base.Value != nil || fig.Missing {
-					base.ValueStatus = "définitive"
-					if fig.Provisional {
-						base.ValueStatus = "provisoire"
-					}
-				}
-			}
-			if m != nil {
-				base.Source = m.Source
-			}
-			targets := targetsFor(ind, y, part)
-			if len(targets) == 0 {
-				if part != "" && base.Value == nil && !hasDetail(ind, part) {
-					continue // a target's part with no target in force and no figure ever
-				}
-				r := base
-				r.Status = partStatus(st, part, nil, base.Value != nil)
-				out = append(out, r)
-				continue
-			}
-			for _, t := range targets {
-				r := base
-				r.TargetSeries = t.Label
-				v := t.Value
-				r.Target = &v
-				r.Status = partStatus(st, part, &t, base.Value != nil)
-				out = append(out, r)
-			}
-		}
-	}
-	return out
-}
-
-// partsOf: "" (the whole), the details' labels, the targets' breakdowns.
-func partsOf(ind *indicator.Indicator) []string {
-	parts := []string{""}
-	seen := map[string]bool{"": true}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			parts = append(parts, p)
-		}
-	}
-	for _, m := range ind.Values {
-		for _, d := range m.Details {
-			add(d.Breakdown)
-		}
-	}
-	for _, t := range ind.Targets {
-		add(t.Breakdown)
-	}
-	return parts
-}
-
-func hasDetail(ind *indicator.Indicator, part string) bool {
-	for _, m := range ind.Values {
-		if m.Detail(part) != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// targetsFor: the targets in force in year for this part; the whole's
-// targets also apply to a detail that has no target of its own.
-func targetsFor(ind *indicator.Indicator, year int, part string) []indicator.Target {
-	var own, whole []indicator.Target
-	for _, t := range ind.TargetsAt(year) {
-		switch t.Breakdown {
-		case part:
-			own = append(own, t)
-		case "":
-			whole = append(whole, t)
-		}
-	}
-	if len(own) == 0 && part != "" {
-		for _, t := range ind.Targets {
-			if t.Breakdown == part {
-				return nil // the part has targets, none in force yet
-			}
-		}
-		return whole
-	}
-	return own
-}
-
-// partStatus is the standing of one part against one target, from the
-// year's result; the whole's line carries the year's state.
-func partStatus(r status.Result, part string, t *indicator.Target, known bool) string {
-	if part == "" && t == nil {
-		return r.State.Label()
-	}
-	for _, se := range r.Series {
-		if se.Part == part && (t == nil || se.Target == *t) {
-			return se.State.Label()
-		}
-	}
-	if part == "" {
-		return r.State.Label()
-	}
-	if !known {
-		return status.None.Label()
-	}
-	return status.NoTarget.Label()
-}
-
-func kindName(k indicator.Kind) string {
-	switch k {
-	case indicator.Share:
-		return "part"
-	case indicator.Value:
-		return "valeur"
-	}
-	return "nombre"
 }
 
 // CSV writes rows for a French spreadsheet: UTF-8 with a byte order mark
@@ -247,7 +98,8 @@ func CSV(rows []Row) []byte {
 	b.WriteString("\r\n")
 	for _, r := range rows {
 		fields := []string{r.ID, text(r.Label), text(r.Unit), r.Kind, strconv.Itoa(r.Year), text(r.Breakdown),
-			num(r.Value), num(r.Count), num(r.Total), text(r.TargetSeries), num(r.Target), r.Status, text(r.Source), r.ValueStatus}
+			num(r.Value), num(r.Count), num(r.Total), text(r.TargetSeries), num(r.Target), r.Status, text(r.Source), r.ValueStatus,
+			text(r.TargetText), text(r.Text)}
 		for i, f := range fields {
 			if i > 0 {
 				b.WriteByte(';')

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"spaser/internal/followup"
 	"spaser/internal/indicator"
 )
 
@@ -12,12 +13,17 @@ import (
 
 func f(v float64) *float64 { return &v }
 
+// rowsOf are the open-data rows of ind alone.
+func rowsOf(ind *indicator.Indicator, years []int) []Row {
+	return followup.Compute(&indicator.Catalogue{List: []*indicator.Indicator{ind}}, years).List[0].Rows
+}
+
 func TestRowsAndCSV(t *testing.T) {
 	ind := &indicator.Indicator{ID: "vfe", Label: "=Véhicules; \"VFE\"", Kind: indicator.Share, Unit: indicator.Units["vehicules"], Direction: "up",
 		Targets: []indicator.Target{{Year: 2022, Value: 30, Label: "VFE"}, {Year: 2023, Value: 37.4, Label: "VTFE"}},
 		Values:  []*indicator.Measure{{Year: 2022, Count: f(40), Total: f(92), Source: "Bilan", Provisional: true}},
 	}
-	rows := Rows(ind, []int{2021, 2022, 2023})
+	rows := rowsOf(ind, []int{2021, 2022, 2023})
 	// 2021: no target, no value; 2022: VFE; 2023: VFE and VTFE.
 	if len(rows) != 4 {
 		t.Fatalf("%d rows: %+v", len(rows), rows)
@@ -37,10 +43,10 @@ func TestRowsAndCSV(t *testing.T) {
 		t.Errorf("header: %q", csv[:40])
 	}
 	lines := strings.Split(string(csv), "\r\n")
-	if want := `vfe;"'=Véhicules; ""VFE""";véhicules;part;2022;;43,5;40;92;VFE;30;atteint;Bilan;provisoire`; lines[2] != want {
+	if want := `vfe;"'=Véhicules; ""VFE""";véhicules;part;2022;;43,5;40;92;VFE;30;atteint;Bilan;provisoire;au moins 30 % (VFE) à partir de 2022;`; lines[2] != want {
 		t.Errorf("line\n%s\nwant\n%s", lines[2], want)
 	}
-	if !bytes.Equal(csv, CSV(Rows(ind, []int{2021, 2022, 2023}))) {
+	if !bytes.Equal(csv, CSV(rowsOf(ind, []int{2021, 2022, 2023}))) {
 		t.Error("not deterministic")
 	}
 }
@@ -52,19 +58,19 @@ func TestBreakdownRows(t *testing.T) {
 			{Breakdown: "Site A", Share: f(50)}, {Breakdown: "Site B", Share: f(40)},
 		}}},
 	}
-	rows := Rows(ind, []int{2022})
+	rows := rowsOf(ind, []int{2022})
 	got := map[string]string{}
 	for _, r := range rows {
 		got[r.Breakdown] = r.Status
 	}
-	if got[""] != "en retard" || got["Site A"] != "atteint" || got["Site B"] != "en retard" {
+	if got[""] != "non atteint" || got["Site A"] != "atteint" || got["Site B"] != "non atteint" {
 		t.Errorf("rows: %+v", rows)
 	}
 	if _, ok := got["Viandes"]; ok {
 		t.Error("no row for a part without value nor target in force")
 	}
 	found := false
-	for _, r := range Rows(ind, []int{2024}) {
+	for _, r := range rowsOf(ind, []int{2024}) {
 		if r.Breakdown == "Viandes" && r.Target != nil && *r.Target == 60 && r.Status == "non renseigné" {
 			found = true
 		}

@@ -24,12 +24,12 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 // Extra are the generated files beside the pages and the layouts' assets:
 // the search index (read from the pages' entries as it is written),
 // _headers, the open data, sitemap.xml (with a host) and robots.txt.
-func Extra(s *site.Site) []Asset {
+func Extra(s *site.Site, b *Built) []Asset {
 	out := []Asset{
-		{Out: s.SearchFile, Read: search.Index(s.SearchEntries).Reader},
+		{Out: b.SearchFile, Read: search.Index(b.Search).Reader},
 		{Out: "_headers", Data: Headers(s)},
 	}
-	for _, f := range opendata.Files(s) {
+	for _, f := range opendata.Files(s, b.Follow) {
 		out = append(out, Asset{Out: f.Path, Data: f.Data})
 	}
 	if sm, ok := sitemap(s); ok {
@@ -65,13 +65,14 @@ func printID(p *site.Page) string {
 	return "imprimable--" + strings.ReplaceAll(strings.Trim(p.URLPath, "/"), "/", "--")
 }
 
-// printBody renders the body of schema page p for the printable version,
+// PrintBody renders the body of schema page p for the printable version,
 // where every schema page shares one document: headings go shift levels
 // down (an action's "##" under the action's own heading), ids and in-page
 // links get a prefix so that they stay unique, and links to other pages
 // carry their full address in data-url, which the print stylesheet shows.
-func printBody(s *site.Site, p *site.Page, shift int, prefix string) (template.HTML, error) {
-	if p.Body == "" { // converted once, before the layouts run (build.Prepare)
+func (v View) PrintBody(p *site.Page, shift int, prefix string) (template.HTML, error) {
+	s, body := v.Site, v.BodyOf(p)
+	if body == "" { // converted once, before the layouts run (build.Prepare)
 		return "", nil
 	}
 	var abs func(string) string
@@ -85,7 +86,7 @@ func printBody(s *site.Site, p *site.Page, shift int, prefix string) (template.H
 			return ""
 		}
 	}
-	out, err := Relevel([]byte(p.Body), shift, prefix, abs)
+	out, err := Relevel([]byte(body), shift, prefix, abs)
 	return template.HTML(out), err // re-serialized by x/net/html: still escaped
 }
 

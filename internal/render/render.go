@@ -178,28 +178,22 @@ func (t *Templates) parse(o overlay, set *template.Template, name string, l *dia
 	return true
 }
 
-// View is what a layout receives.
-type View struct {
-	Site *site.Site
-	Page *site.Page
-}
-
 // Page renders p. A layout's failure is a *LayoutError.
-func (t *Templates) Page(s *site.Site, p *site.Page) ([]byte, error) {
+func (t *Templates) Page(s *site.Site, b *Built, p *site.Page) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := t.Render(&buf, s, p); err != nil {
+	if err := t.Render(&buf, s, b, p); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
 // Render renders p into w, as Page does.
-func (t *Templates) Render(w io.Writer, s *site.Site, p *site.Page) error {
+func (t *Templates) Render(w io.Writer, s *site.Site, b *Built, p *site.Page) error {
 	set := t.sets[p.Kind]
 	if set == nil {
 		return fmt.Errorf("aucune mise en page pour le type de page %q", p.Kind)
 	}
-	if err := set.ExecuteTemplate(w, "base", View{Site: s, Page: p}); err != nil {
+	if err := set.ExecuteTemplate(w, "base", View{Site: s, Page: p, Built: b}); err != nil {
 		if pos, detail, ok := locate(err, t.files); ok {
 			return &LayoutError{Pos: pos, Detail: detail}
 		}
@@ -227,37 +221,14 @@ func (t *Templates) funcs() template.FuncMap {
 		"hasText": func(s string) bool { return strings.TrimSpace(s) != "" },
 		"lower":   strings.ToLower,
 		"dict":    dict,
-		"searchIndex": func(s *site.Site) (string, error) {
-			if s.SearchFile == "" {
-				return "", fmt.Errorf("index de recherche absent : les pages n'ont pas été préparées (build.Prepare)")
-			}
-			return s.Base.Path + s.SearchFile, nil
-		},
-		"printBody": printBody,
-		"replace":   strings.ReplaceAll,
-		"dateFR":    dateFR,
-		"printID":   printID,
+		"replace": strings.ReplaceAll,
+		"dateFR":  typo.Date,
+		"printID": printID,
 	}
 	for k, v := range followUpFuncs() {
 		m[k] = v
 	}
 	return m
-}
-
-var months = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-
-// dateFR writes "2026-11-27" as "27 novembre 2026" ("1er" for the first
-// day), with no-break spaces.
-func dateFR(iso string) string {
-	var y, m, d int
-	if _, err := fmt.Sscanf(iso, "%d-%d-%d", &y, &m, &d); err != nil || m < 1 || m > 12 {
-		return iso
-	}
-	day := fmt.Sprint(d)
-	if d == 1 {
-		day = "1er"
-	}
-	return day + "\u00a0" + months[m-1] + "\u00a0" + fmt.Sprint(y)
 }
 
 // plural writes "1 action", "3 actions".

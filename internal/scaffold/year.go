@@ -3,6 +3,7 @@ package scaffold
 import (
 	"fmt"
 	"path"
+	"spaser/internal/followup"
 	"strings"
 
 	"spaser/internal/indicator"
@@ -60,15 +61,8 @@ func YearText(cat *indicator.Catalogue, year int) string {
 		}
 		b.WriteString(wrap(describe(ind), "# ", 78))
 		var tgts []string
-		for _, t := range ind.TargetsAt(year) {
-			s := ind.FormatTarget(t)
-			if t.Label != "" {
-				s += " (" + t.Label + ")"
-			}
-			if t.Breakdown != "" {
-				s += " pour « " + t.Breakdown + " »"
-			}
-			tgts = append(tgts, plain(s))
+		for _, g := range followup.Applicable(ind, year) {
+			tgts = append(tgts, plain(g.Text+" "+g.When))
 		}
 		if len(tgts) > 0 {
 			b.WriteString(wrap(fmt.Sprintf("Objectif en %d : %s.", year, strings.Join(tgts, " ; ")), "# ", 78))

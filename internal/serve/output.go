@@ -89,7 +89,7 @@ func (o *output) page(name string, p *site.Page) ([]byte, error) {
 	if ok {
 		return b, nil
 	}
-	b, err := o.ld.Templates.Page(o.ld.Site, p)
+	b, err := o.ld.Templates.Page(o.ld.Site, o.ld.Built, p)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 
-	"spaser/internal/chart"
 	"spaser/internal/indicator"
 )
 
@@ -42,10 +41,6 @@ func (s *Site) DataURL(name string) string { return s.Base.Path + path.Join(Data
 
 // IndicatorCSV is the name of an indicator's CSV file in DataDir.
 func IndicatorCSV(ind *indicator.Indicator) string { return ind.ID + ".csv" }
-
-// Chart returns the chart of ind, or nil when it has nothing to chart (or
-// when charts were not drawn, as in a check without a build).
-func (s *Site) Chart(ind *indicator.Indicator) *chart.Figure { return s.Charts[ind.ID] }
 
 // AxisGroup is an axe with the indicators that it and its enjeux follow.
 type AxisGroup struct {

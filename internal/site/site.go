@@ -6,14 +6,12 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"net/url"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 
-	"spaser/internal/chart"
 	"spaser/internal/config"
 	"spaser/internal/content"
 	"spaser/internal/diag"
@@ -75,9 +73,6 @@ type Page struct {
 	ODDInfo   *ODD                 // ODD pages
 	Year      int                  // yearly follow-up reports
 
-	Body     template.HTML
-	Headings []markdown.Heading
-
 	// Description is the meta description: the description key, or the
 	// summary when there is none.
 	Description string
@@ -137,15 +132,6 @@ type Site struct {
 	Dashboard *Page   // tableau de bord (followup.go)
 	Reports   []*Page // one follow-up report per year with values
 	Data      *Page   // données ouvertes
-
-	// Charts are the indicators' charts, by indicator id; the build fills
-	// them (internal/figures).
-	Charts map[string]*chart.Figure
-	// SearchEntries are the pages' entries in the search index, as JSON,
-	// in the order of Pages (nil for a page not indexed); the build makes
-	// them while it converts the bodies, the last use of the Markdown.
-	SearchEntries [][]byte
-	SearchFile    string // the index's file, named by its hash; set with SearchEntries
 
 	Pages    []*Page // every page, in document order
 	ODDs     []*ODD  // those that some page answers, by number

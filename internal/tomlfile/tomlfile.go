@@ -180,6 +180,10 @@ var frenchKeys = map[string]string{
 	"periode": "period", "période": "period", "manquant": "missing", "provisoire": "provisional",
 	"commentaire": "comment", "details": "detail", "détail": "detail", "ventilation": "breakdown",
 	"collectivité": "collectivite", "debut": "period_start", "début": "period_start", "fin": "period_end",
+	"echeance": "by", "plancher": "floor", "au_plus": "at_most", "au_moins": "at_least", "facteur": "factor",
+	"evolution": "change", "annee_de_depart": "baseline_year", "annee_depart": "baseline_year", "texte": "text",
+	"fait": "done", "environ": "approx", "approximatif": "approx", "dont": "subset", "publie": "published",
+	"date_publication": "published",
 }
 
 // suggestKey returns the known key an unknown one most likely stands for:

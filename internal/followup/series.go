@@ -1,0 +1,178 @@
+package followup
+
+import (
+	"strings"
+
+	"spaser/internal/indicator"
+	"spaser/internal/typo"
+)
+
+// Series is one series of a chart (internal/chart draws them).
+type Series struct {
+	Name   string
+	Kind   string     // "value", "target", "baseline"
+	Values []*float64 // by year; a baseline: one value
+}
+
+// series are what the chart of an indicator draws: the values (the whole,
+// then each detail), each target series (a step from its year on, a
+// deadline at its year; a range and a floor as two lines), the dated or
+// undated baselines. Milestones and commitments have no chart.
+func series(ind *indicator.Indicator, e *Entry, years []int) []Series {
+	if !ind.Figured() {
+		return nil
+	}
+	var out []Series
+	main := Series{Name: "Valeur publiée", Kind: "value", Values: make([]*float64, len(years))}
+	var parts []*Series
+	index := map[string]int{}
+	hasMain := false
+	for i, y := range years {
+		m := ind.ValueAt(y)
+		if m == nil {
+			continue
+		}
+		if v, ok := m.Number(ind.Kind); ok {
+			main.Values[i], hasMain = ptr(v), true
+		}
+		for _, d := range m.Details {
+			v, ok := d.Number(ind.Kind)
+			if !ok {
+				continue
+			}
+			j, seen := index[d.Breakdown]
+			if !seen {
+				j = len(parts)
+				index[d.Breakdown] = j
+				parts = append(parts, &Series{Name: typo.Text(d.Breakdown), Kind: "value", Values: make([]*float64, len(years))})
+			}
+			parts[j].Values[i] = ptr(v)
+		}
+	}
+	if hasMain {
+		out = append(out, main)
+	}
+	for _, p := range parts {
+		out = append(out, *p)
+	}
+	out = append(out, targetSeries(e, years)...)
+	for _, b := range ind.Baselines {
+		v, ok := b.Number(ind.Kind)
+		if !ok {
+			continue
+		}
+		name := "Situation de départ"
+		if b.Breakdown != "" {
+			name += " (" + typo.Text(b.Breakdown) + ")"
+		}
+		out = append(out, Series{Name: name, Kind: "baseline", Values: []*float64{ptr(v)}})
+	}
+	return out
+}
+
+// targetSeries: one line per target series, two for a range or a floor.
+func targetSeries(e *Entry, years []int) []Series {
+	var keys []string
+	byKey := map[string][]*Goal{}
+	for _, g := range e.Goals {
+		k := g.T.SeriesKey()
+		if _, ok := byKey[k]; !ok {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], g)
+	}
+	var out []Series
+	for _, k := range keys {
+		gs := byKey[k]
+		name := targetName(gs[0].T)
+		lines := []struct {
+			name string
+			v    func(*Goal) (float64, bool)
+		}{{name, func(g *Goal) (float64, bool) { return g.Aim, g.Resolved }}}
+		if f := gs[0].T.Form; f == indicator.Range || f == indicator.FloorAim {
+			low := "Plancher"
+			if f == indicator.Range {
+				lines[0].name += " (haut de la fourchette)"
+				low = name + " (bas de la fourchette)"
+			} else if gs[0].T.Label != "" {
+				low += " " + typo.Text(gs[0].T.Label)
+			}
+			lines = append(lines, struct {
+				name string
+				v    func(*Goal) (float64, bool)
+			}{low, func(g *Goal) (float64, bool) { return g.T.Low, g.T.Form == f }})
+		}
+		for _, ln := range lines {
+			se := Series{Name: ln.name, Kind: "target", Values: make([]*float64, len(years))}
+			any := false
+			for i, y := range years {
+				for _, g := range gs {
+					v, ok := ln.v(g)
+					if !ok {
+						continue
+					}
+					if (g.T.Stepped() && g.T.Year <= y) || (!g.T.Stepped() && g.T.By == y) {
+						se.Values[i], any = ptr(v), true
+					}
+				}
+			}
+			if any {
+				out = append(out, se)
+			}
+		}
+	}
+	return out
+}
+
+func targetName(t indicator.Target) string {
+	n := "Objectif"
+	if t.Label != "" {
+		n += " " + typo.Text(t.Label)
+	}
+	if t.Breakdown != "" {
+		n += " (" + typo.Text(t.Breakdown) + ")"
+	}
+	return n
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// summary writes, in French and from the data only, what the chart shows:
+// the last published figure and its standing, its change, the targets to
+// come, the starting situation.
+func summary(ind *indicator.Indicator, e *Entry) string {
+	var out []string
+	last := 0
+	if e.Latest == nil {
+		out = append(out, "Aucune valeur annuelle n’est encore publiée pour cet indicateur.")
+	} else {
+		last = e.Latest.Year
+		out = append(out, e.Latest.Sentence)
+		if c := e.Latest.Change; c != "" {
+			out = append(out, "Valeur "+c+".")
+		}
+	}
+	var next []string
+	for _, g := range e.Goals {
+		if g.T.Due() > last {
+			next = append(next, g.Text+" "+g.When)
+		}
+	}
+	switch {
+	case len(next) > 0:
+		lead := "Objectifs à venir"
+		if last == 0 {
+			lead = "Objectifs"
+		}
+		if len(next) == 1 {
+			lead = strings.Replace(lead, "Objectifs", "Objectif", 1)
+		}
+		out = append(out, lead+"\u00a0: "+strings.Join(next, "\u202f; ")+".")
+	case len(e.Goals) == 0 && e.Latest == nil: // else said by the latest sentence
+		out = append(out, "Sans objectif chiffré.")
+	}
+	for _, d := range e.Departures {
+		out = append(out, d+".")
+	}
+	return typo.Text(strings.Join(out, " "))
+}

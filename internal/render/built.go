@@ -1,0 +1,64 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"spaser/internal/chart"
+	"spaser/internal/followup"
+	"spaser/internal/indicator"
+	"spaser/internal/site"
+)
+
+// Built is what the build computes from the assembled site, which the
+// layouts read beside it: the follow-up of the indicators, the pages'
+// bodies converted from Markdown, the charts and the search index. The
+// site itself is never written after it is assembled.
+type Built struct {
+	Follow     *followup.Result
+	Bodies     map[*site.Page]template.HTML
+	Charts     map[string]*chart.Figure // by indicator id; nil when not drawn (spaser check)
+	Search     [][]byte                 // the pages' entries in the search index, in the order of Site.Pages
+	SearchFile string                   // the index's file, named by its hash
+}
+
+// View is what a layout receives.
+type View struct {
+	Site  *site.Site
+	Page  *site.Page
+	Built *Built
+}
+
+// Body is the page's text, converted from Markdown.
+func (v View) Body() template.HTML { return v.BodyOf(v.Page) }
+
+// BodyOf is the text of page p.
+func (v View) BodyOf(p *site.Page) template.HTML {
+	if v.Built == nil {
+		return ""
+	}
+	return v.Built.Bodies[p]
+}
+
+// Follow is the follow-up of ind.
+func (v View) Follow(ind *indicator.Indicator) (*followup.Entry, error) {
+	if e := v.Built.Follow.Of(ind); e != nil {
+		return e, nil
+	}
+	return nil, fmt.Errorf("indicateur %q absent du suivi", ind.ID)
+}
+
+// Tally counts the indicators of each state in year.
+func (v View) Tally(year int) *followup.Tally { return v.Built.Follow.Tally(year) }
+
+// Chart is the chart of ind, or nil when it has none (or when charts are
+// not drawn, as in a check).
+func (v View) Chart(ind *indicator.Indicator) *chart.Figure { return v.Built.Charts[ind.ID] }
+
+// SearchIndex is the address of the search index.
+func (v View) SearchIndex() (string, error) {
+	if v.Built == nil || v.Built.SearchFile == "" {
+		return "", fmt.Errorf("index de recherche absent : les pages n'ont pas été préparées (build.Prepare)")
+	}
+	return v.Site.Base.Path + v.Built.SearchFile, nil
+}
