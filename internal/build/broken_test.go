@@ -196,6 +196,13 @@ var brokenSites = []struct {
 		where:   "data/indicateurs.toml:16:1", msg: "indicateur clauses : unité (unit) inconnue \"marchés\"", hint: "Vouliez-vous dire « marches » ?",
 	},
 	{
+		// The block is dropped, not the catalogue; the page, the values
+		// file and headline that cite it are not « indicateur inconnu ».
+		name:    "type error in one indicator block",
+		changes: map[string]string{"data/indicateurs.toml": strings.Replace(fixture["data/indicateurs.toml"], "unit = \"heures\"", "unit = 3", 1)},
+		where:   "data/indicateurs.toml:5:1", msg: "la valeur de « unit » n'a pas le bon type", hint: "« unit » attend un texte",
+	},
+	{
 		name:    "unknown pilot direction",
 		changes: map[string]string{"data/indicateurs.toml": strings.Replace(fixture["data/indicateurs.toml"], "pilot = \"DA\"", "pilot = \"AD\"", 1)},
 		where:   "data/indicateurs.toml:6:1", msg: "indicateur heures : direction pilote inconnue \"AD\"", hint: "Vouliez-vous dire « DA » ?",

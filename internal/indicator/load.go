@@ -84,13 +84,15 @@ type Catalogue struct {
 	List  []*Indicator
 	ByID  map[string]*Indicator
 	Years []int // years that have a values file, ascending
+
+	broken map[string]bool // ids of blocks with an error of their own (Unreadable)
 }
 
 var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads the catalogue and every values file.
 func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
-	c := &Catalogue{ByID: map[string]*Indicator{}}
+	c := &Catalogue{ByID: map[string]*Indicator{}, broken: map[string]bool{}}
 	if _, err := fs.Stat(fsys, CatalogueFile); err != nil {
 		if !srcfile.Missing(l, fsys, diag.Pos{File: CatalogueFile}, err) {
 			return c
@@ -102,18 +104,14 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 	if !ok {
 		return c
 	}
-	var cat catalogueTOML
-	if _, ok := tomlfile.Decode(l, CatalogueFile, 1, src, &cat); !ok {
-		return c
-	}
 	idx := tomlfile.NewIndex(src)
-	lines := idx.Lines("indicator")
-	for i, e := range cat.Indicator {
-		p := diag.Pos{File: CatalogueFile}
-		if i < len(lines) {
-			p.Line = lines[i]
-		}
-		if ind := c.addEntry(e, p, idx, i, cfg, l); ind != nil {
+	entries, broken := decodeCatalogue(src, idx, l)
+	for _, id := range broken {
+		c.broken[id] = true
+	}
+	for i, e := range entries {
+		p := diag.Pos{File: CatalogueFile, Line: e.line}
+		if ind := c.addEntry(e.entry, p, idx, i, cfg, l); ind != nil {
 			c.List = append(c.List, ind)
 		}
 	}
@@ -344,6 +342,9 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 		line, col := idx.KeyAt(0, id)
 		p := diag.Pos{File: file, Line: line, Col: col}
 		ind := c.ByID[id]
+		if ind == nil && c.Unreadable(id) {
+			continue
+		}
 		if ind == nil {
 			hint := diag.DidYouMean(id, c.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 			l.Errorf(p, hint, "indicateur inconnu : %q", id)

@@ -294,6 +294,9 @@ func (s *Site) attachIndicators(l *diag.List) {
 				continue
 			}
 			ind := s.Catalogue.ByID[id]
+			if ind == nil && s.Catalogue.Unreadable(id) {
+				continue // its block's error is reported
+			}
 			if ind == nil {
 				hint := diag.DidYouMean(id, s.Catalogue.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 				l.Errorf(p.Src.ValuePos("indicators", id, 0), hint, "indicateur inconnu : %q", id)
@@ -439,7 +442,7 @@ func (s *Site) generate(l *diag.List) {
 	s.generateTools()
 	s.NotFound = s.generated(KindNotFound, "404.html", "Page introuvable", "La page demandée n'existe pas ou a été déplacée.", nil)
 	for _, id := range s.Cfg.Headline {
-		if s.Catalogue.ByID[id] == nil {
+		if s.Catalogue.ByID[id] == nil && !s.Catalogue.Unreadable(id) {
 			hint := diag.DidYouMean(id, s.Catalogue.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 			l.Errorf(diag.Pos{File: config.File, Line: tomlfile.Line(s.Cfg.Source(), "headline")}, hint, "indicateur inconnu dans headline : %q", id)
 		}

@@ -220,22 +220,41 @@ func fieldNames(t reflect.Type, path []string) []string {
 		return nil
 	}
 	var names []string
+	for _, f := range fields(t) {
+		if len(path) > 0 && f.name == path[0] {
+			return fieldNames(f.typ, path[1:])
+		}
+		names = append(names, f.name)
+	}
+	if len(path) > 0 {
+		return nil
+	}
+	return names
+}
+
+type field struct {
+	name string
+	typ  reflect.Type
+}
+
+// fields lists the keys of struct type t, in order, those of an embedded
+// struct without a toml name in its place: the decoder flattens them too.
+func fields(t reflect.Type) []field {
+	var out []field
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name := strings.Split(f.Tag.Get("toml"), ",")[0]
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			out = append(out, fields(f.Type)...)
+			continue
+		}
 		if name == "-" || !f.IsExported() {
 			continue
 		}
 		if name == "" {
 			name = f.Name
 		}
-		if len(path) > 0 && name == path[0] {
-			return fieldNames(f.Type, path[1:])
-		}
-		names = append(names, name)
+		out = append(out, field{name, f.Type})
 	}
-	if len(path) > 0 {
-		return nil
-	}
-	return names
+	return out
 }
