@@ -65,3 +65,18 @@ func TestParseBaseURL(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitErrors(t *testing.T) {
+	src := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n" + "\n[[units]]\nid = \"repas\"\nsingular = \"repas\"\nplural = \"repas\"\nlegal = \"contrats\"\n\n[[units]]\nid = \"repas\"\nsingular = \"repas\"\n"
+	var l diag.List
+	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
+	got := ""
+	for _, d := range l.Items() {
+		got += d.String() + "\n"
+	}
+	for _, w := range []string{"unité repas : legal inconnu \"contrats\"\n    → Vouliez-vous dire « contracts » ?", "unité repas déclarée deux fois", "unité repas sans nom au singulier ou au pluriel"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in:\n%s", w, got)
+		}
+	}
+}

@@ -84,6 +84,7 @@ type Catalogue struct {
 	List  []*Indicator
 	ByID  map[string]*Indicator
 	Years []int // years that have a values file, ascending
+	Units map[string]Unit // the units of the site (UnitsOf)
 
 	broken map[string]bool // ids of blocks with an error of their own (Unreadable)
 }
@@ -92,7 +93,7 @@ var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads the catalogue and every values file.
 func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
-	c := &Catalogue{ByID: map[string]*Indicator{}, broken: map[string]bool{}}
+	c := &Catalogue{ByID: map[string]*Indicator{}, Units: UnitsOf(cfg), broken: map[string]bool{}}
 	if _, err := fs.Stat(fsys, CatalogueFile); err != nil {
 		if !srcfile.Missing(l, fsys, diag.Pos{File: CatalogueFile}, err) {
 			return c
@@ -139,19 +140,19 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 		l.Errorf(blk.at("label"), "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
 	}
 	const kinds = "\"count\" (un nombre), \"value\" (un montant) ou \"share\" (un nombre sur un total, dont le pourcentage est calculé)"
-	units := strings.Join(unitIDs(), ", ")
+	units := strings.Join(UnitIDs(c.Units), ", ")
 	switch _, ok := Kinds[ind.Kind]; {
 	case e.Kind == "":
 		l.Errorf(blk.at("kind"), "Ajoutez kind = "+kinds+".", "indicateur %s sans type (kind)", e.ID)
 	case !ok:
 		l.Errorf(blk.at("kind"), "kind vaut "+kinds+".", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
 	}
-	u, ok := Units[e.Unit]
+	u, ok := c.Units[e.Unit]
 	switch {
 	case e.Unit == "":
 		l.Errorf(blk.at("unit"), "Ajoutez unit = \"…\" avec l'une de ces unités : "+units+".", "indicateur %s sans unité (unit)", e.ID)
 	case !ok:
-		hint := diag.DidYouMean(e.Unit, unitIDs(), "Unités possibles : "+units+".")
+		hint := diag.DidYouMean(e.Unit, UnitIDs(c.Units), "Unités possibles : "+units+" (ou déclarez-la dans data/site.toml, [[units]]).")
 		l.Errorf(blk.at("unit"), hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
 	}
 	ind.Unit = u
@@ -383,15 +384,6 @@ func (c *Catalogue) IDs() []string {
 	for i, ind := range c.List {
 		out[i] = ind.ID
 	}
-	return out
-}
-
-func unitIDs() []string {
-	out := make([]string, 0, len(Units))
-	for id := range Units {
-		out = append(out, id)
-	}
-	sort.Strings(out)
 	return out
 }
 

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"spaser/internal/indicator"
@@ -44,7 +43,7 @@ func Indicator(dir, id string) (string, error) {
 	for _, d := range s.cfg.Directions {
 		acronyms = append(acronyms, d.Acronym)
 	}
-	block := indicatorText(id, s.cfg.PeriodEnd, acronyms)
+	block := indicatorText(id, s.cfg.PeriodEnd, acronyms, indicator.UnitIDs(s.cat.Units))
 	if len(old) > 0 && !strings.HasSuffix(string(old), "\n") {
 		block = "\n" + block
 	}
@@ -62,12 +61,7 @@ func Indicator(dir, id string) (string, error) {
 	return indicator.CatalogueFile, f.Close()
 }
 
-func indicatorText(id string, year int, acronyms []string) string {
-	var units []string
-	for u := range indicator.Units {
-		units = append(units, u)
-	}
-	sort.Strings(units)
+func indicatorText(id string, year int, acronyms, units []string) string {
 	pilot := "un sigle déclaré dans data/site.toml ([[directions]])"
 	if len(acronyms) > 0 {
 		pilot = "un sigle déclaré dans data/site.toml : " + strings.Join(acronyms, ", ")
