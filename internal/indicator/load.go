@@ -83,7 +83,7 @@ type detailTOML struct {
 type Catalogue struct {
 	List  []*Indicator
 	ByID  map[string]*Indicator
-	Years []int // years that have a values file, ascending
+	Years []int           // years that have a values file, ascending
 	Units map[string]Unit // the units of the site (UnitsOf)
 
 	broken map[string]bool // ids of blocks with an error of their own (Unreadable)
