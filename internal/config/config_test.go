@@ -19,10 +19,12 @@ period_end = 2023
 root = "Axes"
 [accessibility]
 status = "conforme"
-[[directions]]
-acronym = "DAPM"
-[[directions]]
-acronym = "DAPM"
+[[facts]]
+key = "pilote"
+label = "Service pilote"
+[[facts]]
+key = "pilote"
+label = ""
 `
 	var l diag.List
 	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
@@ -38,7 +40,8 @@ acronym = "DAPM"
 		"data/site.toml:7 [schema] root incorrect",
 		"data/site.toml:6 aucun niveau de schéma déclaré",
 		"data/site.toml:9 état de conformité RGAA inconnu",
-		"data/site.toml:12 direction DAPM déclarée deux fois",
+		"data/site.toml:14:1 information pilote déclarée deux fois",
+		"data/site.toml:14:1 information pilote sans intitulé (label)",
 	)
 	// An unknown status is one error, not also one about its audit date.
 	if strings.Contains(joined, "sans date d'audit") {

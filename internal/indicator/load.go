@@ -33,9 +33,6 @@ type entryTOML struct {
 	Kind       string         `toml:"kind"`
 	Unit       string         `toml:"unit"`
 	Direction  string         `toml:"direction"`
-	InAnnex    bool           `toml:"in_annex"`
-	Resources  string         `toml:"resources"`
-	Pilot      string         `toml:"pilot"`
 	Target     []targetTOML   `toml:"target"`
 	Baseline   []baselineTOML `toml:"baseline"`
 }
@@ -106,13 +103,15 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 		return c
 	}
 	idx := tomlfile.NewIndex(src)
-	entries, broken := decodeCatalogue(src, idx, l)
+	facts := factKeys(cfg, l)
+	entries, broken := decodeCatalogue(src, idx, facts, l)
 	for _, id := range broken {
 		c.broken[id] = true
 	}
 	for i, e := range entries {
 		p := diag.Pos{File: CatalogueFile, Line: e.line}
 		if ind := c.addEntry(e.entry, p, idx, i, cfg, l); ind != nil {
+			setFacts(ind, e.facts, facts, block{pos: p, idx: idx, path: []string{"indicator"}}, cfg, l)
 			c.List = append(c.List, ind)
 		}
 	}
@@ -134,7 +133,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 		return nil
 	}
 	ind := &Indicator{ID: e.ID, Label: e.Label, ShortLabel: e.ShortLabel, Definition: e.Definition,
-		Kind: Kind(e.Kind), Direction: e.Direction, InAnnex: e.InAnnex, Resources: e.Resources, Pilot: e.Pilot, Pos: p}
+		Kind: Kind(e.Kind), Direction: e.Direction, Pos: p}
 	c.ByID[e.ID] = ind
 	if strings.TrimSpace(e.Label) == "" {
 		l.Errorf(blk.at("label"), "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
@@ -160,12 +159,6 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 		ind.Direction = "up"
 	} else if ind.Direction != "up" && ind.Direction != "down" {
 		l.Errorf(blk.at("direction"), "direction vaut \"up\" (plus c'est mieux) ou \"down\" (moins c'est mieux).", "indicateur %s : direction inconnue %q", e.ID, e.Direction)
-	}
-	if e.Pilot != "" {
-		if _, ok := cfg.Direction(e.Pilot); !ok {
-			hint := diag.DidYouMean(e.Pilot, cfg.Acronyms(), "Déclarez cette direction dans data/site.toml ([[directions]]) ou corrigez le sigle.")
-			l.Errorf(blk.at("pilot"), hint, "indicateur %s : direction pilote inconnue %q", e.ID, e.Pilot)
-		}
 	}
 	tlines := idx.Lines("indicator", "target")
 	for _, t := range e.Target {

@@ -12,6 +12,7 @@ import (
 type entryAt struct {
 	entry entryTOML
 	line  int
+	facts map[string]any // the keys of the site's facts (facts.go)
 }
 
 // decodeCatalogue decodes the catalogue's [[indicator]] blocks. When the
@@ -20,16 +21,24 @@ type entryAt struct {
 // not the catalogue. The ids of the dropped blocks, when they can be read,
 // are returned in broken, so that the pages and values files that cite them
 // are not reported as citing unknown indicators.
-func decodeCatalogue(src []byte, idx *tomlfile.Index, l *diag.List) (entries []entryAt, broken []string) {
+//
+// facts are the keys of the site's facts, allowed in a block besides an
+// indicator's own.
+func decodeCatalogue(src []byte, idx *tomlfile.Index, facts []string, l *diag.List) (entries []entryAt, broken []string) {
 	var cat catalogueTOML
 	var whole diag.List
-	if _, ok := tomlfile.Decode(&whole, CatalogueFile, 1, src, &cat); ok {
+	extra := map[string][]string{"indicator": facts}
+	if _, ok := tomlfile.DecodeWith(&whole, CatalogueFile, 1, src, &cat, extra); ok {
 		l.Merge(&whole)
 		lines := idx.Lines("indicator")
+		raw := withFacts(string(src), facts)
 		for i, e := range cat.Indicator {
 			at := entryAt{entry: e}
 			if i < len(lines) {
 				at.line = lines[i]
+			}
+			if i < len(raw) {
+				at.facts = raw[i]
 			}
 			entries = append(entries, at)
 		}
@@ -47,14 +56,19 @@ func decodeCatalogue(src []byte, idx *tomlfile.Index, l *diag.List) (entries []e
 		}
 		chunk := strings.Join(text[first-1:last], "")
 		var one catalogueTOML
-		if _, ok := tomlfile.Decode(l, CatalogueFile, first, []byte(chunk), &one); !ok {
+		if _, ok := tomlfile.DecodeWith(l, CatalogueFile, first, []byte(chunk), &one, extra); !ok {
 			if m := idLineRe.FindStringSubmatch(chunk); m != nil && i > 0 {
 				broken = append(broken, m[1])
 			}
 			continue
 		}
-		for _, e := range one.Indicator {
-			entries = append(entries, entryAt{entry: e, line: first})
+		raw := withFacts(chunk, facts)
+		for j, e := range one.Indicator {
+			at := entryAt{entry: e, line: first}
+			if j < len(raw) {
+				at.facts = raw[j]
+			}
+			entries = append(entries, at)
 		}
 	}
 	return entries, broken
@@ -66,3 +80,12 @@ var idLineRe = regexp.MustCompile(`(?m)^[ \t]*id[ \t]*=[ \t]*"([^"\n]*)"`)
 // Unreadable reports whether id is the id of a catalogue block that has an
 // error of its own, already reported: a reference to it is not unknown.
 func (c *Catalogue) Unreadable(id string) bool { return c.broken[id] }
+
+// withFacts reads the facts of the blocks of src, when the site declares
+// some.
+func withFacts(src string, facts []string) []map[string]any {
+	if len(facts) == 0 {
+		return nil
+	}
+	return rawFacts(src)
+}

@@ -99,6 +99,15 @@ func (p *Page) NumberedLabel() string {
 	return p.LevelName.Singular + "\u00a0" + p.Number
 }
 
+// LevelID is an id for a schema page in a list of them: "axe-2",
+// "chantier-1.3"; "" for other pages.
+func (p *Page) LevelID() string {
+	if p.Level == 0 {
+		return ""
+	}
+	return markdown.Slug(p.LevelName.Singular) + "-" + p.Number
+}
+
 // Trail is the chain of ancestors from the home page, for breadcrumbs.
 func (p *Page) Trail() []*Page { return p.ancestors(0) }
 
@@ -363,12 +372,6 @@ func (s *Site) Headline() []*indicator.Indicator {
 // IndicatorPage returns the page of ind.
 func (s *Site) IndicatorPage(ind *indicator.Indicator) *Page { return s.IndPages[ind.ID] }
 
-// Direction returns the full name of a direction, or "" when unknown.
-func (s *Site) Direction(acronym string) string {
-	d, _ := s.Cfg.Direction(acronym)
-	return d.Name
-}
-
 func (s *Site) collectODD() {
 	var byNum [len(oddNames)]*ODD
 	for _, p := range s.Pages {
@@ -407,7 +410,7 @@ func (s *Site) collectODD() {
 
 func (s *Site) generate(l *diag.List) {
 	if len(s.Catalogue.List) > 0 {
-		s.Indicators = s.generated(KindIndicators, "indicateurs/", "Indicateurs de suivi", "Chaque indicateur du schéma, son unité, sa direction pilote, ses objectifs et sa dernière valeur connue.", s.Home)
+		s.Indicators = s.generated(KindIndicators, "indicateurs/", "Indicateurs de suivi", "Chaque indicateur du schéma, son unité, ses objectifs et sa dernière valeur connue.", s.Home)
 		for _, ind := range s.Catalogue.List {
 			p := s.generated(KindIndicator, "indicateurs/"+ind.ID+"/", typo.Text(ind.Label),
 				fmt.Sprintf("Indicateur de suivi « %s » : valeurs publiées année par année, objectifs, état et graphique.", ind.Name()), s.Indicators)
@@ -428,7 +431,7 @@ func (s *Site) generate(l *diag.List) {
 		sure := !s.tree.HasUnreadable() && !l.HasErrors()
 		for _, ind := range s.Catalogue.List {
 			if sure && len(s.IndPages[ind.ID].Pages) == 0 {
-				l.Warnf(ind.Pos, "Ajoutez son identifiant dans la liste indicators de l'action qui le suit.", "l'indicateur %s n'est suivi par aucune page", ind.ID)
+				l.Warnf(ind.Pos, "Ajoutez son identifiant dans la liste indicators de la page qui le suit.", "l'indicateur %s n'est suivi par aucune page", ind.ID)
 			}
 		}
 	}
