@@ -123,10 +123,10 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 	blk := block{pos: p, idx: idx, path: []string{"indicator"}}
 	switch {
 	case e.ID == "":
-		l.Errorf(p, "Ajoutez id = \"…\" : un identifiant court en minuscules et tirets, par exemple \"heures-insertion\".", "indicateur sans identifiant (id)")
+		l.Errorf(p, "Ajoutez id = \"…\" : un identifiant court en minuscules et tirets, par exemple \"marches-clause-sociale\".", "indicateur sans identifiant (id)")
 		return nil
 	case !idRe.MatchString(e.ID):
-		l.Errorf(p, "Utilisez des minuscules sans accents, des chiffres et des tirets, par exemple \"heures-insertion\".", "identifiant d'indicateur incorrect : %q", e.ID)
+		l.Errorf(p, "Utilisez des minuscules sans accents, des chiffres et des tirets, par exemple \"marches-clause-sociale\".", "identifiant d'indicateur incorrect : %q", e.ID)
 		return nil
 	case c.ByID[e.ID] != nil:
 		l.Errorf(blk.at("id"), fmt.Sprintf("Chaque indicateur a un identifiant unique ; l'autre est à la ligne %d.", c.ByID[e.ID].Pos.Line), "identifiant d'indicateur en double : %q", e.ID)
@@ -356,7 +356,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 			}
 			db := block{pos: dp, idx: idx, path: []string{id, "detail"}}
 			if strings.TrimSpace(d.Label) == "" {
-				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (par exemple \"Restaurants du personnel\").", "détail sans intitulé pour l'indicateur %s", id)
+				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (le nom d'un site, d'un lot ou d'une catégorie).", "détail sans intitulé pour l'indicateur %s", id)
 			} else if first, ok := seen[d.Label]; ok {
 				l.Errorf(db.at("label"), fmt.Sprintf("Chaque partie n'a qu'un détail par année ; l'autre est à la ligne %d : regroupez les chiffres ou corrigez l'intitulé.", first.Line), "détail en double pour l'indicateur %s : %q", id, d.Label)
 			} else {
