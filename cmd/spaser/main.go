@@ -27,6 +27,7 @@ Utilisation :
   spaser serve [--source DOSSIER] [--port N] [--open]
       Aperçu dans le navigateur (http://127.0.0.1:1313/), reconstruit et
       rechargé à chaque modification ; les erreurs s'affichent dans la page.
+  spaser new site DOSSIER --collectivite "…" --periode AAAA-AAAA [--niveaux "…"]
   spaser new annee AAAA
   spaser new action DOSSIER-DE-L-ENJEU NOM
   spaser new indicateur IDENTIFIANT

@@ -12,13 +12,20 @@ import (
 )
 
 const newUsage = `Utilisation :
+  spaser new site DOSSIER --collectivite "…" --periode AAAA-AAAA [--niveaux "…"] [--titre "…"]
+      Crée dans DOSSIER (vide ou nouveau) un site minimal, prêt à vérifier et
+      construire : réglages, page d'accueil, une page d'exemple par niveau du
+      schéma, catalogue d'indicateurs avec des exemples commentés.
+      --niveaux : les noms des niveaux, du plus haut au plus bas (par défaut
+      "Axe,Action"), par exemple "Chantier,Objectif,Engagement" ; pluriel et
+      démonstratif sont déduits, ou donnés ainsi : "Axe/Axes/cet axe".
   spaser new annee AAAA [--source DOSSIER]
       Crée data/valeurs/AAAA.toml : chaque indicateur du catalogue y figure,
       en commentaire, avec son intitulé, son unité, son objectif et sa
       dernière valeur ; il reste à remplir les blancs.
   spaser new action DOSSIER-DE-L-ENJEU NOM [--titre "…"] [--source DOSSIER]
       Crée une page d'action dans le dossier d'un enjeu, par exemple :
-      spaser new action content/axes/1-transition-ecologique/1-climat 5-velos
+      spaser new action content/axes/1-premier-axe/2-second-enjeu 5-velos
   spaser new indicateur IDENTIFIANT [--source DOSSIER]
       Ajoute à la fin de data/indicateurs.toml un bloc commenté à compléter
       (le reste du fichier n'est pas modifié).
@@ -36,16 +43,19 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	case "-h", "--help", "-help", "help", "aide":
 		fmt.Fprint(stdout, newUsage)
 		return 0
-	case "annee", "année", "action", "indicateur":
+	case "annee", "année", "action", "indicateur", "site":
 	default:
-		fmt.Fprintf(stderr, "spaser new : « %s » inconnu (annee, action ou indicateur)\n\n%s", what, newUsage)
+		fmt.Fprintf(stderr, "spaser new : « %s » inconnu (site, annee, action ou indicateur)\n\n%s", what, newUsage)
 		return 2
 	}
 	fs := flag.NewFlagSet("new "+what, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, newUsage) }
 	source := fs.String("source", ".", "dossier du site (contient content/ et data/)")
-	title := fs.String("titre", "", "titre de la nouvelle page (action seulement)")
+	title := fs.String("titre", "", "titre de la nouvelle page (action), ou du site (site ; par défaut « SPASER AAAA-AAAA »)")
+	org := fs.String("collectivite", "", "nom de la collectivité (site seulement)")
+	period := fs.String("periode", "", "première et dernière année du schéma, par exemple 2025-2030 (site seulement)")
+	levels := fs.String("niveaux", "Axe,Action", "noms des niveaux du schéma, du plus haut au plus bas (site seulement)")
 	pos, err := parseInterspersed(fs, args[1:])
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -53,7 +63,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	want := strings.Fields(map[string]string{"annee": "AAAA", "année": "AAAA", "action": "DOSSIER-DE-L-ENJEU NOM", "indicateur": "IDENTIFIANT"}[what])
+	want := strings.Fields(map[string]string{"site": "DOSSIER", "annee": "AAAA", "année": "AAAA", "action": "DOSSIER-DE-L-ENJEU NOM", "indicateur": "IDENTIFIANT"}[what])
 	switch {
 	case len(pos) < len(want):
 		fmt.Fprintf(stderr, "spaser new %s : il manque %s\n\n%s", what, strings.Join(want[len(pos):], " "), newUsage)
@@ -63,6 +73,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch what {
+	case "site":
+		return newSite(pos[0], *org, *period, *levels, *title, stdout, stderr)
 	case "annee", "année":
 		year, err := strconv.Atoi(pos[0])
 		if err != nil || year < 1990 || year > 2100 {
@@ -119,4 +131,33 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// newSite runs `spaser new site`: options wrong or missing are usage
+// errors (2), an existing file a refusal (1).
+func newSite(dir, org, period, levels, title string, stdout, stderr io.Writer) int {
+	if strings.TrimSpace(org) == "" || period == "" {
+		fmt.Fprintf(stderr, "spaser new site : indiquez --collectivite et --periode, par exemple :\n  spaser new site mon-spaser --collectivite \"Ville de Saint-Exemple\" --periode 2025-2030\n")
+		return 2
+	}
+	start, end, err := scaffold.ParsePeriod(period)
+	if err != nil {
+		fmt.Fprintf(stderr, "spaser new site : %v\n", err)
+		return 2
+	}
+	lv, err := scaffold.ParseLevels(levels)
+	if err != nil {
+		fmt.Fprintf(stderr, "spaser new site : %v\n", err)
+		return 2
+	}
+	files, err := scaffold.Site(dir, scaffold.SiteOptions{Collectivite: strings.TrimSpace(org), Title: strings.TrimSpace(title), Start: start, End: end, Levels: lv})
+	if err != nil {
+		return newFailed(err, stderr)
+	}
+	fmt.Fprintf(stdout, "Site créé dans %s (%d fichiers) :\n", dir, len(files))
+	for _, f := range files {
+		fmt.Fprintf(stdout, "  %s\n", f)
+	}
+	fmt.Fprintf(stdout, "Ensuite : complétez data/site.toml (mentions légales, adresse du site), remplacez les pages d'exemple par le texte du schéma, puis lancez spaser check --source %s et spaser build --source %s.\n", dir, dir)
+	return 0
 }

@@ -68,7 +68,7 @@ var brokenSites = []struct {
 	{
 		name:    "duplicate indicator id in the catalogue",
 		changes: map[string]string{"data/indicateurs.toml": fixture["data/indicateurs.toml"] + "\n[[indicator]]\nid = \"heures\"\nlabel = \"Autres heures\"\nkind = \"count\"\nunit = \"heures\"\n"},
-		where:   "data/indicateurs.toml:22:1", msg: "identifiant d'indicateur en double : \"heures\"", hint: "Chaque indicateur a un identifiant unique ; l'autre est à la ligne 1.",
+		where:   "data/indicateurs.toml:23:1", msg: "identifiant d'indicateur en double : \"heures\"", hint: "Chaque indicateur a un identifiant unique ; l'autre est à la ligne 1.",
 	},
 	{
 		name:    "duplicate indicator id on a page",
@@ -103,7 +103,7 @@ var brokenSites = []struct {
 	{
 		name:    "share target above 100 %",
 		changes: map[string]string{"data/indicateurs.toml": fixture["data/indicateurs.toml"] + "[[indicator.target]]\nyear = 2025\nvalue = 110\n"},
-		where:   "data/indicateurs.toml:22:1", msg: "objectif 2025 impossible : 110", hint: "Un objectif est un nombre positif",
+		where:   "data/indicateurs.toml:23:1", msg: "objectif 2025 impossible : 110", hint: "Un objectif est un nombre positif",
 	},
 	{
 		name:    "count above its total",
@@ -196,9 +196,16 @@ var brokenSites = []struct {
 		where:   "data/indicateurs.toml:16:1", msg: "indicateur clauses : unité (unit) inconnue \"marchés\"", hint: "Vouliez-vous dire « marches » ?",
 	},
 	{
+		// The block is dropped, not the catalogue; the page, the values
+		// file and headline that cite it are not « indicateur inconnu ».
+		name:    "type error in one indicator block",
+		changes: map[string]string{"data/indicateurs.toml": strings.Replace(fixture["data/indicateurs.toml"], "unit = \"heures\"", "unit = 3", 1)},
+		where:   "data/indicateurs.toml:5:1", msg: "la valeur de « unit » n'a pas le bon type", hint: "« unit » attend un texte",
+	},
+	{
 		name:    "unknown pilot direction",
 		changes: map[string]string{"data/indicateurs.toml": strings.Replace(fixture["data/indicateurs.toml"], "pilot = \"DA\"", "pilot = \"AD\"", 1)},
-		where:   "data/indicateurs.toml:6:1", msg: "indicateur heures : direction pilote inconnue \"AD\"", hint: "Vouliez-vous dire « DA » ?",
+		where:   "data/indicateurs.toml:6:1", msg: "indicateur heures : valeur inconnue \"AD\" pour « Service pilote » (pilot)", hint: "Vouliez-vous dire « DA » ?",
 	},
 	{
 		name:    "file name with capitals and spaces",

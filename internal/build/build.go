@@ -123,7 +123,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 				tl.Errorf(diag.Pos{File: render.Dir}, "", "%v", diag.Internal(r))
 			}
 		}()
-		tmpl = opts.Layouts.Load(fsys, opts.Defaults, tl, cfg.Colors.CSS())
+		tmpl = opts.Layouts.Load(fsys, opts.Defaults, tl, cfg.Colors)
 	}()
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)

@@ -63,6 +63,19 @@ func TestBuildFixture(t *testing.T) {
 		"40\u00a0marchés sur 92 (43,5\u202f%)", "au terme du précédent schéma", "41\u202f%", "non renseigné")
 	mustContain(t, "indicator heures", files["indicateurs/heures/index.html"],
 		"61\u202f234\u00a0heures", "au moins 60\u202f000\u00a0heures", "DA (Direction des achats)")
+	// The site's facts: shown when filled, the closed list's text on the
+	// page, the value in the list of indicators.
+	mustContain(t, "facts", files["indicateurs/heures/index.html"], "<dt>Service pilote</dt>\n<dd>DA (Direction des achats)</dd>\n</dl>")
+	mustContain(t, "facts", files["indicateurs/clauses/index.html"], "<dt>Origine</dt>\n<dd>cité dans le texte du schéma d’essai</dd>\n</dl>")
+	mustContain(t, "facts", files["indicateurs/index.html"], "<dt>Service pilote</dt>\n<dd>DA</dd>")
+	for _, f := range []string{"indicateurs/clauses/index.html", "indicateurs/heures/index.html", "indicateurs/index.html"} {
+		for _, word := range []string{"Service pilote</dt>\n<dd></dd>", "Direction", "annexe"} {
+			if f != "indicateurs/heures/index.html" && strings.Contains(files[f], word) || f == "indicateurs/heures/index.html" && word == "annexe" && strings.Contains(files[f], word) {
+				t.Errorf("%s: %q shown", f, word)
+			}
+		}
+	}
+	mustContain(t, "dashboard", files["tableau-de-bord/index.html"], "regroupés par axe et par enjeu", `<h2 id="axe-1">`)
 	mustContain(t, "sitemap", files["sitemap.xml"], "<loc>https://exemple.fr/schema/axes/1-vert/</loc>")
 	if strings.Contains(files["sitemap.xml"], "404") {
 		t.Error("sitemap lists the 404 page")

@@ -47,9 +47,16 @@ host = "Collectivité d'essai"
 [accessibility]
 status = "non conforme"
 
-[[directions]]
-acronym = "DA"
-name = "Direction des achats"
+[[facts]]
+key = "pilot"
+label = "Service pilote"
+list = true
+[facts.values]
+DA = "DA (Direction des achats)"
+
+[[facts]]
+key = "origin"
+label = "Origine"
 `,
 	"data/indicateurs.toml": `[[indicator]]
 id = "heures"
@@ -67,6 +74,7 @@ id = "clauses"
 label = "Nombre et pourcentage de marchés avec une clause"
 kind = "share"
 unit = "marches"
+origin = "cité dans le texte du schéma d'essai"
 [[indicator.baseline]]
 period = "au terme du précédent schéma"
 share = 41

@@ -45,7 +45,7 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, f *followup.Result, y
 	for _, y := range cat.Years {
 		r.HasFile[y] = true
 	}
-	for id, u := range indicator.Units {
+	for id, u := range cat.Units {
 		if u.Legal() {
 			r.LegalUnits = append(r.LegalUnits, id)
 		}

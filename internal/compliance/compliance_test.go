@@ -30,7 +30,7 @@ func catalogue() *indicator.Catalogue {
 	b := &indicator.Indicator{ID: "b", Kind: indicator.Value, Unit: euros,
 		Values: []*indicator.Measure{{Year: 2023, Value: f(1000)}, {Year: 2024, Source: "sans chiffre"}}}
 	c := &indicator.Indicator{ID: "c", Kind: indicator.Count, Unit: heures, Targets: []indicator.Target{{Year: 2026, Value: 100}}}
-	return &indicator.Catalogue{List: []*indicator.Indicator{a, b, c}, Years: []int{2023, 2024}}
+	return &indicator.Catalogue{List: []*indicator.Indicator{a, b, c}, Years: []int{2023, 2024}, Units: indicator.Units}
 }
 
 func TestCompute(t *testing.T) {
@@ -85,5 +85,20 @@ func TestCompute(t *testing.T) {
 	r = compute(cfg, catalogue(), 2024)
 	if r.Latest != 2024 || len(r.Elapsed) != 1 {
 		t.Errorf("2024: %+v", r)
+	}
+}
+
+// A unit the site declares counts for L2111-3 as its legal key says.
+func TestSiteUnits(t *testing.T) {
+	cfg := &config.Config{PeriodStart: 2023, PeriodEnd: 2028, DataFrom: 2021,
+		Units: []config.Unit{{ID: "lots", Singular: "lot", Plural: "lots", Legal: config.LegalContracts}, {ID: "repas", Singular: "repas", Plural: "repas"}}}
+	units := indicator.UnitsOf(cfg)
+	cat := &indicator.Catalogue{Units: units, List: []*indicator.Indicator{
+		{ID: "a", Kind: indicator.Count, Unit: units["lots"]},
+		{ID: "b", Kind: indicator.Count, Unit: units["repas"]},
+	}}
+	r := compute(cfg, cat, 2025)
+	if r.Legal != 1 || strings.Join(r.LegalUnits, ",") != "consultations,euros_ht,lots,marches" {
+		t.Errorf("legal %d, units %v", r.Legal, r.LegalUnits)
 	}
 }

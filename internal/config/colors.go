@@ -26,11 +26,13 @@ type Colors struct {
 	ChartTargets []string `toml:"chart_targets"`  // lines of the targets
 }
 
-// DefaultColors are the colours of the default stylesheet and charts.
+// DefaultColors are the colours of the default stylesheet, favicon and
+// charts: neutral ones (a dark blue accent), for any buyer; a site sets its
+// own in [colors].
 func DefaultColors() Colors {
 	return Colors{
-		Text: "#1d1d1b", Muted: "#4a4a46", Accent: "#0b5d4b", AccentBg: "#e9f3f0", BgAlt: "#f5f6f4", Focus: "#b3410e",
-		ChartValues:  []string{"#0b5d4b", "#3a4f8f", "#7a3b0c", "#5b2a6e"},
+		Text: "#1d1d1b", Muted: "#4a4a46", Accent: "#1f4e79", AccentBg: "#eef2f6", BgAlt: "#f4f5f6", Focus: "#b3410e",
+		ChartValues:  []string{"#1f4e79", "#7a3b0c", "#0b5d4b", "#5b2a6e"},
 		ChartTargets: []string{"#b3410e", "#6a1b9a", "#00567a", "#6b5300"},
 	}
 }

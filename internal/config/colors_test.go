@@ -40,6 +40,8 @@ accent = "#7fbfaa"
 focus = "#ffcc00"
 chart_values = ["#0b5d4b", "#dddddd"]
 text = "bleu"
+accent_bg = "#e9f3f0"
+background_alt = "#f5f6f4"
 `
 	var l diag.List
 	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)

@@ -1,6 +1,6 @@
 // Package config reads data/site.toml: who publishes the schema, its period,
-// the names of its levels (Axe → Enjeu → Action by default), the directions,
-// and what the legal pages need.
+// the names of its levels, its units and the facts it records about its
+// indicators, and what the legal pages need.
 package config
 
 import (
@@ -35,7 +35,8 @@ type Config struct {
 	Publication  Publication `toml:"publication"`
 	Access       Access      `toml:"accessibility"`
 	Colors       Colors      `toml:"colors"`
-	Directions   []Direction `toml:"directions"`
+	Units        []Unit      `toml:"units"`
+	Facts        []Fact      `toml:"facts"`
 
 	src []byte
 }
@@ -80,12 +81,6 @@ type Access struct {
 	NonConform  []string `toml:"non_conformities"`
 	Derogations []string `toml:"derogations"` // dérogations pour charge disproportionnée
 	Exempt      []string `toml:"exempt"`      // contenus non soumis à l'obligation
-}
-
-// Direction is a department of the collectivité, by acronym.
-type Direction struct {
-	Acronym string `toml:"acronym"`
-	Name    string `toml:"name"`
 }
 
 // Statuses are the three statuses the RGAA allows.
@@ -145,7 +140,8 @@ func (c *Config) check(l *diag.List) {
 	c.checkSchema(l)
 	c.checkAccess(l)
 	c.checkColors(l)
-	c.checkDirections(l)
+	c.checkUnits(l)
+	c.checkFacts(l)
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -184,43 +180,6 @@ func (c *Config) checkAccess(l *diag.List) {
 			l.Errorf(c.pos("accessibility", d.key), "Écrivez la date sous la forme AAAA-MM-JJ, par exemple \"2026-11-27\".", "date illisible dans [accessibility] %s : %q", d.key, d.val)
 		}
 	}
-}
-
-func (c *Config) checkDirections(l *diag.List) {
-	lines := tomlfile.Lines(c.src, "directions")
-	seen := map[string]bool{}
-	for i, d := range c.Directions {
-		p := diag.Pos{File: File}
-		if i < len(lines) {
-			p.Line = lines[i]
-		}
-		switch {
-		case d.Acronym == "":
-			l.Errorf(p, "Renseignez acronym = \"DAPM\" (et name, le nom complet).", "direction sans sigle")
-		case seen[d.Acronym]:
-			l.Errorf(p, "Supprimez l'une des deux déclarations.", "direction %s déclarée deux fois", d.Acronym)
-		}
-		seen[d.Acronym] = true
-	}
-}
-
-// Direction returns the direction with this acronym.
-func (c *Config) Direction(acronym string) (Direction, bool) {
-	for _, d := range c.Directions {
-		if d.Acronym == acronym {
-			return d, true
-		}
-	}
-	return Direction{}, false
-}
-
-// Acronyms lists the declared directions' acronyms.
-func (c *Config) Acronyms() []string {
-	var out []string
-	for _, d := range c.Directions {
-		out = append(out, d.Acronym)
-	}
-	return out
 }
 
 // Source is the configuration file's text, for positions found later.

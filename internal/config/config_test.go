@@ -19,10 +19,12 @@ period_end = 2023
 root = "Axes"
 [accessibility]
 status = "conforme"
-[[directions]]
-acronym = "DAPM"
-[[directions]]
-acronym = "DAPM"
+[[facts]]
+key = "pilote"
+label = "Service pilote"
+[[facts]]
+key = "pilote"
+label = ""
 `
 	var l diag.List
 	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
@@ -38,7 +40,8 @@ acronym = "DAPM"
 		"data/site.toml:7 [schema] root incorrect",
 		"data/site.toml:6 aucun niveau de schéma déclaré",
 		"data/site.toml:9 état de conformité RGAA inconnu",
-		"data/site.toml:12 direction DAPM déclarée deux fois",
+		"data/site.toml:14:1 information pilote déclarée deux fois",
+		"data/site.toml:14:1 information pilote sans intitulé (label)",
 	)
 	// An unknown status is one error, not also one about its audit date.
 	if strings.Contains(joined, "sans date d'audit") {
@@ -62,6 +65,21 @@ func TestParseBaseURL(t *testing.T) {
 			t.Errorf("ParseBaseURL(%q) accepted", bad)
 		} else if strings.Contains(err.Error(), "parse") {
 			t.Errorf("ParseBaseURL(%q): %v, not in French", bad, err)
+		}
+	}
+}
+
+func TestUnitErrors(t *testing.T) {
+	src := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n" + "\n[[units]]\nid = \"repas\"\nsingular = \"repas\"\nplural = \"repas\"\nlegal = \"contrats\"\n\n[[units]]\nid = \"repas\"\nsingular = \"repas\"\n"
+	var l diag.List
+	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
+	got := ""
+	for _, d := range l.Items() {
+		got += d.String() + "\n"
+	}
+	for _, w := range []string{"unité repas : legal inconnu \"contrats\"\n    → Vouliez-vous dire « contracts » ?", "unité repas déclarée deux fois", "unité repas sans nom au singulier ou au pluriel"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in:\n%s", w, got)
 		}
 	}
 }

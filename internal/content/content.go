@@ -187,7 +187,7 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 
 func checkName(l *diag.List, p, name string) {
 	if !nameRe.MatchString(name) {
-		l.Errorf(diag.Pos{File: p}, "Renommez-le en minuscules sans accents ni espaces, avec seulement des lettres, des chiffres et des tirets, par exemple « 2-vehicules-propres » : ce nom devient l'adresse de la page.", "nom de fichier ou de dossier incorrect : %q", name)
+		l.Errorf(diag.Pos{File: p}, "Renommez-le en minuscules sans accents ni espaces, avec seulement des lettres, des chiffres et des tirets, par exemple « 2-achats-responsables » : ce nom devient l'adresse de la page.", "nom de fichier ou de dossier incorrect : %q", name)
 	}
 }
 

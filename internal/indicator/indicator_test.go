@@ -9,7 +9,8 @@ import (
 	"spaser/internal/diag"
 )
 
-var cfg = &config.Config{PeriodStart: 2023, PeriodEnd: 2028, DataFrom: 2021, Directions: []config.Direction{{Acronym: "DAPM"}}}
+var cfg = &config.Config{PeriodStart: 2023, PeriodEnd: 2028, DataFrom: 2021,
+	Facts: []config.Fact{{Key: "pilot", Label: "Direction pilote", Values: map[string]string{"DAPM": ""}}}}
 
 const catalogue = `[[indicator]]
 id = "vfe"
@@ -117,7 +118,7 @@ label = "C"
 	for _, w := range []string{
 		"data/indicateurs.toml:5:1: erreur\u00a0: indicateur a : unité (unit) inconnue \"marchés\"",
 		"Vouliez-vous dire « marches » ?",
-		"data/indicateurs.toml:6:1: erreur\u00a0: indicateur a : direction pilote inconnue \"DAMP\"",
+		"data/indicateurs.toml:6:1: erreur\u00a0: indicateur a : valeur inconnue \"DAMP\" pour « Direction pilote » (pilot)\n    → Vouliez-vous dire « DAPM » ?",
 		"data/indicateurs.toml:9:1: erreur\u00a0: identifiant d'indicateur en double",
 		"data/indicateurs.toml:16: erreur\u00a0: indicateur c sans type (kind)\n    → Ajoutez kind = \"count\"",
 		"data/indicateurs.toml:16: erreur\u00a0: indicateur c sans unité (unit)\n    → Ajoutez unit = \"…\" avec l'une de ces unités : acheteurs,",

@@ -33,9 +33,6 @@ type entryTOML struct {
 	Kind       string         `toml:"kind"`
 	Unit       string         `toml:"unit"`
 	Direction  string         `toml:"direction"`
-	InAnnex    bool           `toml:"in_annex"`
-	Resources  string         `toml:"resources"`
-	Pilot      string         `toml:"pilot"`
 	Target     []targetTOML   `toml:"target"`
 	Baseline   []baselineTOML `toml:"baseline"`
 }
@@ -77,14 +74,17 @@ type detailTOML struct {
 type Catalogue struct {
 	List  []*Indicator
 	ByID  map[string]*Indicator
-	Years []int // years that have a values file, ascending
+	Years []int           // years that have a values file, ascending
+	Units map[string]Unit // the units of the site (UnitsOf)
+
+	broken map[string]bool // ids of blocks with an error of their own (Unreadable)
 }
 
 var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads the catalogue and every values file.
 func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
-	c := &Catalogue{ByID: map[string]*Indicator{}}
+	c := &Catalogue{ByID: map[string]*Indicator{}, Units: UnitsOf(cfg), broken: map[string]bool{}}
 	if _, err := fs.Stat(fsys, CatalogueFile); err != nil {
 		if !srcfile.Missing(l, fsys, diag.Pos{File: CatalogueFile}, err) {
 			return c
@@ -96,18 +96,16 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 	if !ok {
 		return c
 	}
-	var cat catalogueTOML
-	if _, ok := tomlfile.Decode(l, CatalogueFile, 1, src, &cat); !ok {
-		return c
-	}
 	idx := tomlfile.NewIndex(src)
-	lines := idx.Lines("indicator")
-	for i, e := range cat.Indicator {
-		p := diag.Pos{File: CatalogueFile}
-		if i < len(lines) {
-			p.Line = lines[i]
-		}
-		if ind := c.addEntry(e, p, idx, i, cfg, l); ind != nil {
+	facts := factKeys(cfg, l)
+	entries, broken := decodeCatalogue(src, idx, facts, l)
+	for _, id := range broken {
+		c.broken[id] = true
+	}
+	for i, e := range entries {
+		p := diag.Pos{File: CatalogueFile, Line: e.line}
+		if ind := c.addEntry(e.entry, p, idx, i, cfg, l); ind != nil {
+			setFacts(ind, e.facts, facts, block{pos: p, idx: idx, path: []string{"indicator"}}, cfg, l)
 			c.List = append(c.List, ind)
 		}
 	}
@@ -119,36 +117,36 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 	blk := block{pos: p, idx: idx, path: []string{"indicator"}}
 	switch {
 	case e.ID == "":
-		l.Errorf(p, "Ajoutez id = \"…\" : un identifiant court en minuscules et tirets, par exemple \"heures-insertion\".", "indicateur sans identifiant (id)")
+		l.Errorf(p, "Ajoutez id = \"…\" : un identifiant court en minuscules et tirets, par exemple \"marches-clause-sociale\".", "indicateur sans identifiant (id)")
 		return nil
 	case !idRe.MatchString(e.ID):
-		l.Errorf(p, "Utilisez des minuscules sans accents, des chiffres et des tirets, par exemple \"heures-insertion\".", "identifiant d'indicateur incorrect : %q", e.ID)
+		l.Errorf(p, "Utilisez des minuscules sans accents, des chiffres et des tirets, par exemple \"marches-clause-sociale\".", "identifiant d'indicateur incorrect : %q", e.ID)
 		return nil
 	case c.ByID[e.ID] != nil:
 		l.Errorf(blk.at("id"), fmt.Sprintf("Chaque indicateur a un identifiant unique ; l'autre est à la ligne %d.", c.ByID[e.ID].Pos.Line), "identifiant d'indicateur en double : %q", e.ID)
 		return nil
 	}
 	ind := &Indicator{ID: e.ID, Label: e.Label, ShortLabel: e.ShortLabel, Definition: e.Definition,
-		Kind: Kind(e.Kind), Direction: e.Direction, InAnnex: e.InAnnex, Resources: e.Resources, Pilot: e.Pilot, Pos: p}
+		Kind: Kind(e.Kind), Direction: e.Direction, Pos: p}
 	c.ByID[e.ID] = ind
 	if strings.TrimSpace(e.Label) == "" {
 		l.Errorf(blk.at("label"), "Ajoutez label = \"…\" : l'intitulé de l'indicateur tel que le schéma le formule.", "indicateur %s sans intitulé (label)", e.ID)
 	}
 	const kinds = "\"count\" (un nombre), \"value\" (un montant), \"share\" (un nombre sur un total, dont le pourcentage est calculé), \"milestone\" (un jalon : fait ou non) ou \"qualitative\" (un engagement sans chiffre)"
-	units := strings.Join(unitIDs(), ", ")
+	units := strings.Join(UnitIDs(c.Units), ", ")
 	switch _, ok := Kinds[ind.Kind]; {
 	case e.Kind == "":
 		l.Errorf(blk.at("kind"), "Ajoutez kind = "+kinds+".", "indicateur %s sans type (kind)", e.ID)
 	case !ok:
 		l.Errorf(blk.at("kind"), "kind vaut "+kinds+".", "indicateur %s : type (kind) inconnu %q", e.ID, e.Kind)
 	}
-	u, ok := Units[e.Unit]
+	u, ok := c.Units[e.Unit]
 	switch {
 	case e.Unit == "" && !ind.Figured():
 	case e.Unit == "":
 		l.Errorf(blk.at("unit"), "Ajoutez unit = \"…\" avec l'une de ces unités : "+units+".", "indicateur %s sans unité (unit)", e.ID)
 	case !ok:
-		hint := diag.DidYouMean(e.Unit, unitIDs(), "Unités possibles : "+units+".")
+		hint := diag.DidYouMean(e.Unit, UnitIDs(c.Units), "Unités possibles : "+units+" (ou déclarez-la dans data/site.toml, [[units]]).")
 		l.Errorf(blk.at("unit"), hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
 	}
 	ind.Unit = u
@@ -156,12 +154,6 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 		ind.Direction = "up"
 	} else if ind.Direction != "up" && ind.Direction != "down" {
 		l.Errorf(blk.at("direction"), "direction vaut \"up\" (plus c'est mieux) ou \"down\" (moins c'est mieux).", "indicateur %s : direction inconnue %q", e.ID, e.Direction)
-	}
-	if e.Pilot != "" {
-		if _, ok := cfg.Direction(e.Pilot); !ok {
-			hint := diag.DidYouMean(e.Pilot, cfg.Acronyms(), "Déclarez cette direction dans data/site.toml ([[directions]]) ou corrigez le sigle.")
-			l.Errorf(blk.at("pilot"), hint, "indicateur %s : direction pilote inconnue %q", e.ID, e.Pilot)
-		}
 	}
 	addTargets(l, ind, e.Target, p, idx, cfg)
 	blines := idx.Lines("indicator", "baseline")
@@ -320,6 +312,9 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 		line, col := idx.KeyAt(0, id)
 		p := diag.Pos{File: file, Line: line, Col: col}
 		ind := c.ByID[id]
+		if ind == nil && c.Unreadable(id) {
+			continue
+		}
 		if ind == nil {
 			hint := diag.DidYouMean(id, c.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 			l.Errorf(p, hint, "indicateur inconnu : %q", id)
@@ -346,7 +341,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 			}
 			db := block{pos: dp, idx: idx, path: []string{id, "detail"}}
 			if strings.TrimSpace(d.Label) == "" {
-				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (par exemple \"Restaurants du personnel\").", "détail sans intitulé pour l'indicateur %s", id)
+				l.Errorf(dp, "Ajoutez label = \"…\" : la partie concernée (le nom d'un site, d'un lot ou d'une catégorie).", "détail sans intitulé pour l'indicateur %s", id)
 			} else if first, ok := seen[d.Label]; ok {
 				l.Errorf(db.at("label"), fmt.Sprintf("Chaque partie n'a qu'un détail par année ; l'autre est à la ligne %d : regroupez les chiffres ou corrigez l'intitulé.", first.Line), "détail en double pour l'indicateur %s : %q", id, d.Label)
 			} else {
@@ -367,15 +362,6 @@ func (c *Catalogue) IDs() []string {
 	for i, ind := range c.List {
 		out[i] = ind.ID
 	}
-	return out
-}
-
-func unitIDs() []string {
-	out := make([]string, 0, len(Units))
-	for id := range Units {
-		out = append(out, id)
-	}
-	sort.Strings(out)
 	return out
 }
 

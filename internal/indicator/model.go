@@ -56,9 +56,7 @@ type Indicator struct {
 	Kind       Kind
 	Unit       Unit
 	Direction  string // "up" or "down"
-	InAnnex    bool
-	Resources  string
-	Pilot      string
+	Facts      []Fact // the site's facts it fills (facts.go)
 	Targets    []Target
 	Baselines  []*Measure
 	Values     []*Measure // yearly values, by year

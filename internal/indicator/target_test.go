@@ -137,9 +137,9 @@ func TestReportErrors(t *testing.T) {
 	}
 }
 
-// FuzzCatalogue feeds arbitrary text to the loader as a target block:
+// FuzzTargetBlock feeds arbitrary text to the loader as a target block:
 // diagnostics on lines of the catalogue, never a panic.
-func FuzzCatalogue(f *testing.F) {
+func FuzzTargetBlock(f *testing.F) {
 	for _, s := range []string{"by = 2025\nvalue = 3\n", "min = 1\nmax = 0\n", "factor = 2\nbaseline_year = 2022\n", "change = -30\nbaseline_year = 1\n",
 		"value = 150\nfloor = 80\n", "at_most = 5\nat_least = 4\n", "text = \"x\"\n", "year = 2024\nby = 2024\n", "value = nan\n", "value = inf\nfloor = -inf\n"} {
 		f.Add(s)

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"spaser/internal/config"
 	"spaser/internal/diag"
 	"spaser/internal/site"
 )
@@ -20,18 +21,18 @@ type Cache struct {
 }
 
 // Load is the package's Load, or the previous call's layouts when no
-// layout file and not css changed since. A nil Cache loads every time.
-func (c *Cache) Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
+// layout file and no colour changed since. A nil Cache loads every time.
+func (c *Cache) Load(siteFS, defaults fs.FS, l *diag.List, k config.Colors) *Templates {
 	if c == nil {
-		return Load(siteFS, defaults, l, css...)
+		return Load(siteFS, defaults, l, k)
 	}
-	key, ok := inputs(overlay{siteFS, defaults}, css)
+	key, ok := inputs(overlay{siteFS, defaults}, k)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if ok && c.t != nil && key == c.key {
 		return c.t
 	}
-	t := Load(siteFS, defaults, l, css...)
+	t := Load(siteFS, defaults, l, k)
 	c.t, c.key = nil, key
 	if ok && t != nil {
 		c.t = t
@@ -41,7 +42,7 @@ func (c *Cache) Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templ
 
 // inputs hashes everything Load reads; ok is false when a file cannot be
 // read (Load then reports it).
-func inputs(o overlay, css []string) (key [sha256.Size]byte, ok bool) {
+func inputs(o overlay, k config.Colors) (key [sha256.Size]byte, ok bool) {
 	h := sha256.New()
 	add := func(name string) bool {
 		b, file, err := o.read(name)
@@ -71,10 +72,8 @@ func inputs(o overlay, css []string) (key [sha256.Size]byte, ok bool) {
 			return key, false
 		}
 	}
-	for _, s := range css {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
+	h.Write([]byte(k.CSS())) // every colour the assets take
+
 	copy(key[:], h.Sum(nil))
 	return key, true
 }

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 
+	"spaser/internal/config"
 	"spaser/internal/diag"
 	"spaser/internal/indicator"
 	"spaser/internal/site"
@@ -86,10 +87,11 @@ func (o overlay) list(dir string) []string {
 	return out
 }
 
-// Load parses the layouts of siteFS (may be nil) over the defaults. css is
-// added at the end of the stylesheet, style.css: the site's colours, as
-// custom properties (config.Colors.CSS).
-func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
+// Load parses the layouts of siteFS (may be nil) over the defaults, with
+// the site's colours: the stylesheet, style.css, ends with them as custom
+// properties (config.Colors.CSS), and the favicon is drawn in the accent
+// colour (recolour).
+func Load(siteFS, defaults fs.FS, l *diag.List, k config.Colors) *Templates {
 	o := overlay{siteFS, defaults}
 	t := &Templates{sets: map[string]*template.Template{}, files: map[string]layoutFile{}, ids: map[string]map[string]bool{}, Assets: map[string]Asset{}}
 	for _, name := range o.list("assets") {
@@ -98,9 +100,7 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 			srcfile.Report(l, o.site, diag.Pos{File: path.Join(Dir, "assets", name)}, err)
 			continue
 		}
-		if name == "style.css" {
-			b = append(append([]byte{}, b...), strings.Join(css, "")...)
-		}
+		b = recolour(name, b, k)
 		b = minifyAsset(name, b)
 		sum := sha256.Sum256(b)
 		ext := path.Ext(name)
@@ -128,6 +128,19 @@ func Load(siteFS, defaults fs.FS, l *diag.List, css ...string) *Templates {
 		t.ids[k] = layoutIDs(t.files, "base.html", k+".html")
 	}
 	return t
+}
+
+// recolour gives an asset the site's colours: the stylesheet ends with
+// them, and the favicon's default accent is replaced with the site's.
+func recolour(name string, b []byte, k config.Colors) []byte {
+	switch name {
+	case "style.css":
+		return append(append([]byte{}, b...), k.CSS()...)
+	case "favicon.svg":
+		def := `"` + config.DefaultColors().Accent + `"`
+		return bytes.ReplaceAll(b, []byte(def), []byte(`"`+k.Accent+`"`))
+	}
+	return b
 }
 
 // literalID is an id written as it is in a layout (not built by an action).

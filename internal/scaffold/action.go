@@ -36,7 +36,7 @@ func Action(dir, enjeu, name, title string) (*ActionResult, error) {
 	if rel != root && !strings.HasPrefix(rel, root+"/") {
 		return nil, &Error{
 			Msg:  fmt.Sprintf("le dossier %s n'est pas dans le schéma (content/%s/)", enjeu, root),
-			Hint: fmt.Sprintf("Indiquez le dossier de l'enjeu, par exemple content/%s/1-transition-ecologique/1-climat.", root),
+			Hint: fmt.Sprintf("Indiquez le dossier de la page parente, dans content/%s/ (par exemple content/%s/1-premier/2-second).", root, root),
 		}
 	}
 	var l diag.List
@@ -45,7 +45,7 @@ func Action(dir, enjeu, name, title string) (*ActionResult, error) {
 	if sec == nil {
 		return nil, &Error{
 			Msg:  fmt.Sprintf("le dossier content/%s n'existe pas ou n'a pas de fichier _index.md", rel),
-			Hint: "Vérifiez le chemin du dossier de l'enjeu (voir le dossier content/), ou créez d'abord son _index.md.",
+			Hint: "Vérifiez le chemin du dossier de la page parente (voir le dossier content/), ou créez d'abord son _index.md.",
 		}
 	}
 	res := &ActionResult{File: path.Join(content.Dir, rel, name+".md"), Weight: 1}
@@ -112,7 +112,7 @@ weight = %[2]d
 odd = []
 # ↑ les objectifs de développement durable (1 à 17) : par exemple [12, 13].
 indicators = []
-# ↑ les indicateurs suivis (data/indicateurs.toml) : ["heures-insertion"].
+# ↑ les indicateurs suivis, par leur id de data/indicateurs.toml : ["id-1", "id-2"].
 # draft = true
 # ↑ retirez le # pour ne pas encore publier cette page (brouillon).
 +++

@@ -6,9 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
+	"spaser/internal/config"
 	"spaser/internal/indicator"
 )
 
@@ -40,11 +40,7 @@ func Indicator(dir, id string) (string, error) {
 			Hint: "Complétez ce bloc et retirez les # au début de ses lignes.",
 		}
 	}
-	var acronyms []string
-	for _, d := range s.cfg.Directions {
-		acronyms = append(acronyms, d.Acronym)
-	}
-	block := indicatorText(id, s.cfg.PeriodEnd, acronyms)
+	block := indicatorText(id, s.cfg.PeriodEnd, s.cfg.Facts, indicator.UnitIDs(s.cat.Units))
 	if len(old) > 0 && !strings.HasSuffix(string(old), "\n") {
 		block = "\n" + block
 	}
@@ -62,16 +58,7 @@ func Indicator(dir, id string) (string, error) {
 	return indicator.CatalogueFile, f.Close()
 }
 
-func indicatorText(id string, year int, acronyms []string) string {
-	var units []string
-	for u := range indicator.Units {
-		units = append(units, u)
-	}
-	sort.Strings(units)
-	pilot := "un sigle déclaré dans data/site.toml ([[directions]])"
-	if len(acronyms) > 0 {
-		pilot = "un sigle déclaré dans data/site.toml : " + strings.Join(acronyms, ", ")
-	}
+func indicatorText(id string, year int, facts []config.Fact, units []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `
 # ---------------------------------------------------------------------------
@@ -95,13 +82,15 @@ func indicatorText(id string, year int, acronyms []string) string {
 	b.WriteString(wrap("↑ ce qui est compté : "+strings.Join(units, ", ")+". La loi (article L2111-3) demande des indicateurs en nombre de contrats (marches, consultations) ou en valeur (euros_ht).", "# ", 78))
 	fmt.Fprintf(&b, `#direction = "up"
 # ↑ "up" : plus c'est mieux ; "down" : moins c'est mieux.
-#in_annex = false
-# ↑ true s'il figure dans le tableau des indicateurs en annexe du schéma.
-#resources = ""
-# ↑ colonne « Direction ressources » de l'annexe, recopiée telle quelle.
-#pilot = ""
 `)
-	b.WriteString(wrap("↑ la direction pilote : "+pilot+".", "# ", 78))
+	for _, f := range facts {
+		fmt.Fprintf(&b, "#%s = \"\"\n", f.Key)
+		what := "↑ facultatif : « " + f.Label + " »"
+		if keys := f.ValueKeys(); len(keys) > 0 {
+			what += ", l'une de ces valeurs : " + strings.Join(keys, ", ")
+		}
+		b.WriteString(wrap(what+" (déclaré dans data/site.toml, [[facts]]).", "# ", 78))
+	}
 	fmt.Fprintf(&b, `#definition = ""
 # ↑ facultatif : ce qui est compté, d'après le schéma.
 #

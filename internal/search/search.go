@@ -39,7 +39,11 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 	case p.Indicator != nil:
 		ind := p.Indicator
 		e.Label = "Indicateur"
-		e.Text = join(ind.ShortLabel, ind.Definition, ind.Pilot, ind.Resources)
+		parts := []string{ind.ShortLabel, ind.Definition}
+		for _, f := range ind.Facts {
+			parts = append(parts, f.Text) // what its page shows
+		}
+		e.Text = join(parts...)
 	case p.Src != nil:
 		// Read in place, not copied: the text is encoded below, before the
 		// build drops the Markdown, and PlainText changes nothing.

@@ -24,7 +24,7 @@ func (s *Site) generateFollowUp() {
 		return
 	}
 	s.Dashboard = s.generated(KindDashboard, "tableau-de-bord/", "Tableau de bord",
-		"Tous les indicateurs du schéma, regroupés par axe et par enjeu : dernière valeur publiée, objectif et état d'avancement.", s.Home)
+		"Tous les indicateurs du schéma, regroupés "+s.GroupedBy()+" : dernière valeur publiée, objectif et état d'avancement.", s.Home)
 	for _, y := range s.Catalogue.Years {
 		p := s.generated(KindReport, fmt.Sprintf("suivi/%d/", y), fmt.Sprintf("Suivi %d", y),
 			fmt.Sprintf("Le suivi annuel du schéma pour l'année %d : la valeur de chaque indicateur, son état par rapport aux objectifs, et ce qui reste à publier.", y), s.Home)

@@ -94,6 +94,15 @@ func (p *Page) NumberedLabel() string {
 	return p.LevelName.Singular + "\u00a0" + p.Number
 }
 
+// LevelID is an id for a schema page in a list of them: "axe-2",
+// "chantier-1.3"; "" for other pages.
+func (p *Page) LevelID() string {
+	if p.Level == 0 {
+		return ""
+	}
+	return markdown.Slug(p.LevelName.Singular) + "-" + p.Number
+}
+
 // Trail is the chain of ancestors from the home page, for breadcrumbs.
 func (p *Page) Trail() []*Page { return p.ancestors(0) }
 
@@ -280,6 +289,9 @@ func (s *Site) attachIndicators(l *diag.List) {
 				continue
 			}
 			ind := s.Catalogue.ByID[id]
+			if ind == nil && s.Catalogue.Unreadable(id) {
+				continue // its block's error is reported
+			}
 			if ind == nil {
 				hint := diag.DidYouMean(id, s.Catalogue.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 				l.Errorf(p.Src.ValuePos("indicators", id, 0), hint, "indicateur inconnu : %q", id)
@@ -346,12 +358,6 @@ func (s *Site) Headline() []*indicator.Indicator {
 // IndicatorPage returns the page of ind.
 func (s *Site) IndicatorPage(ind *indicator.Indicator) *Page { return s.IndPages[ind.ID] }
 
-// Direction returns the full name of a direction, or "" when unknown.
-func (s *Site) Direction(acronym string) string {
-	d, _ := s.Cfg.Direction(acronym)
-	return d.Name
-}
-
 func (s *Site) collectODD() {
 	var byNum [len(oddNames)]*ODD
 	for _, p := range s.Pages {
@@ -390,7 +396,7 @@ func (s *Site) collectODD() {
 
 func (s *Site) generate(l *diag.List) {
 	if len(s.Catalogue.List) > 0 {
-		s.Indicators = s.generated(KindIndicators, "indicateurs/", "Indicateurs de suivi", "Chaque indicateur du schéma, son unité, sa direction pilote, ses objectifs et sa dernière valeur connue.", s.Home)
+		s.Indicators = s.generated(KindIndicators, "indicateurs/", "Indicateurs de suivi", "Chaque indicateur du schéma, son unité, ses objectifs et sa dernière valeur connue.", s.Home)
 		for _, ind := range s.Catalogue.List {
 			p := s.generated(KindIndicator, "indicateurs/"+ind.ID+"/", typo.Text(ind.Label),
 				fmt.Sprintf("Indicateur de suivi « %s » : valeurs publiées année par année, objectifs, état et graphique.", ind.Name()), s.Indicators)
@@ -411,7 +417,7 @@ func (s *Site) generate(l *diag.List) {
 		sure := !s.tree.HasUnreadable() && !l.HasErrors()
 		for _, ind := range s.Catalogue.List {
 			if sure && len(s.IndPages[ind.ID].Pages) == 0 {
-				l.Warnf(ind.Pos, "Ajoutez son identifiant dans la liste indicators de l'action qui le suit.", "l'indicateur %s n'est suivi par aucune page", ind.ID)
+				l.Warnf(ind.Pos, "Ajoutez son identifiant dans la liste indicators de la page qui le suit.", "l'indicateur %s n'est suivi par aucune page", ind.ID)
 			}
 		}
 	}
@@ -425,7 +431,7 @@ func (s *Site) generate(l *diag.List) {
 	s.generateTools()
 	s.NotFound = s.generated(KindNotFound, "404.html", "Page introuvable", "La page demandée n'existe pas ou a été déplacée.", nil)
 	for _, id := range s.Cfg.Headline {
-		if s.Catalogue.ByID[id] == nil {
+		if s.Catalogue.ByID[id] == nil && !s.Catalogue.Unreadable(id) {
 			hint := diag.DidYouMean(id, s.Catalogue.IDs(), "Vérifiez l'identifiant dans data/indicateurs.toml.")
 			l.Errorf(diag.Pos{File: config.File, Line: tomlfile.Line(s.Cfg.Source(), "headline")}, hint, "indicateur inconnu dans headline : %q", id)
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,9 +21,33 @@ func (s *Site) generateTools() {
 		"Rechercher un mot dans les pages du schéma, les indicateurs et les autres pages du site.", s.Home)
 	if s.Schema != nil {
 		s.Print = s.generated(KindPrint, "version-imprimable/", "Version imprimable du schéma",
-			fmt.Sprintf("Le %s en entier sur une seule page, à imprimer ou à enregistrer en PDF : chaque %s, %s et %s avec son texte, dans l'ordre du schéma.",
-				s.Cfg.Title, levelWord(s, 0), levelWord(s, 1), levelWord(s, 2)), s.Schema)
+			fmt.Sprintf("Le %s en entier sur une seule page, à imprimer ou à enregistrer en PDF : chaque %s avec son texte, dans l'ordre du schéma.",
+				s.Cfg.Title, s.levelWords()), s.Schema)
 	}
+}
+
+// levelWords names every level of the schema: "axe, enjeu et action".
+func (s *Site) levelWords() string {
+	var words []string
+	for i := range s.Cfg.Schema.Levels {
+		words = append(words, levelWord(s, i))
+	}
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " et " + words[len(words)-1]
+}
+
+// GroupedBy says how the dashboard groups the indicators, by the first two
+// levels of the schema: "par axe et par enjeu".
+func (s *Site) GroupedBy() string {
+	switch len(s.Cfg.Schema.Levels) {
+	case 0:
+		return ""
+	case 1:
+		return "par " + levelWord(s, 0)
+	}
+	return "par " + levelWord(s, 0) + " et par " + levelWord(s, 1)
 }
 
 // levelWord is the name of schema level i (0-based) with a lower-case

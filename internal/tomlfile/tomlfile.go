@@ -24,14 +24,25 @@ import (
 // Problems go to l. It returns false when src is not valid TOML or a value has
 // the wrong type; unknown keys are reported but do not stop the decoding.
 func Decode(l *diag.List, file string, firstLine int, src []byte, v any) (toml.MetaData, bool) {
+	return DecodeWith(l, file, firstLine, src, v, nil)
+}
+
+// DecodeWith is Decode with keys that v has no field for but that are
+// allowed: extra maps a table's dotted path ("indicator") to them. They are
+// not reported, and are offered in suggestions; the caller reads them.
+func DecodeWith(l *diag.List, file string, firstLine int, src []byte, v any, extra map[string][]string) (toml.MetaData, bool) {
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
 		reportDecodeError(l, file, firstLine, src, err)
 		return md, false
 	}
-	reportUndecoded(l, file, firstLine, src, md, reflect.TypeOf(v))
+	reportUndecoded(l, file, firstLine, src, md, reflect.TypeOf(v), extra)
 	return md, true
 }
+
+// Keys lists the toml keys of the struct v, embedded structs' included:
+// those an editor may write in its table.
+func Keys(v any) []string { return fieldNames(reflect.TypeOf(v), nil) }
 
 var lastKeyRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
@@ -130,7 +141,7 @@ func lineText(src []byte, n int) string {
 
 // reportUndecoded reports each key of src that v has no field for, with the
 // line it is on and the nearest known key.
-func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md toml.MetaData, t reflect.Type) {
+func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md toml.MetaData, t reflect.Type, extra map[string][]string) {
 	undecoded := md.Undecoded()
 	if len(undecoded) == 0 {
 		return // the usual case: no need to index the keys' places
@@ -143,11 +154,15 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 			continue // reported once, at the table that is unknown
 		}
 		name := path[len(path)-1]
+		parent := strings.Join(path[:len(path)-1], ".")
+		if slices.Contains(extra[parent], name) {
+			continue
+		}
 		join := strings.Join(path, ".")
 		at := idx.loc(join, seen[join])
 		seen[join]++
 		hint := "Supprimez cette clé ou corrigez son nom."
-		known := fieldNames(t, path[:len(path)-1])
+		known := append(fieldNames(t, path[:len(path)-1]), extra[parent]...)
 		if s := suggestKey(name, known); s != "" {
 			hint = fmt.Sprintf("Vouliez-vous dire « %s » ?", s)
 		} else if len(known) > 0 {
@@ -224,22 +239,41 @@ func fieldNames(t reflect.Type, path []string) []string {
 		return nil
 	}
 	var names []string
+	for _, f := range fields(t) {
+		if len(path) > 0 && f.name == path[0] {
+			return fieldNames(f.typ, path[1:])
+		}
+		names = append(names, f.name)
+	}
+	if len(path) > 0 {
+		return nil
+	}
+	return names
+}
+
+type field struct {
+	name string
+	typ  reflect.Type
+}
+
+// fields lists the keys of struct type t, in order, those of an embedded
+// struct without a toml name in its place: the decoder flattens them too.
+func fields(t reflect.Type) []field {
+	var out []field
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name := strings.Split(f.Tag.Get("toml"), ",")[0]
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			out = append(out, fields(f.Type)...)
+			continue
+		}
 		if name == "-" || !f.IsExported() {
 			continue
 		}
 		if name == "" {
 			name = f.Name
 		}
-		if len(path) > 0 && name == path[0] {
-			return fieldNames(f.Type, path[1:])
-		}
-		names = append(names, name)
+		out = append(out, field{name, f.Type})
 	}
-	if len(path) > 0 {
-		return nil
-	}
-	return names
+	return out
 }

@@ -111,3 +111,26 @@ func TestFrenchKeyNames(t *testing.T) {
 		t.Fatalf("got %+v", items)
 	}
 }
+
+// « Clés possibles » lists the keys of an embedded struct too: the decoder
+// accepts them.
+func TestPossibleKeysOfEmbedded(t *testing.T) {
+	type figures struct {
+		Value *float64 `toml:"value"`
+		Count *float64 `toml:"count"`
+	}
+	type entry struct {
+		figures
+		Source string `toml:"source"`
+	}
+	var l diag.List
+	var v map[string]entry
+	Decode(&l, "f.toml", 1, []byte("[a]\nvalue = 1\nxyzxyz = 2\n"), &v)
+	items := l.Items()
+	if len(items) != 1 || items[0].Hint != "Clés possibles ici : value, count, source." {
+		t.Fatalf("got %+v", items)
+	}
+	if v["a"].Value == nil {
+		t.Error("value not decoded")
+	}
+}

@@ -1,0 +1,63 @@
+package config
+
+import (
+	"fmt"
+	"regexp"
+
+	"spaser/internal/diag"
+	"spaser/internal/tomlfile"
+)
+
+// Unit is a unit the site declares ([[units]] in data/site.toml), beside
+// the built-in ones (indicator.Units), or in place of one with the same id.
+type Unit struct {
+	ID       string `toml:"id"`
+	Singular string `toml:"singular"`
+	Plural   string `toml:"plural"`
+	// Legal says how the unit counts for article L2111-3, which asks for
+	// indicators "en nombre de contrats ou en valeur": LegalContracts,
+	// LegalValue, or "" for neither.
+	Legal string `toml:"legal"`
+}
+
+// The values of Unit.Legal.
+const (
+	LegalContracts = "contracts"
+	LegalValue     = "value"
+)
+
+var unitIDRe = regexp.MustCompile(`^[a-z0-9]+([-_][a-z0-9]+)*$`)
+
+func (c *Config) checkUnits(l *diag.List) {
+	idx := tomlfile.NewIndex(c.src)
+	lines := idx.Lines("units")
+	seen := map[string]int{}
+	for i, u := range c.Units {
+		p := diag.Pos{File: File}
+		if i < len(lines) {
+			p.Line = lines[i]
+		}
+		at := func(key string) diag.Pos {
+			if line, col := idx.KeyAt(p.Line, "units", key); line > 0 {
+				return diag.Pos{File: File, Line: line, Col: col}
+			}
+			return p
+		}
+		switch {
+		case !unitIDRe.MatchString(u.ID):
+			l.Errorf(at("id"), "Écrivez un identifiant en minuscules sans accents, chiffres, tirets ou _, par exemple id = \"repas\".", "unité (units) sans identifiant correct : %q", u.ID)
+		case seen[u.ID] > 0:
+			l.Errorf(at("id"), fmt.Sprintf("Chaque unité est déclarée une fois ; l'autre est à la ligne %d.", seen[u.ID]), "unité %s déclarée deux fois", u.ID)
+		default:
+			seen[u.ID] = p.Line
+		}
+		if u.Singular == "" || u.Plural == "" {
+			l.Errorf(p, "Renseignez singular et plural, par exemple singular = \"entreprise\" et plural = \"entreprises\".", "unité %s sans nom au singulier ou au pluriel", u.ID)
+		}
+		if u.Legal != "" && u.Legal != LegalContracts && u.Legal != LegalValue {
+			hint := diag.DidYouMean(u.Legal, []string{LegalContracts, LegalValue},
+				"legal vaut \"contracts\" (l'unité compte des contrats), \"value\" (un montant en € HT) ; omettez-le pour une autre unité.")
+			l.Errorf(at("legal"), hint, "unité %s : legal inconnu %q", u.ID, u.Legal)
+		}
+	}
+}
