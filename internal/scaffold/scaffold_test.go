@@ -42,7 +42,7 @@ func TestYearFileParsesAndFillsBlanks(t *testing.T) {
 	p := filepath.Join(dir, rel)
 	text, _ := os.ReadFile(p)
 	for _, w := range []string{
-		"#[vehicules-faibles-emissions]\n#count =", "Objectif en 2025 : au moins 40 % (VFE) à partir de 2025 ;",
+		"#[vehicules-faibles-emissions]\n#count =", "Objectif en 2025 : au moins 40 % (VFE) à partir de 2025.",
 		"Dernière valeur publiée, pour 2022 : 40 véhicules sur 92 (43,5 %).", "#[heures-insertion]\n#value =",
 		"Type : montant ; unité : € HT.",
 	} {
