@@ -371,7 +371,8 @@ func (c *counter) count(err error) error {
 // writeFiles writes every file but the pages: the layouts' assets, the
 // generated files (render.Extra) and the content's other files.
 func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
-	for _, a := range slices.AppendSeq(render.Extra(ld.Site), maps.Values(ld.Templates.Assets)) {
+	generated := slices.AppendSeq(render.Extra(ld.Site), maps.Values(ld.Templates.Assets))
+	for _, a := range generated {
 		var err error
 		if a.Read != nil {
 			err = sink.Copy(a.Out, a.Read())
@@ -382,12 +383,35 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
 			return err
 		}
 	}
+	taken := generatedNames(ld, generated)
 	for _, rel := range ld.Tree.Files {
+		if gen, ok := taken[strings.ToLower(rel)]; ok {
+			l.Errorf(diag.Pos{File: path.Join(content.Dir, rel)}, "Renommez ce fichier ou déplacez-le dans un autre dossier de content/ : le site publié ne peut pas contenir deux fichiers à la même adresse.", "ce fichier prendrait la place de %s, produit par spaser", gen)
+			continue
+		}
 		if err := copyFile(ld.FS, path.Join(content.Dir, rel), rel, sink, l); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// generatedNames maps the lower-cased name of every file spaser writes
+// (pages, generated files, assets) to a description of it: a content file
+// must never replace one, even on a host whose file names ignore case.
+func generatedNames(ld *Loaded, generated []render.Asset) map[string]string {
+	taken := make(map[string]string, len(ld.Site.Pages)+len(generated))
+	for _, p := range ld.Site.Pages {
+		name := PageFile(p)
+		if p.Src != nil {
+			name += " (page de " + p.Src.File + ")"
+		}
+		taken[strings.ToLower(PageFile(p))] = name
+	}
+	for _, a := range generated {
+		taken[strings.ToLower(a.Out)] = a.Out
+	}
+	return taken
 }
 
 // copyFile copies a content file that is not a page. A file that vanished

@@ -162,6 +162,10 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 			return nil
 		}
 		if path.Ext(p) != ".md" {
+			if !Publishable(rel) {
+				l.Errorf(diag.Pos{File: p}, "Seuls les images et les documents sont publiés tels quels ("+PublishedList()+") : une page s'écrit en Markdown (.md) ; retirez ce fichier de content/.", "type de fichier non publié : %s", base)
+				return nil
+			}
 			t.Files = append(t.Files, rel)
 			return nil
 		}

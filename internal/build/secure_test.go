@@ -1,0 +1,64 @@
+package build
+
+import (
+	"strings"
+	"testing"
+
+	"spaser/internal/diag"
+	"spaser/internal/sitetest"
+)
+
+// TestContentNeverReplacesGeneratedFiles: content/ publishes images and
+// documents only; a page, a script, a stylesheet, a host's rule file or an
+// SVG is refused at its own place, and an allowed file at the address of a
+// generated one is an error naming both, so nothing is written.
+func TestContentNeverReplacesGeneratedFiles(t *testing.T) {
+	refused := []string{
+		"content/index.html", "content/404.html", "content/robots.txt", "content/_headers",
+		"content/_redirects", "content/presentation/index.html", "content/x.js", "content/evil.html",
+		"content/style.css", "content/logo.svg", "content/axes/carte.SVG", "content/sitemap.xml",
+		"content/donnees/indicateurs.json",
+	}
+	for _, name := range refused {
+		t.Run(name, func(t *testing.T) {
+			src := sitetest.New(t, with(fixture, map[string]string{name: "<script>alert(1)</script>"}))
+			_, l, err := Prepare(Options{Source: src, Defaults: defaultsFS(), NoCharts: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkOne(t, l.Items(), name, "type de fichier non publié", "Seuls les images et les documents", false)
+		})
+	}
+	t.Run("well-known", func(t *testing.T) {
+		src := sitetest.New(t, with(fixture, map[string]string{"content/.well-known/security.txt": "x", "content/.well-known/x.pdf": "%PDF"}))
+		dest := t.TempDir() + "/out"
+		if _, err := buildSite(t, src, dest, ""); err != nil {
+			t.Fatal(err)
+		}
+		for name := range readTree(t, dest) {
+			if strings.Contains(name, "well-known") {
+				t.Errorf("%s published", name)
+			}
+		}
+	})
+	t.Run("collision", func(t *testing.T) {
+		src := sitetest.New(t, with(fixture, map[string]string{"content/donnees/Indicateurs.csv": "id;valeur\n"}))
+		ld, l, err := Prepare(Options{Source: src, Defaults: defaultsFS(), NoCharts: true})
+		if err != nil || l.HasErrors() {
+			t.Fatal(err, l.Items())
+		}
+		if _, err := ld.Write(Discard, 0, l); err != nil {
+			t.Fatal(err)
+		}
+		checkOne(t, l.Items(), "content/donnees/Indicateurs.csv", "ce fichier prendrait la place de donnees/indicateurs.csv, produit par spaser", "Renommez", false)
+		dest := t.TempDir() + "/out"
+		if _, err := buildSite(t, src, dest, ""); !isContentError(err) {
+			t.Errorf("build: %v, want a content error", err)
+		}
+	})
+}
+
+func isContentError(err error) bool {
+	_, ok := err.(*diag.ListError)
+	return ok
+}
