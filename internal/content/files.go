@@ -13,8 +13,8 @@ import (
 // could run code on the site or stand in for a generated file.
 var Published = map[string]string{
 	".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image", ".webp": "image", ".avif": "image",
-	".pdf":  "document PDF",
-	".odt":  "document texte", ".doc": "document texte", ".docx": "document texte", ".rtf": "document texte",
+	".pdf": "document PDF",
+	".odt": "document texte", ".doc": "document texte", ".docx": "document texte", ".rtf": "document texte",
 	".ods": "tableur", ".xls": "tableur", ".xlsx": "tableur", ".csv": "tableur",
 	".odp": "présentation", ".ppt": "présentation", ".pptx": "présentation",
 	".zip": "archive",
