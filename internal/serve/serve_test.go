@@ -40,7 +40,7 @@ status = "non conforme"
 	"content/page.md":          "+++\ntitle = \"Une page\"\n+++\nPremière version.\n",
 	"content/axes/_index.md":   "+++\ntitle = \"Les axes\"\n+++\n",
 	"content/axes/1-vert.md":   "+++\ntitle = \"Axe vert\"\n+++\nTexte.\n",
-	"content/images/plan.svg":  "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+	"content/images/plan.pdf":  "%PDF-1.4 plan",
 	"content/images/_index.md": "+++\ntitle = \"Images\"\n+++\n",
 }
 
@@ -153,11 +153,11 @@ func TestServesTheSiteWithThePreviewScript(t *testing.T) {
 	if code, js := get(t, url+"/__spaser/reload.js"); code != 200 || !strings.Contains(js, "EventSource") {
 		t.Errorf("reload.js: %d", code)
 	}
-	if code, svg := get(t, url+"/images/plan.svg"); code != 200 || !strings.HasPrefix(svg, "<svg") {
+	if code, svg := get(t, url+"/images/plan.pdf"); code != 200 || !strings.HasPrefix(svg, "%PDF") {
 		t.Errorf("asset: %d %s", code, svg)
 	}
-	resp, err := http.Get(url + "/images/plan.svg")
-	if err != nil || resp.Header.Get("Content-Type") != "image/svg+xml" {
+	resp, err := http.Get(url + "/images/plan.pdf")
+	if err != nil || resp.Header.Get("Content-Type") != "application/pdf" {
 		t.Errorf("content type %q, %v", resp.Header.Get("Content-Type"), err)
 	}
 	resp.Body.Close()
@@ -365,7 +365,7 @@ func TestPageServedBeforeTheWholeSite(t *testing.T) {
 	})
 	sitetest.Write(t, dir, map[string]string{
 		"content/page.md":         "+++\ntitle = \"Une page\"\n+++\nAvant le reste du site.\n",
-		"content/images/plan.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>nouveau</title></svg>",
+		"content/images/plan.pdf": "%PDF-1.4 nouveau",
 	})
 	eventually(t, url+"/page/", "Avant le reste du site.")
 	if code, _ := get(t, url+"/axes/1-vert/"); code != 200 {
@@ -373,7 +373,7 @@ func TestPageServedBeforeTheWholeSite(t *testing.T) {
 	}
 	got := make(chan string, 1)
 	go func() {
-		_, body := get(t, url+"/images/plan.svg")
+		_, body := get(t, url+"/images/plan.pdf")
 		got <- body
 	}()
 	select {
@@ -425,7 +425,7 @@ func TestCacheHeaders(t *testing.T) {
 	for p, want := range map[string]string{
 		"/" + asset:               "max-age=31536000, immutable",
 		"/page/":                  "no-store",
-		"/images/plan.svg":        "no-store",
+		"/images/plan.pdf":        "no-store",
 		apercuURL:                 "max-age=31536000, immutable",
 		reloadURL:                 "max-age=31536000, immutable",
 		"/__spaser/reload.js":     "no-store", // not the current version: may change
