@@ -371,7 +371,11 @@ func (c *counter) count(err error) error {
 // writeFiles writes every file but the pages: the layouts' assets, the
 // generated files (render.Extra) and the content's other files.
 func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
-	generated := slices.AppendSeq(render.Extra(ld.Site), maps.Values(ld.Templates.Assets))
+	server, err := render.ServerFiles(ld.Site)
+	if err != nil {
+		return err
+	}
+	generated := slices.AppendSeq(append(render.Extra(ld.Site), server...), maps.Values(ld.Templates.Assets))
 	for _, a := range generated {
 		var err error
 		if a.Read != nil {

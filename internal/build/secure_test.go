@@ -1,6 +1,8 @@
 package build
 
 import (
+	"html"
+	"spaser/internal/render"
 	"strings"
 	"testing"
 
@@ -61,4 +63,51 @@ func TestContentNeverReplacesGeneratedFiles(t *testing.T) {
 func isContentError(err error) bool {
 	_, ok := err.(*diag.ListError)
 	return ok
+}
+
+// TestBaseURLInjection: base_url and --base-url cannot write header lines,
+// climb out of the site or use another scheme (issue 15, point 8).
+func TestBaseURLInjection(t *testing.T) {
+	bad := strings.Replace(fixture["data/site.toml"], `base_url = "https://exemple.fr/schema/"`, `base_url = "https://exemple.fr/a%0a/*%0a  Access-Control-Allow-Origin: *"`, 1)
+	src := sitetest.New(t, with(fixture, map[string]string{"data/site.toml": bad}))
+	_, l, err := Prepare(Options{Source: src, Defaults: defaultsFS(), NoCharts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOne(t, l.Items(), "data/site.toml:3", "adresse du site (base_url) invalide", "https://www.exemple.fr/spaser/", false)
+	src = sitetest.New(t, fixture)
+	for _, base := range []string{"/../../", "file:///etc/", "/a%0aX:%20y/", "javascript:alert(1)"} {
+		if _, err := buildSite(t, src, t.TempDir()+"/out", base); !IsUsage(err) {
+			t.Errorf("--base-url %q: %v, want a usage error", base, err)
+		}
+	}
+}
+
+// TestCSPInEveryPage: hosts that ignore _headers still get the policy, in
+// a <meta> of every page; Apache and nginx get theirs beside _headers.
+func TestCSPInEveryPage(t *testing.T) {
+	src := sitetest.New(t, fixture)
+	dest := t.TempDir() + "/out"
+	if _, err := buildSite(t, src, dest, ""); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, dest)
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + html.EscapeString(render.MetaCSP) + `">`
+	pages := 0
+	for name, body := range got {
+		if strings.HasSuffix(name, ".html") {
+			pages++
+			if !strings.Contains(body, meta) {
+				t.Errorf("%s: no %s", name, meta)
+			}
+		}
+	}
+	if pages < 5 {
+		t.Errorf("%d pages", pages)
+	}
+	for _, name := range []string{"_headers", ".htaccess", "_nginx.conf"} {
+		if !strings.Contains(got[name], "/schema/assets/") || !strings.Contains(got[name], "base-uri 'none'") {
+			t.Errorf("%s:\n%s", name, got[name])
+		}
+	}
 }

@@ -57,7 +57,13 @@ func TestParseBaseURL(t *testing.T) {
 			t.Errorf("ParseBaseURL(%q) = %v, %v; want %s", in, u, err, want)
 		}
 	}
-	for _, bad := range []string{"spaser/", "ftp://x/", "/a/?q=1", "https://www.exemple.fr:port/"} {
+	for _, bad := range []string{"spaser/", "ftp://x/", "/a/?q=1", "https://www.exemple.fr:port/",
+		// Issue 15, point 8: header injection, escapes, other schemes.
+		"https://exemple.fr/a%0a/*%0a  Access-Control-Allow-Origin: *", "/a%0d%0aX: y/", "/a\nb/", "/a%00/",
+		"/../../", "/a/../b/", "/%2e%2e/", "/a/./", "file:///etc/", "javascript:alert(1)", "//evil.example/",
+		"https://user:pw@exemple.fr/", "https://exemple.fr/a b/", "https://exemple.fr/a;b/", "https://ex\u0085.fr/",
+		"http:/x", "https:///x/", "https://exemple.fr/a//b/", "/a#b",
+	} {
 		if _, err := ParseBaseURL(bad); err == nil {
 			t.Errorf("ParseBaseURL(%q) accepted", bad)
 		} else if strings.Contains(err.Error(), "parse") {
