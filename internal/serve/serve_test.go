@@ -51,6 +51,9 @@ func start(t testing.TB, files map[string]string, opts Options, setup ...func(*S
 	dir := t.TempDir()
 	sitetest.Write(t, dir, files)
 	opts.Source, opts.Defaults = dir, spaser.Layouts
+	if opts.BaseURL == "" {
+		opts.BaseURL = "/" // the tests' addresses; TestPreviewIsTheSite checks the default
+	}
 	if opts.Debounce == 0 {
 		opts.Debounce = 20 * time.Millisecond
 	}
@@ -423,7 +426,7 @@ func TestCacheHeaders(t *testing.T) {
 		}
 	}
 	for p, want := range map[string]string{
-		"/" + asset:               "max-age=31536000, immutable",
+		"/" + asset:               "public, max-age=31536000, immutable", // as in _headers
 		"/page/":                  "no-store",
 		"/images/plan.pdf":        "no-store",
 		apercuURL:                 "max-age=31536000, immutable",
