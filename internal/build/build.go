@@ -214,7 +214,9 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(int, *site.
 			defer wg.Done()
 			var local diag.List
 			for i := range jobs {
-				if err := safely(func() error { return fn(i, pages[i], &local) }); err != nil {
+				if err := safely(func() error { return fn(i, pages[i], &local) }); errors.Is(err, errInternal) {
+					local.Errorf(pagePos(pages[i]), "Le fichier est peut-être en cause : signalez l'erreur avec ce fichier à l'équipe technique.", "%v", err)
+				} else if err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err
@@ -235,15 +237,27 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(int, *site.
 	return firstErr
 }
 
-// safely runs fn; a panic in it becomes an error, as in the goroutine that
-// started the build.
+// errInternal marks the error of a panic caught by safely.
+var errInternal = errors.New("panique")
+
+// safely runs fn; a panic in it becomes an error wrapping errInternal,
+// never a crash of the whole command.
 func safely(fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = diag.Internal(r)
+			err = fmt.Errorf("%w%.0w", diag.Internal(r), errInternal)
 		}
 	}()
 	return fn()
+}
+
+// pagePos is the file a page comes from, for a diagnostic about it: its
+// Markdown file, or its address for a generated page.
+func pagePos(p *site.Page) diag.Pos {
+	if p.Src != nil {
+		return diag.Pos{File: p.Src.File}
+	}
+	return diag.Pos{File: "page /" + p.URLPath}
 }
 
 // convertBodies renders the Markdown of every content page, so that broken
@@ -328,7 +342,11 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		return c.WriteFile(PageFile(p), buf.Bytes())
 	})
 	if err == nil {
-		err = writeFiles(ld, c, l)
+		err = safely(func() error { return writeFiles(ld, c, l) })
+		if errors.Is(err, errInternal) {
+			l.Errorf(diag.Pos{File: "data"}, "Les fichiers de données sont peut-être en cause : signalez l'erreur à l'équipe technique.", "fichiers générés (données ouvertes, index de recherche) : %v", err)
+			err = nil
+		}
 	}
 	if err != nil {
 		return nil, err

@@ -30,7 +30,7 @@ func Decode(l *diag.List, file string, firstLine int, src []byte, v any) (toml.M
 		return md, false
 	}
 	reportUndecoded(l, file, firstLine, src, md, reflect.TypeOf(v))
-	return md, true
+	return md, checkNumbers(l, file, firstLine, src, v)
 }
 
 var lastKeyRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
