@@ -283,6 +283,11 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 			return nil
 		}
 		res, err := conv.Convert(p.Src.Body, s.Resolver(p), ld.Templates.IDs(p.Kind))
+		var le *markdown.LimitError
+		if errors.As(err, &le) {
+			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + le.Line - 1}, le.Hint, "%s", le.Msg)
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
 		}

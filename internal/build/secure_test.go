@@ -111,3 +111,29 @@ func TestCSPInEveryPage(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitsAtFileLine: a page or a front matter beyond the limits is an
+// error at its file and line, as any other (issue 15, points 1, 5, 6).
+func TestLimitsAtFileLine(t *testing.T) {
+	for name, c := range map[string]struct{ file, body, where, msg string }{
+		"quotes": {"content/page.md", "+++\ntitle = \"Une page\"\n+++\nTexte.\n\n" + strings.Repeat(">", 300000) + " x\n",
+			"content/page.md:6", "trop de citations ou de listes imbriquées"},
+		"front matter": {"content/page.md", "+++\ntitle = \"Une page\"\nodd = " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n+++\n",
+			"content/page.md:3", "trop de tables ou de listes imbriquées"},
+		"values": {"data/valeurs/2024.toml", "[heures]\nvalue = 1\nsource = " + strings.Repeat("{a = ", 100000) + "1" + strings.Repeat("}", 100000) + "\n",
+			"data/valeurs/2024.toml:3", "trop de tables ou de listes imbriquées"},
+	} {
+		src := sitetest.New(t, with(fixture, map[string]string{c.file: c.body}))
+		_, l, err := Prepare(Options{Source: src, Defaults: defaultsFS(), NoCharts: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, d := range l.Items() {
+			found = found || d.Where() == c.where && strings.HasPrefix(d.Msg, c.msg)
+		}
+		if !found {
+			t.Errorf("%s: want %s %s, got %v", name, c.where, c.msg, l.Items())
+		}
+	}
+}

@@ -88,9 +88,14 @@ func New() *Converter {
 
 // Convert renders body; resolve maps links to content files; taken are the
 // ids the page's layout already uses, which no heading may take.
+// A body beyond the limits (CheckLimits) is not parsed: the error is a
+// *LimitError.
 func (c *Converter) Convert(body []byte, resolve Resolver, taken map[string]bool) (*Result, error) {
+	if err := CheckLimits(body); err != nil {
+		return nil, err
+	}
 	res := &Result{}
-	ctx := parser.NewContext(parser.WithIDs(&ids{taken: taken, used: map[string]bool{}}))
+	ctx := parser.NewContext(parser.WithIDs(&ids{taken: taken, used: map[string]bool{}, next: map[string]int{}}))
 	ctx.Set(resolverKey, resolve)
 	ctx.Set(resultKey, res)
 	buf := buffers.Get().(*bytes.Buffer)
@@ -254,6 +259,7 @@ func plainText(n ast.Node, src []byte) string {
 type ids struct {
 	taken map[string]bool // the layout's own ids around the body
 	used  map[string]bool
+	next  map[string]int // the next number to try after base: n identical headings take linear time, not n²
 }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -262,8 +268,12 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 2; s.used[id] || s.taken[id]; i++ {
-		id = fmt.Sprintf("%s-%d", base, i)
+	if s.used[id] || s.taken[id] {
+		i := max(s.next[base], 2)
+		for id = fmt.Sprintf("%s-%d", base, i); s.used[id] || s.taken[id]; id = fmt.Sprintf("%s-%d", base, i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,6 +23,10 @@ import (
 // Problems go to l. It returns false when src is not valid TOML or a value has
 // the wrong type; unknown keys are reported but do not stop the decoding.
 func Decode(l *diag.List, file string, firstLine int, src []byte, v any) (toml.MetaData, bool) {
+	if e := checkLimits(src); e != nil {
+		l.Errorf(diag.Pos{File: file, Line: e.line + firstLine - 1}, e.hint, "%s", e.msg)
+		return toml.MetaData{}, false
+	}
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
 		reportDecodeError(l, file, firstLine, src, err)
@@ -137,9 +140,13 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 	}
 	idx := NewIndex(src)
 	seen := map[string]int{}
+	unknown := make(map[string]bool, len(undecoded))
+	for _, k := range undecoded {
+		unknown[strings.Join(k, ".")] = true
+	}
 	for _, k := range undecoded {
 		path := []string(k)
-		if parentUndecoded(undecoded, path) {
+		if parentUndecoded(unknown, path) {
 			continue // reported once, at the table that is unknown
 		}
 		name := path[len(path)-1]
@@ -195,10 +202,12 @@ func suggestKey(name string, known []string) string {
 	return diag.Suggest(name, known)
 }
 
-// parentUndecoded reports whether a table containing path is itself unknown.
-func parentUndecoded(undecoded []toml.Key, path []string) bool {
-	for _, k := range undecoded {
-		if len(k) < len(path) && slices.Equal(k, path[:len(k)]) {
+// parentUndecoded reports whether a table containing path is itself
+// unknown; undecoded holds the unknown keys, joined with ".". One look-up
+// per parent: a file of many unknown keys takes linear time.
+func parentUndecoded(undecoded map[string]bool, path []string) bool {
+	for i := 1; i < len(path); i++ {
+		if undecoded[strings.Join(path[:i], ".")] {
 			return true
 		}
 	}

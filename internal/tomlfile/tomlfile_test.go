@@ -71,10 +71,19 @@ func FuzzDecode(f *testing.F) {
 	f.Add("title = \"x\"\n[[entry]]\nid = \"a\"\n")
 	f.Add("[[entry.target]]\nyear = 2024\nvalue = 1.5\n")
 	f.Add("title = “x”")
+	f.Add("a = nan\nb = [1e308, -inf]\n")
+	f.Add("s = \"\"\"\n\\\"\"\"\nt = 'a'\n")
+	for _, c := range hostileTOML {
+		if len(c.src) < 4096 {
+			f.Add(c.src)
+		}
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		var l diag.List
 		var d doc
 		Decode(&l, "f.toml", 1, []byte(src), &d)
+		var m map[string]any
+		Decode(&l, "f.toml", 1, []byte(src), &m)
 		for _, it := range l.Items() {
 			if it.Line < 0 {
 				t.Fatalf("negative line: %+v", it)
