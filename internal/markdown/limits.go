@@ -11,12 +11,13 @@ import (
 // mistaken file could hold the build for minutes. Each is far above what
 // a page of a SPASER uses.
 const (
-	MaxBodySize     = 2 << 20 // bytes of Markdown in one page
-	MaxBlockDepth   = 16      // quotes and lists opened on one line (> > - …)
-	MaxIndent       = 64      // columns of indentation of a line
-	MaxFootnotes    = 500     // footnote definitions ([^1]: …)
-	MaxFootnoteRefs = 5000    // footnote calls ([^1])
-	MaxReferences   = 2000    // link reference definitions ([nom]: adresse)
+	MaxBodySize     = 512 << 10 // bytes of Markdown in one page (some 80 000 words)
+	MaxBrackets     = 10000     // [ of links, images and notes
+	MaxBlockDepth   = 16        // quotes and lists opened on one line (> > - …)
+	MaxIndent       = 64        // columns of indentation of a line
+	MaxFootnotes    = 500       // footnote definitions ([^1]: …)
+	MaxFootnoteRefs = 5000      // footnote calls ([^1])
+	MaxReferences   = 2000      // link reference definitions ([nom]: adresse)
 )
 
 // LimitError is a page beyond one of the limits, at Line of its body.
@@ -33,6 +34,9 @@ func CheckLimits(body []byte) *LimitError {
 	if len(body) > MaxBodySize {
 		return &LimitError{1, fmt.Sprintf("texte de la page trop long (%d Ko, maximum %d Ko)", len(body)>>10, MaxBodySize>>10),
 			"Découpez le texte en plusieurs pages."}
+	}
+	if n := bytes.Count(body, []byte("[")); n > MaxBrackets {
+		return &LimitError{1, fmt.Sprintf("trop de liens ou de crochets [ (%d, maximum %d)", n, MaxBrackets), "Découpez le texte en plusieurs pages."}
 	}
 	if n := bytes.Count(body, []byte("[^")); n > MaxFootnoteRefs {
 		return &LimitError{1, fmt.Sprintf("trop d'appels de notes (%d, maximum %d)", n, MaxFootnoteRefs), "Découpez le texte en plusieurs pages."}

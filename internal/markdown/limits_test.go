@@ -40,7 +40,7 @@ func worstMarkdown(n int) []worst {
 		{"dash lines", strings.Repeat("-\n", n), false},
 		{"indented lists", indented(n / 50), n/50 > MaxIndent/2+1},
 		{"reference definitions", repeatf(n, "[r%d]: /x\n"), n > MaxReferences},
-		{"brackets", strings.Repeat("[", n) + strings.Repeat("]", n), false},
+		{"brackets", strings.Repeat("[", n) + strings.Repeat("]", n), n > MaxBrackets},
 		{"emphasis", strings.Repeat("*a **b ", n/4), false},
 	}
 }
@@ -64,6 +64,7 @@ func TestLimits(t *testing.T) {
 		{repeatf(501, "[^%d]: n\n"), 501, "trop de notes de bas de page (plus de 500)"},
 		{repeatf(2001, "[r%d]: /x\n"), 2001, "trop de définitions de liens"},
 		{strings.Repeat("a[^1] ", 5001), 1, "trop d'appels de notes (5001, maximum 5000)"},
+		{strings.Repeat("[", 10001), 1, "trop de liens ou de crochets [ (10001, maximum 10000)"},
 		{strings.Repeat("a", MaxBodySize+1), 1, "texte de la page trop long"},
 	} {
 		_, err := New().Convert([]byte(c.body), nil, nil)
@@ -104,5 +105,37 @@ func TestHeadingIDsLinear(t *testing.T) {
 	}
 	if a, b := allocs(2000), allocs(8000); b > 5*a {
 		t.Errorf("allocations for 2 000 then 8 000 identical headings: %.0f, %.0f: not linear", a, b)
+	}
+}
+
+// BenchmarkWorstCases converts the bodies of issue 15 at the issue's scale
+// (refused by the limits) and the worst bodies the limits accept, filled up
+// to MaxBodySize. Budget: 2 s and 300 Mo per page; B/op (every byte
+// allocated) bounds the peak memory.
+func BenchmarkWorstCases(b *testing.B) {
+	cases := worstMarkdown(100000)
+	fill := func(name, unit string) worst {
+		return worst{name: name + " (512 Ko)", body: strings.Repeat(unit, MaxBodySize/len(unit))}
+	}
+	cases = append(cases,
+		fill("headings", "## Titre\n\n"),
+		fill("dash lines", "-\n"),
+		worst{name: "brackets at the limit", body: strings.Repeat("[", MaxBrackets/2) + strings.Repeat("]", MaxBrackets/2)},
+		worst{name: "links at the limit", body: strings.Repeat("[a](b) ", MaxBrackets)},
+		fill("emphasis", "*a **b "),
+		fill("quotes at the limit", strings.Repeat("> ", MaxBlockDepth)+"x\n"),
+		fill("lists at the limit", indented(MaxIndent/2+1)),
+		fill("table cells", "|a"),
+		worst{name: "footnotes at the limit", body: repeatf(MaxFootnoteRefs-MaxFootnotes, "a[^%d]\n\n") + repeatf(MaxFootnotes, "[^%d]: note\n")},
+		worst{name: "references at the limit", body: repeatf(MaxReferences, "[a][r%d]\n") + "\n" + repeatf(MaxReferences, "[r%d]: /x\n")},
+	)
+	c := New()
+	for _, w := range cases {
+		b.Run(strings.ReplaceAll(w.name, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				_, _ = c.Convert([]byte(w.body), nil, nil)
+			}
+		})
 	}
 }

@@ -10,10 +10,10 @@ import (
 // file of nested tables took 23 Go) and with the parts of a dotted key.
 // Each is far above what the site's files use.
 const (
-	MaxDepth    = 16     // tables and lists nested in one another
-	MaxKeyParts = 32     // parts of a dotted key (a.b.c)
-	MaxKeyLen   = 256    // characters before the = of a key
-	MaxElements = 100000 // keys, list elements and tables in one document
+	MaxDepth    = 16    // tables and lists nested in one another
+	MaxKeyParts = 32    // parts of a dotted key (a.b.c)
+	MaxKeyLen   = 256   // characters before the = of a key
+	MaxElements = 50000 // keys, list elements and tables in one document
 )
 
 // limitError is a document beyond one of the limits, at a line of it.

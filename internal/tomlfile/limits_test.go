@@ -1,6 +1,7 @@
 package tomlfile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -53,4 +54,53 @@ func TestLimits(t *testing.T) {
 	if e := checkLimits([]byte(ok)); e != nil {
 		t.Errorf("a document within the limits: %+v", e)
 	}
+}
+
+// BenchmarkWorstCases decodes the documents of issue 15 (refused by the
+// limits) and the worst documents the limits accept, up to the size limit
+// of a file (srcfile.MaxSize, 8 Mo), into the test's struct: every key it
+// does not know is a diagnostic, the costliest case. Budget: 2 s and
+// 300 Mo per file; B/op (every byte allocated) bounds the peak memory.
+func BenchmarkWorstCases(b *testing.B) {
+	const size = 8 << 20
+	fill := func(prefix, unit, suffix string) string {
+		return prefix + strings.Repeat(unit, (size-len(prefix)-len(suffix))/len(unit)) + suffix
+	}
+	cases := map[string]string{
+		"numbers at the element limit": "list = [" + strings.Repeat("1.5,", MaxElements-2) + "1]\n",
+		"strings at the element limit": "list = [" + strings.Repeat("\""+strings.Repeat("x", 80)+"\",", MaxElements-2) + "\"x\"]\n",
+		"unknown keys at the limit":    unknownKeys(MaxElements - 1),
+		"tables at the limit":          strings.Repeat("[[entry]]\nid = \"a\"\n", MaxElements/3),
+		"nesting at the limit":         "list = [" + strings.Repeat(strings.Repeat("[", MaxDepth-1)+strings.Repeat("]", MaxDepth-1)+",", MaxElements/MaxDepth-1) + "1]\n",
+		"dotted keys at the limit":     strings.Repeat(strings.Repeat("a.", MaxKeyParts-1)+"a = 1\n", 1),
+		"one long string":              fill("title = \"", "x", "\"\n"),
+		"comments":                     fill("", "# "+strings.Repeat("[{.", 20)+"\n", ""),
+	}
+	for _, c := range hostileTOML {
+		cases["refused: "+c.name] = c.src
+	}
+	for name, src := range cases {
+		b.Run(strings.ReplaceAll(name, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				var l diag.List
+				var d struct {
+					doc
+					List []any `toml:"list"`
+				}
+				if _, ok := Decode(&l, "f.toml", 1, []byte(src), &d); !ok && !strings.HasPrefix(name, "refused") {
+					b.Fatalf("refused: %v", l.Items()[0])
+				}
+			}
+		})
+	}
+}
+
+// unknownKeys is n keys that look like known ones, each with its own name.
+func unknownKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "wieght%d = %d\n", i, i)
+	}
+	return b.String()
 }

@@ -139,7 +139,7 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 		return // the usual case: no need to index the keys' places
 	}
 	idx := NewIndex(src)
-	seen := map[string]int{}
+	seen, reported := map[string]int{}, 0
 	unknown := make(map[string]bool, len(undecoded))
 	for _, k := range undecoded {
 		unknown[strings.Join(k, ".")] = true
@@ -148,6 +148,9 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 		path := []string(k)
 		if parentUndecoded(unknown, path) {
 			continue // reported once, at the table that is unknown
+		}
+		if reported++; reported > maxUnknown {
+			continue // counted, told once below
 		}
 		name := path[len(path)-1]
 		join := strings.Join(path, ".")
@@ -166,7 +169,14 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 		}
 		l.Errorf(p, hint, "« %s » : clé inconnue", name)
 	}
+	if reported > maxUnknown {
+		l.Errorf(diag.Pos{File: file, Line: firstLine}, "Vérifiez qu'il s'agit du bon fichier.", "%d autres clés inconnues", reported-maxUnknown)
+	}
 }
+
+// maxUnknown is how many unknown keys of one file are told one by one:
+// beyond, a file is not the one its name says, and the rest are counted.
+const maxUnknown = 100
 
 // frenchKeys are the keys editors write in French, mapped to the key the
 // files use: « poids » is not a typo of « weight », but it means it.
