@@ -33,6 +33,7 @@ import (
 	"spaser/internal/markdown"
 	"spaser/internal/publish"
 	"spaser/internal/render"
+	"spaser/internal/safeurl"
 	"spaser/internal/search"
 	"spaser/internal/site"
 	"spaser/internal/srcfile"
@@ -293,6 +294,9 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		}
 		for _, b := range res.Broken {
 			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, "Vérifiez le chemin du fichier .md visé : il s'écrit relativement à cette page (../autre-page.md) ou depuis content/ (/axes/…/page.md).", "lien vers une page inexistante : %s", b.Target)
+		}
+		for _, b := range res.Unsafe {
+			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, "Un lien mène à une page (https://…, ou le chemin d'un fichier .md), une adresse électronique (mailto:…) ou un numéro (tel:…) ; une image est un fichier placé dans content/.", "%v", safeurl.Check(b.Target))
 		}
 		if res.Demoted {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")

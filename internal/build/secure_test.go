@@ -137,3 +137,14 @@ func TestLimitsAtFileLine(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsafeLinkIsAnError: a javascript: link of a page is an error at its
+// place, not an empty href.
+func TestUnsafeLinkIsAnError(t *testing.T) {
+	src := sitetest.New(t, with(fixture, map[string]string{"content/page.md": "+++\ntitle = \"Une page\"\n+++\nTexte.\n\nVoir [ici](javascript:alert(1)).\n"}))
+	_, l, err := Prepare(Options{Source: src, Defaults: defaultsFS(), NoCharts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOne(t, l.Items(), "content/page.md:6:6", "adresse « javascript: » refusée", "Un lien mène à une page", false)
+}

@@ -146,6 +146,7 @@ func (c *Config) check(l *diag.List) {
 	c.checkAccess(l)
 	c.checkColors(l)
 	c.checkDirections(l)
+	c.checkLinks(l)
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

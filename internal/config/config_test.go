@@ -71,3 +71,16 @@ func TestParseBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsafeLinks: an address of the configuration that would become
+// "#ZgotmplZ" is an error at its line (issue 15, point 9).
+func TestUnsafeLinks(t *testing.T) {
+	src := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2026\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n" +
+		"[accessibility]\nstatus = \"non conforme\"\nschema_url = \"javascript:alert(1)\"\nplan_url = \"https://exemple.fr/plan.pdf\"\n"
+	var l diag.List
+	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
+	items := l.Items()
+	if len(items) != 1 || items[0].Where() != "data/site.toml:12" || !strings.Contains(items[0].Msg, "« javascript: » refusée") {
+		t.Errorf("got %v", items)
+	}
+}

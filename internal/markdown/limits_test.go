@@ -139,3 +139,20 @@ func BenchmarkWorstCases(b *testing.B) {
 		})
 	}
 }
+
+// TestUnsafeLinksReported: javascript:, data: and other schemes, which
+// the HTML writer drops (href=""), are reported at their line.
+func TestUnsafeLinksReported(t *testing.T) {
+	body := "Texte.\n\nVoir [ici](javascript:alert(1)) et ![plan](data:image/png;base64,AA).\n\n<vbscript:x> [ok](https://exemple.fr/) [aussi](page.md)\n"
+	res, err := New().Convert([]byte(body), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range res.Unsafe {
+		got = append(got, fmt.Sprintf("%d:%d %s", u.Line, u.Col, u.Target))
+	}
+	if want := "3:6 javascript:alert(1)|3:37 data:image/png;base64,AA|5:0 vbscript:x"; strings.Join(got, "|") != want {
+		t.Errorf("unsafe %q, want %q", strings.Join(got, "|"), want)
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"spaser/internal/safeurl"
 	"spaser/internal/typo"
 )
 
@@ -50,6 +51,7 @@ type Result struct {
 	HTML     string
 	Headings []Heading
 	Broken   []BrokenLink
+	Unsafe   []BrokenLink // links and images to javascript:, data:… (safeurl.Check): dropped, to be reported
 	Demoted  bool // the body had level-1 headings, shifted one level down
 }
 
@@ -147,7 +149,14 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: typo.Text(plainText(n, src))})
 		case *ast.Link:
+			if unsafeDest(n, n.Destination, src, res) {
+				break
+			}
 			resolveLink(n, src, resolve, res)
+		case *ast.Image:
+			unsafeDest(n, n.Destination, src, res)
+		case *ast.AutoLink:
+			unsafeDest(n, n.URL(src), src, res)
 
 		case *east.TableCell:
 			if _, ok := n.Parent().(*east.TableHeader); ok {
@@ -156,6 +165,17 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// unsafeDest records the link or image n when its address dest may not be
+// one of the site (safeurl.Check): the HTML writer would drop it silently.
+func unsafeDest(n ast.Node, dest, src []byte, res *Result) bool {
+	if safeurl.Check(string(dest)) == nil {
+		return false
+	}
+	line, col := nodeLine(n, src)
+	res.Unsafe = append(res.Unsafe, BrokenLink{Target: string(dest), Line: line, Col: col})
+	return true
 }
 
 func hasLevelOne(doc *ast.Document) bool {
