@@ -52,7 +52,7 @@ type Result struct {
 	Headings []Heading
 	Broken   []BrokenLink
 	Unsafe   []BrokenLink // links and images to javascript:, data:… (safeurl.Check): dropped, to be reported
-	Demoted  bool // the body had level-1 headings, shifted one level down
+	Demoted  bool         // the body had level-1 headings, shifted one level down
 }
 
 // Converter renders bodies; it is safe for concurrent use.
