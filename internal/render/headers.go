@@ -138,9 +138,13 @@ func htaccess(base string, rules []HeaderRule) []byte {
 			b.WriteString("</If>\n")
 		}
 	}
-	fmt.Fprintf(&b, "</IfModule>\nErrorDocument 404 %s404.html\n", base)
+	fmt.Fprintf(&b, "</IfModule>\n<IfModule mod_deflate.c>\nAddOutputFilterByType DEFLATE %s\n</IfModule>\nErrorDocument 404 %s404.html\n", compressed, base)
 	return b.Bytes()
 }
+
+// compressed are the types worth compressing (nginx always compresses
+// text/html once gzip is on).
+const compressed = "text/html text/css text/javascript application/javascript application/json text/csv image/svg+xml"
 
 // nginxConf is a snippet for the server block. An add_header in a
 // location replaces those of the enclosing one: each location repeats
@@ -157,6 +161,7 @@ func nginxConf(base string, rules []HeaderRule) []byte {
 		if r.Prefix == "" {
 			fmt.Fprintf(&b, "    error_page 404 %s404.html;\n", base)
 		}
+		fmt.Fprintf(&b, "    gzip on;\n    gzip_types %s;\n", strings.TrimPrefix(compressed, "text/html "))
 		b.WriteString("}\n")
 	}
 	return b.Bytes()
