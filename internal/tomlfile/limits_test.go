@@ -104,3 +104,15 @@ func unknownKeys(n int) string {
 	}
 	return b.String()
 }
+
+// TestUnknownKeysCounted: beyond maxUnknown, unknown keys are counted in
+// one error rather than told one by one.
+func TestUnknownKeysCounted(t *testing.T) {
+	var l diag.List
+	var d doc
+	Decode(&l, "f.toml", 1, []byte(unknownKeys(maxUnknown+25)), &d)
+	items := l.Items()
+	if len(items) != maxUnknown+1 || items[0].Msg != "25 autres clés inconnues" || items[0].Line != 1 {
+		t.Errorf("%d diagnostics, first %v", len(items), items[0])
+	}
+}
