@@ -116,7 +116,7 @@ func TestCSPInEveryPage(t *testing.T) {
 // error at its file and line, as any other (issue 15, points 1, 5, 6).
 func TestLimitsAtFileLine(t *testing.T) {
 	for name, c := range map[string]struct{ file, body, where, msg string }{
-		"quotes": {"content/page.md", "+++\ntitle = \"Une page\"\n+++\nTexte.\n\n" + strings.Repeat(">", 300000) + " x\n",
+		"quotes": {"content/page.md", "+++\ntitle = \"Une page\"\n+++\nTexte.\n\n" + strings.Repeat(">", 250000) + " x\n",
 			"content/page.md:6", "trop de citations ou de listes imbriquées"},
 		"front matter": {"content/page.md", "+++\ntitle = \"Une page\"\nodd = " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n+++\n",
 			"content/page.md:3", "trop de tables ou de listes imbriquées"},

@@ -11,7 +11,7 @@ import (
 // mistaken file could hold the build for minutes. Each is far above what
 // a page of a SPASER uses.
 const (
-	MaxBodySize     = 512 << 10 // bytes of Markdown in one page (some 80 000 words)
+	MaxBodySize     = 256 << 10 // bytes of Markdown in one page (some 40 000 words)
 	MaxBrackets     = 10000     // [ of links, images and notes
 	MaxBlockDepth   = 16        // quotes and lists opened on one line (> > - …)
 	MaxIndent       = 64        // columns of indentation of a line

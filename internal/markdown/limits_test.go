@@ -115,7 +115,7 @@ func TestHeadingIDsLinear(t *testing.T) {
 func BenchmarkWorstCases(b *testing.B) {
 	cases := worstMarkdown(100000)
 	fill := func(name, unit string) worst {
-		return worst{name: name + " (512 Ko)", body: strings.Repeat(unit, MaxBodySize/len(unit))}
+		return worst{name: name + " (size limit)", body: strings.Repeat(unit, MaxBodySize/len(unit))}
 	}
 	cases = append(cases,
 		fill("headings", "## Titre\n\n"),
