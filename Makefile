@@ -13,7 +13,7 @@ AUDIT_STATE ?= $(HOME)/.cache/site-audit
 export AUDIT_STATE
 APT_PKGS    := chromium chromium-driver time fonts-dejavu-core
 
-.PHONY: site deps test audit
+.PHONY: site deps test fuzz audit
 
 site:
 	$(GO) run ./cmd/spaser build
@@ -69,7 +69,18 @@ deps:
 test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory audit
+
+# Every parser of the editors' files under the fuzzer for a bounded time
+# (FUZZTIME each: under two minutes in all, compilation included): a panic, a limit error without
+# its line or a script in the output fails the run; the failing input is
+# kept in the package's testdata/fuzz/ to become a regression test.
+FUZZTIME ?= 8s
+fuzz:
+	for t in tomlfile:FuzzDecode markdown:FuzzConvert content:FuzzSplit indicator:FuzzValues; do
+	  $(GO) test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) ./internal/$${t%%:*}
+	done
 
 # Two builds: one for the base path /spaser/, one with the default (absolute)
 # base_url of data/site.toml. Both must have no broken link and no HTML error;

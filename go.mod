@@ -15,10 +15,10 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/tdewolff/minify/v2 v2.24.25
 	golang.org/x/net v0.62.0
+	golang.org/x/sys v0.49.0
 )
 
 require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
-	golang.org/x/sys v0.49.0 // indirect
 )

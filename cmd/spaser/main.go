@@ -37,7 +37,19 @@ Lancez « spaser COMMANDE -h » pour l'aide d'une commande.
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(safeRun(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// safeRun is run, with a bug of the generator reported in French with exit
+// status 1 rather than a Go panic (whose status, 2, would say « usage »).
+func safeRun(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "spaser : %v\n", diag.Internal(r))
+			code = 1
+		}
+	}()
+	return run(args, stdout, stderr)
 }
 
 // run is the whole command; it returns the exit status: 0 success, 1

@@ -24,11 +24,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	port := fs.Int("port", 1313, "port de l'aperçu, sur 127.0.0.1 (0 : un port libre au hasard)")
 	open := fs.Bool("open", false, "ouvre l'aperçu dans le navigateur")
 	dest := fs.String("dest", "", "écrit aussi chaque construction réussie dans ce dossier (par défaut : rien n'est écrit, l'aperçu est en mémoire)")
-	baseURL := fs.String("base-url", "/", "chemin sous lequel l'aperçu sert le site, par exemple /spaser/")
+	baseURL := fs.String("base-url", "", "chemin sous lequel l'aperçu sert le site, par exemple /spaser/ (par défaut : celui de base_url dans data/site.toml, comme le site publié)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Utilisation : spaser serve [--source DOSSIER] [--port N] [--open] [--dest DOSSIER]
 
-Aperçu du site dans le navigateur, à l'adresse http://127.0.0.1:1313/.
+Aperçu du site dans le navigateur, à l'adresse http://127.0.0.1:1313/ suivie
+du chemin de base_url (data/site.toml), avec les en-têtes HTTP du site publié.
 Le site est construit en mémoire (public/ n'est pas touché), puis reconstruit
 à chaque modification d'un fichier de content/, data/ ou layouts/ ; la page
 ouverte se recharge d'elle-même. En cas d'erreur, la page affiche le message,

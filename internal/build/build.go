@@ -34,6 +34,7 @@ import (
 	"spaser/internal/markdown"
 	"spaser/internal/publish"
 	"spaser/internal/render"
+	"spaser/internal/safeurl"
 	"spaser/internal/search"
 	"spaser/internal/site"
 	"spaser/internal/srcfile"
@@ -221,7 +222,9 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(int, *site.
 			defer wg.Done()
 			var local diag.List
 			for i := range jobs {
-				if err := safely(func() error { return fn(i, pages[i], &local) }); err != nil {
+				if err := safely(func() error { return fn(i, pages[i], &local) }); errors.Is(err, errInternal) {
+					local.Errorf(pagePos(pages[i]), "Le fichier est peut-être en cause : signalez l'erreur avec ce fichier à l'équipe technique.", "%v", err)
+				} else if err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err
@@ -242,15 +245,27 @@ func parallel(pages []*site.Page, workers int, l *diag.List, fn func(int, *site.
 	return firstErr
 }
 
-// safely runs fn; a panic in it becomes an error, as in the goroutine that
-// started the build.
+// errInternal marks the error of a panic caught by safely.
+var errInternal = errors.New("panique")
+
+// safely runs fn; a panic in it becomes an error wrapping errInternal,
+// never a crash of the whole command.
 func safely(fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = diag.Internal(r)
+			err = fmt.Errorf("%w%.0w", diag.Internal(r), errInternal)
 		}
 	}()
 	return fn()
+}
+
+// pagePos is the file a page comes from, for a diagnostic about it: its
+// Markdown file, or its address for a generated page.
+func pagePos(p *site.Page) diag.Pos {
+	if p.Src != nil {
+		return diag.Pos{File: p.Src.File}
+	}
+	return diag.Pos{File: "page /" + p.URLPath}
 }
 
 // convertBodies renders the Markdown of every content page, so that broken
@@ -285,11 +300,19 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 			return nil
 		}
 		res, err := conv.Convert(p.Src.Body, s.Resolver(p), ld.Templates.IDs(p.Kind))
+		var le *markdown.LimitError
+		if errors.As(err, &le) {
+			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + le.Line - 1}, le.Hint, "%s", le.Msg)
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
 		}
 		for _, b := range res.Broken {
 			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, "Vérifiez le chemin du fichier .md visé : il s'écrit relativement à cette page (../autre-page.md) ou depuis content/ (/axes/…/page.md).", "lien vers une page inexistante : %s", b.Target)
+		}
+		for _, b := range res.Unsafe {
+			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, "Un lien mène à une page (https://…, ou le chemin d'un fichier .md), une adresse électronique (mailto:…) ou un numéro (tel:…) ; une image est un fichier placé dans content/.", "%v", safeurl.Check(b.Target))
 		}
 		if res.Demoted {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
@@ -343,7 +366,11 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		return c.WriteFile(PageFile(p), buf.Bytes())
 	})
 	if err == nil {
-		err = writeFiles(ld, c, l)
+		err = safely(func() error { return writeFiles(ld, c, l) })
+		if errors.Is(err, errInternal) {
+			l.Errorf(diag.Pos{File: "data"}, "Les fichiers de données sont peut-être en cause : signalez l'erreur à l'équipe technique.", "fichiers générés (données ouvertes, index de recherche) : %v", err)
+			err = nil
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -386,7 +413,12 @@ func (c *counter) count(err error) error {
 // writeFiles writes every file but the pages: the layouts' assets, the
 // generated files (render.Extra) and the content's other files.
 func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
-	for _, a := range slices.AppendSeq(render.Extra(ld.Site, ld.Built), maps.Values(ld.Templates.Assets)) {
+	server, err := render.ServerFiles(ld.Site)
+	if err != nil {
+		return err
+	}
+	generated := slices.AppendSeq(append(render.Extra(ld.Site, ld.Built), server...), maps.Values(ld.Templates.Assets))
+	for _, a := range generated {
 		var err error
 		if a.Read != nil {
 			err = sink.Copy(a.Out, a.Read())
@@ -397,12 +429,35 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
 			return err
 		}
 	}
+	taken := generatedNames(ld, generated)
 	for _, rel := range ld.Tree.Files {
+		if gen, ok := taken[strings.ToLower(rel)]; ok {
+			l.Errorf(diag.Pos{File: path.Join(content.Dir, rel)}, "Renommez ce fichier ou déplacez-le dans un autre dossier de content/ : le site publié ne peut pas contenir deux fichiers à la même adresse.", "ce fichier prendrait la place de %s, produit par spaser", gen)
+			continue
+		}
 		if err := copyFile(ld.FS, path.Join(content.Dir, rel), rel, sink, l); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// generatedNames maps the lower-cased name of every file spaser writes
+// (pages, generated files, assets) to a description of it: a content file
+// must never replace one, even on a host whose file names ignore case.
+func generatedNames(ld *Loaded, generated []render.Asset) map[string]string {
+	taken := make(map[string]string, len(ld.Site.Pages)+len(generated))
+	for _, p := range ld.Site.Pages {
+		name := PageFile(p)
+		if p.Src != nil {
+			name += " (page de " + p.Src.File + ")"
+		}
+		taken[strings.ToLower(PageFile(p))] = name
+	}
+	for _, a := range generated {
+		taken[strings.ToLower(a.Out)] = a.Out
+	}
+	return taken
 }
 
 // copyFile copies a content file that is not a page. A file that vanished

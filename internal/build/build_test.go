@@ -289,7 +289,7 @@ func TestRefusesToReplaceSources(t *testing.T) {
 // A bug that panics on a worker goroutine is an error of the build, not a
 // crash of the program (the preview outlives any build).
 func TestParallelPanicIsAnError(t *testing.T) {
-	pages := []*site.Page{{}, {}, {}}
+	pages := []*site.Page{{URLPath: "a/"}, {URLPath: "b/"}, {URLPath: "c/"}}
 	var l diag.List
 	err := parallel(pages, 2, &l, func(i int, _ *site.Page, _ *diag.List) error {
 		if i == 1 {
@@ -298,8 +298,9 @@ func TestParallelPanicIsAnError(t *testing.T) {
 		}
 		return nil
 	})
-	if err == nil || !strings.Contains(err.Error(), "erreur interne du générateur") {
-		t.Errorf("err = %v", err)
+	items := l.Items()
+	if err != nil || len(items) != 1 || items[0].File != "page /b/" || !strings.Contains(items[0].Msg, "erreur interne du générateur") {
+		t.Errorf("err = %v, diagnostics %v: want one naming page /b/", err, items)
 	}
 }
 

@@ -19,7 +19,7 @@ var genericSite = map[string]string{
 	"content/s001/p00001.md": "+++\ntitle = \"Page A\"\nweight = 1\nsummary = \"Résumé de A.\"\n+++\n\nTexte.\n",
 	"content/s002/_index.md": "+++\ntitle = \"Rubrique 2\"\nweight = 2\n+++\n",
 	"content/s002/p00003.md": "+++\ntitle = \"Page C\"\nweight = 1\nsummary = \"Résumé de C.\"\ndescription = \"Description de C.\"\n+++\n\nTexte.\n",
-	"content/s002/image.txt": "copied as is",
+	"content/s002/image.png": "copied as is",
 }
 
 // TestBenchSite builds a tiny corpus with bench/site/ copied over it, as
@@ -46,7 +46,7 @@ func TestBenchSite(t *testing.T) {
 		t.Errorf("unexpected warning: %s", d)
 	}
 	got := readTree(t, out)
-	for _, name := range []string{"index.html", "s001/index.html", "s001/p00001/index.html", "s001/p00002/index.html", "s002/index.html", "s002/p00003/index.html", "s002/image.txt"} {
+	for _, name := range []string{"index.html", "s001/index.html", "s001/p00001/index.html", "s001/p00002/index.html", "s002/index.html", "s002/p00003/index.html", "s002/image.png"} {
 		if _, ok := got[name]; !ok {
 			t.Errorf("missing %s; have %v", name, keys(got))
 		}

@@ -142,6 +142,7 @@ func (c *Config) check(l *diag.List) {
 	c.checkColors(l)
 	c.checkUnits(l)
 	c.checkFacts(l)
+	c.checkLinks(l)
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -186,21 +187,32 @@ func (c *Config) checkAccess(l *diag.List) {
 func (c *Config) Source() []byte { return c.src }
 
 // ParseBaseURL accepts "https://host/path/" or "/path/" and returns it with
-// a trailing slash.
+// a trailing slash. The address ends up in links, in HTTP headers and in
+// server configuration (_headers, .htaccess, nginx): only http or https,
+// a plain host name, and a path of letters, digits, -, _, ., ~ and / with
+// no "." or ".." segment are accepted, so that no character can end a
+// header line or climb out of the site.
 func ParseBaseURL(s string) (*url.URL, error) {
+	if strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029 }) {
+		return nil, fmt.Errorf("espace ou caractère de contrôle dans l'adresse")
+	}
 	u, err := url.Parse(s)
 	if err != nil {
 		// url.Parse explains in English: say it in French.
 		return nil, fmt.Errorf("adresse mal formée (espaces, caractères %% ou numéro de port)")
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
+	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery || strings.Contains(s, "#") {
 		return nil, fmt.Errorf("pas de ? ni de # dans l'adresse")
 	}
-	if u.Host == "" && !strings.HasPrefix(u.Path, "/") {
+	switch {
+	case u.Scheme == "" && u.Host == "" && !strings.HasPrefix(u.Path, "/"):
 		return nil, fmt.Errorf("un chemin doit commencer par /")
-	}
-	if u.Host != "" && u.Scheme != "https" && u.Scheme != "http" {
-		return nil, fmt.Errorf("l'adresse doit commencer par https://")
+	case u.Scheme == "" && u.Host != "", u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http", u.Scheme != "" && u.Host == "":
+		return nil, fmt.Errorf("l'adresse doit commencer par https:// (ou http://) suivi du nom du serveur")
+	case u.User != nil:
+		return nil, fmt.Errorf("pas d'identifiant ni de mot de passe dans l'adresse")
+	case u.Host != "" && !hostRe.MatchString(u.Host):
+		return nil, fmt.Errorf("nom de serveur incorrect : %q", u.Host)
 	}
 	if u.Path == "" {
 		u.Path = "/"
@@ -208,5 +220,22 @@ func ParseBaseURL(s string) (*url.URL, error) {
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
+	for _, seg := range strings.Split(strings.Trim(u.Path, "/"), "/") {
+		if seg == "." || seg == ".." {
+			return nil, fmt.Errorf("pas de segment « %s » dans le chemin", seg)
+		}
+		if seg != "" && !segmentRe.MatchString(seg) {
+			return nil, fmt.Errorf("le chemin ne peut contenir que des lettres sans accent, des chiffres, -, _, . et ~ (pas de %% ni d'autre signe) : %q", seg)
+		}
+	}
+	if strings.Contains(u.Path, "//") {
+		return nil, fmt.Errorf("deux / de suite dans le chemin")
+	}
+	u.RawPath = ""
 	return u, nil
 }
+
+var (
+	hostRe    = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$`)
+	segmentRe = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
+)

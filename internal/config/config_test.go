@@ -60,7 +60,13 @@ func TestParseBaseURL(t *testing.T) {
 			t.Errorf("ParseBaseURL(%q) = %v, %v; want %s", in, u, err, want)
 		}
 	}
-	for _, bad := range []string{"spaser/", "ftp://x/", "/a/?q=1", "https://www.exemple.fr:port/"} {
+	for _, bad := range []string{"spaser/", "ftp://x/", "/a/?q=1", "https://www.exemple.fr:port/",
+		// Issue 15, point 8: header injection, escapes, other schemes.
+		"https://exemple.fr/a%0a/*%0a  Access-Control-Allow-Origin: *", "/a%0d%0aX: y/", "/a\nb/", "/a%00/",
+		"/../../", "/a/../b/", "/%2e%2e/", "/a/./", "file:///etc/", "javascript:alert(1)", "//evil.example/",
+		"https://user:pw@exemple.fr/", "https://exemple.fr/a b/", "https://exemple.fr/a;b/", "https://ex\u0085.fr/",
+		"http:/x", "https:///x/", "https://exemple.fr/a//b/", "/a#b",
+	} {
 		if _, err := ParseBaseURL(bad); err == nil {
 			t.Errorf("ParseBaseURL(%q) accepted", bad)
 		} else if strings.Contains(err.Error(), "parse") {
@@ -81,5 +87,18 @@ func TestUnitErrors(t *testing.T) {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in:\n%s", w, got)
 		}
+	}
+}
+
+// TestUnsafeLinks: an address of the configuration that would become
+// "#ZgotmplZ" is an error at its line (issue 15, point 9).
+func TestUnsafeLinks(t *testing.T) {
+	src := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2026\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n" +
+		"[accessibility]\nstatus = \"non conforme\"\nschema_url = \"javascript:alert(1)\"\nplan_url = \"https://exemple.fr/plan.pdf\"\n"
+	var l diag.List
+	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
+	items := l.Items()
+	if len(items) != 1 || items[0].Where() != "data/site.toml:12" || !strings.Contains(items[0].Msg, "« javascript: » refusée") {
+		t.Errorf("got %v", items)
 	}
 }

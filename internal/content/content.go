@@ -162,6 +162,10 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 			return nil
 		}
 		if path.Ext(p) != ".md" {
+			if !Publishable(rel) {
+				l.Errorf(diag.Pos{File: p}, "Seuls les images et les documents sont publiés tels quels ("+PublishedList()+") : une page s'écrit en Markdown (.md) ; retirez ce fichier de content/.", "type de fichier non publié : %s", base)
+				return nil
+			}
 			t.Files = append(t.Files, rel)
 			return nil
 		}
@@ -204,7 +208,7 @@ func readPages(fsys fs.FS, rels []string, l *diag.List) []*Page {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				pages[i] = readPage(fsys, path.Join(Dir, rels[i]), rels[i], &lists[w])
+				pages[i] = safeReadPage(fsys, path.Join(Dir, rels[i]), rels[i], &lists[w])
 			}
 		}()
 	}
@@ -217,6 +221,18 @@ func readPages(fsys fs.FS, rels []string, l *diag.List) []*Page {
 		l.Merge(&lists[w])
 	}
 	return pages
+}
+
+// safeReadPage is readPage, with a bug met on one file (of the TOML
+// library, say) reported at that file instead of stopping the command.
+func safeReadPage(fsys fs.FS, p, rel string, l *diag.List) (pg *Page) {
+	defer func() {
+		if r := recover(); r != nil {
+			l.Errorf(diag.Pos{File: p}, "Le fichier est peut-être en cause : signalez l'erreur avec ce fichier à l'équipe technique.", "%v", diag.Internal(r))
+			pg = nil
+		}
+	}()
+	return readPage(fsys, p, rel, l)
 }
 
 func readPage(fsys fs.FS, p, rel string, l *diag.List) *Page {

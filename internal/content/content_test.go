@@ -119,3 +119,18 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// TestPublishable: images and documents only, whatever the case of their
+// extension; never under a folder starting with ".".
+func TestPublishable(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"axes/plan.PDF": true, "photo.jpeg": true, "budget.xlsx": true, "a/b/c.csv": true,
+		"index.html": false, "x.js": false, "style.css": false, "logo.svg": false, "_headers": false,
+		"_redirects": false, "robots.txt": false, "sitemap.xml": false, "d.json": false, "page.htm": false,
+		".well-known/x.pdf": false, "a/.cache/b.png": false, "sans-extension": false,
+	} {
+		if got := Publishable(rel); got != want {
+			t.Errorf("Publishable(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"spaser/internal/safeurl"
 	"spaser/internal/typo"
 )
 
@@ -50,7 +51,8 @@ type Result struct {
 	HTML     string
 	Headings []Heading
 	Broken   []BrokenLink
-	Demoted  bool // the body had level-1 headings, shifted one level down
+	Unsafe   []BrokenLink // links and images to javascript:, data:… (safeurl.Check): dropped, to be reported
+	Demoted  bool         // the body had level-1 headings, shifted one level down
 }
 
 // Converter renders bodies; it is safe for concurrent use.
@@ -88,9 +90,14 @@ func New() *Converter {
 
 // Convert renders body; resolve maps links to content files; taken are the
 // ids the page's layout already uses, which no heading may take.
+// A body beyond the limits (CheckLimits) is not parsed: the error is a
+// *LimitError.
 func (c *Converter) Convert(body []byte, resolve Resolver, taken map[string]bool) (*Result, error) {
+	if err := CheckLimits(body); err != nil {
+		return nil, err
+	}
 	res := &Result{}
-	ctx := parser.NewContext(parser.WithIDs(&ids{taken: taken, used: map[string]bool{}}))
+	ctx := parser.NewContext(parser.WithIDs(&ids{taken: taken, used: map[string]bool{}, next: map[string]int{}}))
 	ctx.Set(resolverKey, resolve)
 	ctx.Set(resultKey, res)
 	buf := buffers.Get().(*bytes.Buffer)
@@ -142,7 +149,14 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: typo.Text(plainText(n, src))})
 		case *ast.Link:
+			if unsafeDest(n, n.Destination, src, res) {
+				break
+			}
 			resolveLink(n, src, resolve, res)
+		case *ast.Image:
+			unsafeDest(n, n.Destination, src, res)
+		case *ast.AutoLink:
+			unsafeDest(n, n.URL(src), src, res)
 
 		case *east.TableCell:
 			if _, ok := n.Parent().(*east.TableHeader); ok {
@@ -151,6 +165,17 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// unsafeDest records the link or image n when its address dest may not be
+// one of the site (safeurl.Check): the HTML writer would drop it silently.
+func unsafeDest(n ast.Node, dest, src []byte, res *Result) bool {
+	if safeurl.Check(string(dest)) == nil {
+		return false
+	}
+	line, col := nodeLine(n, src)
+	res.Unsafe = append(res.Unsafe, BrokenLink{Target: string(dest), Line: line, Col: col})
+	return true
 }
 
 func hasLevelOne(doc *ast.Document) bool {
@@ -254,6 +279,7 @@ func plainText(n ast.Node, src []byte) string {
 type ids struct {
 	taken map[string]bool // the layout's own ids around the body
 	used  map[string]bool
+	next  map[string]int // the next number to try after base: n identical headings take linear time, not n²
 }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -262,8 +288,12 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 2; s.used[id] || s.taken[id]; i++ {
-		id = fmt.Sprintf("%s-%d", base, i)
+	if s.used[id] || s.taken[id] {
+		i := max(s.next[base], 2)
+		for id = fmt.Sprintf("%s-%d", base, i); s.used[id] || s.taken[id]; id = fmt.Sprintf("%s-%d", base, i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)

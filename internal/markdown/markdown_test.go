@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -65,9 +66,19 @@ func FuzzConvert(f *testing.F) {
 	f.Add("[a](b.md) [c](../d.md#e) [f](/g.md)")
 	f.Add("# T\n\n## T\n\n[^1]\n\n[^1]: n")
 	f.Add("| a |\n|---|\n| [x](y.md) |")
+	for _, w := range worstMarkdown(200) {
+		f.Add(w.body)
+	}
 	c := New()
 	f.Fuzz(func(t *testing.T, body string) {
 		res, err := c.Convert([]byte(body), resolver(map[string]string{"b.md": "/b/"}), nil)
+		var le *LimitError
+		if errors.As(err, &le) {
+			if le.Line < 1 || le.Line > strings.Count(body, "\n")+1 || le.Msg == "" || le.Hint == "" {
+				t.Fatalf("limit error %+v", le)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,19 +15,12 @@ import (
 	"spaser/internal/site"
 )
 
-// CSP is the Content-Security-Policy the built site works under: nothing
-// but its own files, no inline script or style, no framing. It is written
-// in _headers and documented for nginx and Apache (README); the browser
-// tests serve the site with it.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
-
 // Extra are the generated files beside the pages and the layouts' assets:
 // the search index (read from the pages' entries as it is written),
-// _headers, the open data, sitemap.xml (with a host) and robots.txt.
+// the open data, sitemap.xml (with a host) and robots.txt.
 func Extra(s *site.Site, b *Built) []Asset {
 	out := []Asset{
 		{Out: b.SearchFile, Read: search.Index(b.Search).Reader},
-		{Out: "_headers", Data: Headers(s)},
 	}
 	for _, f := range opendata.Files(s, b.Follow) {
 		out = append(out, Asset{Out: f.Path, Data: f.Data})
@@ -36,26 +29,6 @@ func Extra(s *site.Site, b *Built) []Asset {
 		out = append(out, Asset{Out: "sitemap.xml", Data: sm})
 	}
 	return append(out, Asset{Out: "robots.txt", Data: robots(s)})
-}
-
-// Headers is the _headers file (read by Netlify, Cloudflare Pages and
-// others): the security headers on every file, a year of cache on the
-// fingerprinted assets.
-func Headers(s *site.Site) []byte {
-	base := s.Base.Path
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `# En-têtes HTTP du site, pour les hébergeurs qui lisent ce fichier (Netlify,
-# Cloudflare Pages…). Pour nginx et Apache, voir le README de spaser.
-%s*
-  Content-Security-Policy: %s
-  X-Content-Type-Options: nosniff
-  X-Frame-Options: DENY
-  Referrer-Policy: same-origin
-  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()
-%sassets/*
-  Cache-Control: public, max-age=31536000, immutable
-`, base, CSP, base)
-	return b.Bytes()
 }
 
 // printID is the id of schema page p in the printable version, unique

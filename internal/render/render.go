@@ -237,6 +237,7 @@ func (t *Templates) funcs() template.FuncMap {
 		"replace": strings.ReplaceAll,
 		"dateFR":  typo.Date,
 		"printID": printID,
+		"cspMeta": func() string { return MetaCSP },
 	}
 	for k, v := range followUpFuncs() {
 		m[k] = v

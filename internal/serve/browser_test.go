@@ -50,7 +50,7 @@ func TestLiveReloadInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := serveOn(t, s)
+	base := serveOn(t, s) + strings.TrimSuffix(s.BasePath(), "/") // the site's base path, /spaser/
 
 	const rel = "content/axes/1-transition-ecologique/1-climat/4-vehicules-faibles-emissions.md"
 	file := filepath.Join(dir, filepath.FromSlash(rel))

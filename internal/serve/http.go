@@ -50,7 +50,7 @@ func (s *Server) Handler() http.Handler {
 	})
 	mux.HandleFunc(prefix+"events", s.events)
 	mux.HandleFunc("/", s.page)
-	return mux
+	return localOnly(mux)
 }
 
 // serveBytes sends b. An immutable file is named by a hash of its content:
@@ -58,7 +58,9 @@ func (s *Server) Handler() http.Handler {
 // the host; anything else is asked for again each time.
 func serveBytes(w http.ResponseWriter, r *http.Request, ctype string, b []byte, immutable bool) {
 	w.Header().Set("Content-Type", ctype)
-	if immutable {
+	if w.Header().Get("Cache-Control") != "" {
+		// set by the site's own rules (setSiteHeaders)
+	} else if immutable {
 		w.Header().Set("Cache-Control", "max-age=31536000, immutable")
 	} else {
 		w.Header().Set("Cache-Control", "no-store")
@@ -113,6 +115,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 
 // page serves a file of the site.
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	setSiteHeaders(w, strings.TrimPrefix(r.URL.Path, s.base))
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "méthode non permise", http.StatusMethodNotAllowed)
@@ -153,6 +156,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		ctype = http.DetectContentType(body)
 	}
 	_, fingerprinted := st.out.assets[name]
+	fingerprinted = fingerprinted || w.Header().Get("Cache-Control") != "" // the site's rules say so (assets/)
 	serveBytes(w, r, ctype, body, fingerprinted)
 }
 

@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ import (
 // Options say what to preview.
 type Options struct {
 	Source   string            // the site's folder
-	BaseURL  string            // the base path of the preview; default "/"
+	BaseURL  string            // the base path of the preview; default the path of data/site.toml's base_url, as published
 	Dest     string            // if set, each good build is also published there
 	Defaults fs.FS             // the default layouts (spaser.Layouts)
 	Debounce time.Duration     // quiet time after a change before rebuilding; default 10 ms
@@ -57,6 +58,10 @@ type Server struct {
 	opened uint64                     // event streams opened so far
 	joined chan struct{}              // an event stream opened; capacity 1
 	done   chan struct{}              // closed when the server stops
+
+	changes  atomic.Uint64 // changes seen by the watcher so far
+	changed  chan struct{} // a change was seen; capacity 1
+	deferred int           // failed builds not shown in a row, the files still changing (midSave)
 
 	building sync.Mutex   // one Rebuild at a time
 	layouts  render.Cache // parsed once, until a layout or a colour changes
@@ -81,12 +86,14 @@ type problem struct {
 
 // New prepares a preview; nothing is built until Rebuild or Serve.
 func New(opts Options) (*Server, error) {
+	var u *url.URL
 	if opts.BaseURL == "" {
-		opts.BaseURL = "/"
-	}
-	u, err := build.ParseBaseURL(opts.BaseURL)
-	if err != nil {
-		return nil, err
+		u = siteBase(opts.Source)
+	} else {
+		var err error
+		if u, err = build.ParseBaseURL(opts.BaseURL); err != nil {
+			return nil, err
+		}
 	}
 	if opts.Debounce <= 0 {
 		opts.Debounce = 10 * time.Millisecond // an editor's save is a burst of events within a few ms
@@ -99,7 +106,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{
 		opts: opts, base: u.Path, session: fmt.Sprintf("%x", time.Now().UnixNano()),
-		trigger: make(chan struct{}, 1), subs: map[chan struct{}]struct{}{}, joined: make(chan struct{}, 1), done: make(chan struct{}),
+		trigger: make(chan struct{}, 1), changed: make(chan struct{}, 1), subs: map[chan struct{}]struct{}{}, joined: make(chan struct{}, 1), done: make(chan struct{}),
 	}
 	s.state.Store(&state{})
 	return s, nil
@@ -120,8 +127,12 @@ func (s *Server) Rebuild() {
 	if s.beforeBuild != nil {
 		s.beforeBuild(gen)
 	}
-	start := time.Now()
+	start, seen := time.Now(), s.changes.Load()
 	out, l, err := s.prepare()
+	if out == nil && s.midSave(seen) {
+		return // the next build, already asked for, reads the saved file
+	}
+	s.deferred = 0
 	if out != nil {
 		open, opened := s.streams()
 		shown := &state{gen: gen, out: out}
@@ -151,6 +162,45 @@ func (s *Server) Rebuild() {
 	}
 	s.show(st)
 	s.report(st.errs, items, 0, time.Since(start))
+}
+
+// saveGrace is how long a failed build waits for another change before
+// showing its errors: an editor that saves by truncating then writing the
+// file makes a build read it empty, half a moment before it is whole.
+const saveGrace = 150 * time.Millisecond
+
+// midSave reports whether the files changed since the build started
+// (seen), or change within saveGrace: its errors may come from a file
+// caught mid-save, and the next build will tell. At most three failed
+// builds in a row are not shown, so that a file changing all the time
+// cannot hide the errors.
+func (s *Server) midSave(seen uint64) bool {
+	if s.deferred >= 3 {
+		return false
+	}
+	timer := time.NewTimer(saveGrace)
+	defer timer.Stop()
+	for s.changes.Load() == seen {
+		select {
+		case <-s.changed:
+		case <-timer.C:
+			return false
+		case <-s.done:
+			return false
+		}
+	}
+	s.deferred++
+	s.requestBuild()
+	return true
+}
+
+// noteChange records a change seen by the watcher.
+func (s *Server) noteChange() {
+	s.changes.Add(1)
+	select {
+	case s.changed <- struct{}{}:
+	default:
+	}
 }
 
 // show makes st the state served and tells the open pages to reload.
@@ -338,7 +388,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.Rebuild()
 	go s.builder(ctx)
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: idleTimeout}
 	stopped := make(chan struct{})
 	go func() {
 		defer close(stopped)

@@ -40,7 +40,7 @@ status = "non conforme"
 	"content/page.md":          "+++\ntitle = \"Une page\"\n+++\nPremière version.\n",
 	"content/axes/_index.md":   "+++\ntitle = \"Les axes\"\n+++\n",
 	"content/axes/1-vert.md":   "+++\ntitle = \"Axe vert\"\n+++\nTexte.\n",
-	"content/images/plan.svg":  "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+	"content/images/plan.pdf":  "%PDF-1.4 plan",
 	"content/images/_index.md": "+++\ntitle = \"Images\"\n+++\n",
 }
 
@@ -51,6 +51,9 @@ func start(t testing.TB, files map[string]string, opts Options, setup ...func(*S
 	dir := t.TempDir()
 	sitetest.Write(t, dir, files)
 	opts.Source, opts.Defaults = dir, spaser.Layouts
+	if opts.BaseURL == "" {
+		opts.BaseURL = "/" // the tests' addresses; TestPreviewIsTheSite checks the default
+	}
 	if opts.Debounce == 0 {
 		opts.Debounce = 20 * time.Millisecond
 	}
@@ -153,11 +156,11 @@ func TestServesTheSiteWithThePreviewScript(t *testing.T) {
 	if code, js := get(t, url+"/__spaser/reload.js"); code != 200 || !strings.Contains(js, "EventSource") {
 		t.Errorf("reload.js: %d", code)
 	}
-	if code, svg := get(t, url+"/images/plan.svg"); code != 200 || !strings.HasPrefix(svg, "<svg") {
+	if code, svg := get(t, url+"/images/plan.pdf"); code != 200 || !strings.HasPrefix(svg, "%PDF") {
 		t.Errorf("asset: %d %s", code, svg)
 	}
-	resp, err := http.Get(url + "/images/plan.svg")
-	if err != nil || resp.Header.Get("Content-Type") != "image/svg+xml" {
+	resp, err := http.Get(url + "/images/plan.pdf")
+	if err != nil || resp.Header.Get("Content-Type") != "application/pdf" {
 		t.Errorf("content type %q, %v", resp.Header.Get("Content-Type"), err)
 	}
 	resp.Body.Close()
@@ -365,7 +368,7 @@ func TestPageServedBeforeTheWholeSite(t *testing.T) {
 	})
 	sitetest.Write(t, dir, map[string]string{
 		"content/page.md":         "+++\ntitle = \"Une page\"\n+++\nAvant le reste du site.\n",
-		"content/images/plan.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>nouveau</title></svg>",
+		"content/images/plan.pdf": "%PDF-1.4 nouveau",
 	})
 	eventually(t, url+"/page/", "Avant le reste du site.")
 	if code, _ := get(t, url+"/axes/1-vert/"); code != 200 {
@@ -373,7 +376,7 @@ func TestPageServedBeforeTheWholeSite(t *testing.T) {
 	}
 	got := make(chan string, 1)
 	go func() {
-		_, body := get(t, url+"/images/plan.svg")
+		_, body := get(t, url+"/images/plan.pdf")
 		got <- body
 	}()
 	select {
@@ -423,9 +426,9 @@ func TestCacheHeaders(t *testing.T) {
 		}
 	}
 	for p, want := range map[string]string{
-		"/" + asset:               "max-age=31536000, immutable",
+		"/" + asset:               "public, max-age=31536000, immutable", // as in _headers
 		"/page/":                  "no-store",
-		"/images/plan.svg":        "no-store",
+		"/images/plan.pdf":        "no-store",
 		apercuURL:                 "max-age=31536000, immutable",
 		reloadURL:                 "max-age=31536000, immutable",
 		"/__spaser/reload.js":     "no-store", // not the current version: may change

@@ -51,6 +51,7 @@ func (s *Server) watch(ctx context.Context) error {
 						s.addTree(w, ev.Name) // a new folder: watch it and what it holds
 					}
 				}
+				s.noteChange()
 				timer.Reset(s.opts.Debounce)
 			case err, ok := <-w.Errors:
 				if !ok {

@@ -31,13 +31,17 @@ func Decode(l *diag.List, file string, firstLine int, src []byte, v any) (toml.M
 // allowed: extra maps a table's dotted path ("indicator") to them. They are
 // not reported, and are offered in suggestions; the caller reads them.
 func DecodeWith(l *diag.List, file string, firstLine int, src []byte, v any, extra map[string][]string) (toml.MetaData, bool) {
+	if e := checkLimits(src); e != nil {
+		l.Errorf(diag.Pos{File: file, Line: e.line + firstLine - 1}, e.hint, "%s", e.msg)
+		return toml.MetaData{}, false
+	}
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
 		reportDecodeError(l, file, firstLine, src, err)
 		return md, false
 	}
 	reportUndecoded(l, file, firstLine, src, md, reflect.TypeOf(v), extra)
-	return md, true
+	return md, checkNumbers(l, file, firstLine, src, v)
 }
 
 // Keys lists the toml keys of the struct v, embedded structs' included:
@@ -147,11 +151,18 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 		return // the usual case: no need to index the keys' places
 	}
 	idx := NewIndex(src)
-	seen := map[string]int{}
+	seen, reported := map[string]int{}, 0
+	unknown := make(map[string]bool, len(undecoded))
+	for _, k := range undecoded {
+		unknown[strings.Join(k, ".")] = true
+	}
 	for _, k := range undecoded {
 		path := []string(k)
-		if parentUndecoded(undecoded, path) {
+		if parentUndecoded(unknown, path) {
 			continue // reported once, at the table that is unknown
+		}
+		if reported++; reported > maxUnknown {
+			continue // counted, told once below
 		}
 		name := path[len(path)-1]
 		parent := strings.Join(path[:len(path)-1], ".")
@@ -174,7 +185,14 @@ func reportUndecoded(l *diag.List, file string, firstLine int, src []byte, md to
 		}
 		l.Errorf(p, hint, "« %s » : clé inconnue", name)
 	}
+	if reported > maxUnknown {
+		l.Errorf(diag.Pos{File: file, Line: firstLine}, "Vérifiez qu'il s'agit du bon fichier.", "%d autres clés inconnues", reported-maxUnknown)
+	}
 }
+
+// maxUnknown is how many unknown keys of one file are told one by one:
+// beyond, a file is not the one its name says, and the rest are counted.
+const maxUnknown = 100
 
 // frenchKeys are the keys editors write in French, mapped to the key the
 // files use: « poids » is not a typo of « weight », but it means it.
@@ -214,10 +232,12 @@ func suggestKey(name string, known []string) string {
 	return diag.Suggest(name, known)
 }
 
-// parentUndecoded reports whether a table containing path is itself unknown.
-func parentUndecoded(undecoded []toml.Key, path []string) bool {
-	for _, k := range undecoded {
-		if len(k) < len(path) && slices.Equal(k, path[:len(k)]) {
+// parentUndecoded reports whether a table containing path is itself
+// unknown; undecoded holds the unknown keys, joined with ".". One look-up
+// per parent: a file of many unknown keys takes linear time.
+func parentUndecoded(undecoded map[string]bool, path []string) bool {
+	for i := 1; i < len(path); i++ {
+		if undecoded[strings.Join(path[:i], ".")] {
 			return true
 		}
 	}

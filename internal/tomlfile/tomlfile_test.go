@@ -1,6 +1,7 @@
 package tomlfile
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,10 +71,19 @@ func FuzzDecode(f *testing.F) {
 	f.Add("title = \"x\"\n[[entry]]\nid = \"a\"\n")
 	f.Add("[[entry.target]]\nyear = 2024\nvalue = 1.5\n")
 	f.Add("title = “x”")
+	f.Add("a = nan\nb = [1e308, -inf]\n")
+	f.Add("s = \"\"\"\n\\\"\"\"\nt = 'a'\n")
+	for _, c := range hostileTOML {
+		if len(c.src) < 4096 {
+			f.Add(c.src)
+		}
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		var l diag.List
 		var d doc
 		Decode(&l, "f.toml", 1, []byte(src), &d)
+		var m map[string]any
+		Decode(&l, "f.toml", 1, []byte(src), &m)
 		for _, it := range l.Items() {
 			if it.Line < 0 {
 				t.Fatalf("negative line: %+v", it)
@@ -132,5 +142,45 @@ func TestPossibleKeysOfEmbedded(t *testing.T) {
 	}
 	if v["a"].Value == nil {
 		t.Error("value not decoded")
+	}
+}
+
+// TestNumbersFinite: nan, infinities and numbers beyond MaxNumber are
+// refused at their key, in a struct, an embedded one, a map and an array
+// of tables (issue 15, point 7).
+func TestNumbersFinite(t *testing.T) {
+	type inner struct {
+		Share float64 `toml:"share"`
+	}
+	type detail struct {
+		inner
+		N *int64 `toml:"n"`
+	}
+	type entry struct {
+		inner
+		Count  float64   `toml:"count"`
+		Detail []detail  `toml:"detail"`
+		List   []float64 `toml:"list"`
+	}
+	src := "[a]\ncount = nan\nshare = 1.5\nlist = [1.0, inf]\n[[a.detail]]\nshare = -inf\n[[a.detail]]\nn = 2_000_000_000_000_000\n[b]\ncount = 1e308\nshare = 1e15\n"
+	var l diag.List
+	v := map[string]entry{}
+	if _, ok := Decode(&l, "data/valeurs/2024.toml", 1, []byte(src), &v); ok {
+		t.Error("decoded as valid")
+	}
+	var got []string
+	for _, d := range l.Items() {
+		got = append(got, d.Where()+" "+d.Msg)
+	}
+	slices.Sort(got)
+	want := []string{
+		"data/valeurs/2024.toml:10:1 « count » : nombre trop grand (1e+308)",
+		"data/valeurs/2024.toml:2:1 « count » : ce n'est pas un nombre (NaN)",
+		"data/valeurs/2024.toml:4:1 « list » : ce n'est pas un nombre (+Inf)",
+		"data/valeurs/2024.toml:6:1 « share » : ce n'est pas un nombre (-Inf)",
+		"data/valeurs/2024.toml:8:1 « n » : nombre trop grand (2e+15)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
