@@ -59,11 +59,25 @@ var (
 	noneValues   = map[string]bool{"pas de consideration sociale": true, "pas de consideration environnementale": true, "sans objet": true}
 )
 
+// exact maps the spellings of the format to their folded form, sparing
+// fold in the common case.
+var exact = map[string]string{}
+
+func init() {
+	for _, v := range []string{"Clause sociale", "Critère social", "Marché réservé", "Pas de considération sociale",
+		"Clause environnementale", "Critère environnemental", "Pas de considération environnementale", "Sans objet"} {
+		exact[v] = fold(v)
+	}
+}
+
 // considerations classifies a list of values; unknown values are returned
 // for a warning and otherwise ignored.
 func considerations(values []string, yes map[string]bool) (c Consideration, reserved bool, unknown []string) {
 	for _, v := range values {
-		f := fold(v)
+		f, ok := exact[v]
+		if !ok {
+			f = fold(v)
+		}
 		switch {
 		case f == "":
 		case yes[f]:

@@ -11,7 +11,18 @@ import (
 
 var errUnexpected = errors.New("unexpected token")
 
-// element is one contract of a JSON file, undecoded.
+// borrowed is a value as the decoder holds it, without the copy a
+// RawMessage makes: it is valid until the next call to the decoder, which
+// is all the caller needs (see element).
+type borrowed []byte
+
+func (b *borrowed) UnmarshalJSON(data []byte) error {
+	*b = data
+	return nil
+}
+
+// element is one contract of a JSON file, undecoded; Raw is only valid
+// during the call it is given to.
 type element struct {
 	Raw        json.RawMessage
 	Line       int
@@ -137,12 +148,12 @@ func (s *jsonScan) marches() error {
 func (s *jsonScan) list(concession bool) error {
 	for s.dec.More() {
 		s.lr.allow()
-		var raw json.RawMessage
+		var raw borrowed
 		if err := s.dec.Decode(&raw); err != nil {
 			return s.fail(err, "contrat illisible")
 		}
 		line, _ := s.lr.pos(s.dec.InputOffset() - int64(len(raw)))
-		if err := s.fn(element{Raw: raw, Line: line, Concession: concession}); err != nil {
+		if err := s.fn(element{Raw: json.RawMessage(raw), Line: line, Concession: concession}); err != nil {
 			return err
 		}
 	}
@@ -220,48 +231,80 @@ func init() {
 // numbers written as text, flat lists (2.0.0) or wrapped ones (2.0.1+),
 // "acheteur.id" flattened by some consolidations.
 func parseJSON(el element, file string, w *Warnings) *Contract {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(el.Raw, &m); err != nil {
+	var f struct {
+		id, buyer, buyerFlat, cbuyer, cbuyerFlat, date, cdate, amount, camount, social, env, innov []byte
+		unknown                                                                                    []string
+	}
+	ok := eachField(el.Raw, func(key string, val []byte) {
+		switch key {
+		case "id":
+			f.id = val
+		case "acheteur":
+			f.buyer = val
+		case "acheteur.id":
+			f.buyerFlat = val
+		case "autoriteConcedante":
+			f.cbuyer = val
+		case "autoriteConcedante.id":
+			f.cbuyerFlat = val
+		case "dateNotification":
+			f.date = val
+		case "dateSignature":
+			f.cdate = val
+		case "montant":
+			f.amount = val
+		case "valeurGlobale":
+			f.camount = val
+		case "considerationsSociales":
+			f.social = val
+		case "considerationsEnvironnementales":
+			f.env = val
+		case "marcheInnovant":
+			f.innov = val
+		default:
+			if !knownKeys[key] {
+				f.unknown = append(f.unknown, key)
+			}
+		}
+	})
+	if !ok {
 		w.add(file, el.Line, nil, "enregistrement ignoré : ce n’est pas un objet JSON")
 		return nil
 	}
 	c := &Contract{File: file, Line: el.Line}
 	// Some consolidations give every record empty concession fields.
-	c.Concession = el.Concession || m["acheteur"] == nil && m["acheteur.id"] == nil && m["autoriteConcedante"] != nil
-	c.ID = strings.TrimSpace(jsonText(m["id"]))
-	buyer, date, amount := "acheteur", "dateNotification", "montant"
+	c.Concession = el.Concession || f.buyer == nil && f.buyerFlat == nil && (f.cbuyer != nil || f.cbuyerFlat != nil)
+	c.ID = strings.TrimSpace(jsonText(f.id))
+	buyer, flat, date, amount, amountKey := f.buyer, f.buyerFlat, f.date, f.amount, "montant"
 	if c.Concession {
-		buyer, date, amount = "autoriteConcedante", "dateSignature", "valeurGlobale"
+		buyer, flat, date, amount, amountKey = f.cbuyer, f.cbuyerFlat, f.cdate, f.camount, "valeurGlobale"
 	}
-	if raw, ok := m[buyer+".id"]; ok && m[buyer] == nil {
-		c.Buyer = jsonID(raw)
-	} else {
-		var b struct{ ID json.RawMessage }
-		if json.Unmarshal(m[buyer], &b) == nil {
-			c.Buyer = jsonID(b.ID)
-		} else {
-			c.Buyer = jsonID(m[buyer]) // the id alone
-		}
+	c.Buyer = jsonID(flat)
+	if buyer != nil {
+		c.Buyer = jsonID(buyer) // the id alone
+		eachField(buyer, func(key string, val []byte) {
+			if key == "id" {
+				c.Buyer = jsonID(val)
+			}
+		})
 	}
-	c.DateRaw = jsonString(m[date])
+	c.DateRaw = jsonString(date)
 	c.Date, _ = parseDate(c.DateRaw)
-	c.Amount, c.HasAmount = jsonAmount(m[amount], func(s string) {
-		w.add(file, el.Line, c, "%s écrit en texte (%q)", amount, s)
+	c.Amount, c.HasAmount = jsonAmount(amount, func(s string) {
+		w.add(file, el.Line, c, "%s écrit en texte (%q)", amountKey, s)
 	})
 	var unknown []string
-	c.Social, c.Reserved, unknown = considerations(jsonList(m["considerationsSociales"]), socialValues)
+	c.Social, c.Reserved, unknown = considerations(jsonList(f.social), socialValues)
 	unknownValues(w, file, el.Line, c, "considerationsSociales", unknown)
-	c.Env, _, unknown = considerations(jsonList(m["considerationsEnvironnementales"]), envValues)
+	c.Env, _, unknown = considerations(jsonList(f.env), envValues)
 	unknownValues(w, file, el.Line, c, "considerationsEnvironnementales", unknown)
-	if raw := m["marcheInnovant"]; raw != nil && !c.Concession {
-		c.Innovative = jsonBool(raw, func(s string) {
+	if f.innov != nil && !c.Concession {
+		c.Innovative = jsonBool(f.innov, func(s string) {
 			w.add(file, el.Line, c, "marcheInnovant vaut %s au lieu de true ou false", s)
 		})
 	}
-	for k := range m {
-		if !knownKeys[k] && k != buyer+".id" {
-			w.unknownKey(file, el.Line, k)
-		}
+	for _, k := range f.unknown {
+		w.unknownKey(file, el.Line, k)
 	}
 	return c
 }
@@ -285,14 +328,6 @@ func jsonText(raw json.RawMessage) string {
 		return string(raw)
 	}
 	return ""
-}
-
-func jsonString(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return ""
-	}
-	return s
 }
 
 // jsonAmount reads a number, or a number written as text (reported).
@@ -329,34 +364,19 @@ func jsonBool(raw json.RawMessage, odd func(string)) bool {
 
 // jsonList reads a considerations list in any of its published forms:
 // {"considerationSociale":[…]}, [...], {"considerationSociale":"…"}, "…".
-func jsonList(raw json.RawMessage) []string {
+func jsonList(raw []byte) []string {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
 		return nil
 	}
+	var out []string
 	switch raw[0] {
 	case '{':
-		var m map[string]json.RawMessage
-		if json.Unmarshal(raw, &m) != nil {
-			return nil
-		}
-		var out []string
-		for _, v := range m {
-			out = append(out, jsonList(v)...)
-		}
-		return out
+		eachField(raw, func(_ string, val []byte) { out = append(out, jsonList(val)...) })
 	case '[':
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) != nil {
-			return nil
-		}
-		var out []string
-		for _, it := range items {
-			out = append(out, jsonList(it)...)
-		}
-		return out
+		eachItem(raw, func(val []byte) { out = append(out, jsonList(val)...) })
 	case '"':
-		return []string{jsonString(raw)}
+		out = append(out, jsonString(raw))
 	}
-	return nil
+	return out
 }

@@ -92,12 +92,13 @@ type lineReader struct {
 	n       int64   // bytes read so far
 	dropped int     // newlines forgotten before nl
 	nl      []int64 // offsets of the newlines still remembered
+	max     int     // len(nl) that triggers forgetting
 	limit   int64
 	bom     bool
 }
 
 func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{r: bufio.NewReaderSize(r, 64<<10), bom: true}
+	return &lineReader{r: bufio.NewReaderSize(r, 64<<10), bom: true, max: 1 << 16}
 }
 
 // allow lets the decoder read maxValue more bytes.
@@ -130,10 +131,13 @@ func (lr *lineReader) Read(p []byte) (int, error) {
 		off += i + 1
 	}
 	lr.n += int64(k)
-	if len(lr.nl) > 1<<16 {
+	if len(lr.nl) >= lr.max { // forget old lines, amortized: max doubles while they are recent
 		keep := sort.Search(len(lr.nl), func(i int) bool { return lr.nl[i] >= lr.n-4*maxValue })
 		lr.dropped += keep
 		lr.nl = append(lr.nl[:0], lr.nl[keep:]...)
+		if len(lr.nl) > lr.max/2 {
+			lr.max *= 2
+		}
 	}
 	return k, err
 }
