@@ -372,3 +372,33 @@ func FuzzCSV(f *testing.F) {
 		k.Report()
 	})
 }
+
+// Extract keeps the buyer's records, in a file that counts the same.
+func TestExtract(t *testing.T) {
+	buyers, _ := NewBuyers([]string{"21750001630066"})
+	for _, name := range []string{"SYNTHETIC_official-example_marches_concessions.json", "departements_2024H2_travaux-cpv4521.csv"} {
+		src, _ := os.ReadFile("testdata/" + name)
+		if strings.HasSuffix(name, ".csv") {
+			buyers, _ = NewBuyers([]string{"22760540900019"})
+		}
+		f, _, _ := FormatOf(name)
+		var out bytes.Buffer
+		st, err := Extract(bytes.NewReader(gz(src)), name+".gz", f, true, buyers, &out, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, _ := countFS(t, fstest.MapFS{Dir + "/" + name: {Data: src}}, buyersIDs(buyers))
+		part, w := countFS(t, fstest.MapFS{Dir + "/" + name: {Data: out.Bytes()}}, buyersIDs(buyers))
+		if st.Kept == 0 || st.Read <= st.Kept || full.Year(2024).Kept != part.Year(2024).Kept || part.Year(2024).OtherBuyers != 0 {
+			t.Errorf("%s: %+v; full %+v, extract %+v %v", name, st, full.Year(2024), part.Year(2024), w.List.Items())
+		}
+	}
+}
+
+func buyersIDs(b Buyers) []string {
+	var out []string
+	for id := range b.siret {
+		out = append(out, id)
+	}
+	return out
+}
