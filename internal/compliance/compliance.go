@@ -36,6 +36,7 @@ type Report struct {
 
 	Latest  int          // latest year with a published figure, 0 when none
 	HasFile map[int]bool // years that have a values file
+	DECP    int          // yearly values computed from the DECP (data/decp/)
 }
 
 // Compute sums up cat for the reference year.
@@ -82,6 +83,9 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, year int) *Report {
 			if m.Known() && m.Year > r.Latest && m.Year <= year {
 				r.Latest = m.Year
 			}
+			if m.Origin != "" {
+				r.DECP++
+			}
 		}
 	}
 	return r
@@ -123,6 +127,9 @@ func (r *Report) Write(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  - Années écoulées du schéma : %s. Indicateurs renseignés par année : %s.\n", span(r.Elapsed), strings.Join(parts, " ; "))
 		fmt.Fprintf(w, "    Une valeur pour chaque année écoulée : %d indicateur%s sur %d.\n", r.Complete, s(r.Complete), r.Indicators)
+	}
+	if r.DECP > 0 {
+		fmt.Fprintf(w, "  - Valeurs calculées à partir des données essentielles de la commande publique (data/decp/) : %d.\n", r.DECP)
 	}
 	switch {
 	case r.Latest == 0:

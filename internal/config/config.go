@@ -36,6 +36,7 @@ type Config struct {
 	Access       Access      `toml:"accessibility"`
 	Colors       Colors      `toml:"colors"`
 	Directions   []Direction `toml:"directions"`
+	Decp         Decp        `toml:"decp"`
 
 	src []byte
 }
@@ -120,6 +121,7 @@ func (c *Config) pos(key ...string) diag.Pos {
 }
 
 func (c *Config) check(l *diag.List) {
+	c.checkDecp(l)
 	if strings.TrimSpace(c.Title) == "" {
 		l.Errorf(c.pos("title"), "Ajoutez par exemple : title = \"SPASER 2023-2028\"", "le titre du site (title) est vide")
 	}

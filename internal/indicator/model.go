@@ -62,6 +62,7 @@ type Indicator struct {
 	Targets    []Target
 	Baselines  []*Measure
 	Values     []*Measure // yearly values, by year
+	Decp       string     // the DECP measure its values are computed from, if any
 	Pos        diag.Pos
 }
 
@@ -99,6 +100,7 @@ type Measure struct {
 	Missing     bool     // the source had it but it is lost: "à publier"
 	Provisional bool
 	Source      string
+	Origin      string // how a computed value was computed (DECP); empty when typed
 	Comment     string
 	Details     []*Measure
 	Pos         diag.Pos
