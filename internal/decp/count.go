@@ -183,8 +183,8 @@ func (k *Counter) invalid(c *Contract) string {
 	return ""
 }
 
-// reliable reports whether an amount may be summed.
-func reliable(c *Contract) bool {
+// Reliable reports whether the amount of c may be summed.
+func Reliable(c *Contract) bool {
 	return c.HasAmount && c.Amount >= minAmount && c.Amount < maxAmount
 }
 
@@ -210,7 +210,7 @@ func (k *Counter) Report() *Report {
 		if c.Concession {
 			y.Concessions++
 		}
-		ok := reliable(c)
+		ok := Reliable(c)
 		if ok {
 			y.Amount += c.Amount
 		} else {

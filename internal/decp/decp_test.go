@@ -97,7 +97,7 @@ func TestRealGIP(t *testing.T) {
 	if y := r.Year(2024); y.Social.Unknown(y) != 1 || y.Env.Unknown(y) != 1 {
 		t.Errorf("2024 empty lists are « non renseigné »: %+v", y)
 	}
-	if got := r.Year(2019).Provenance(Montant); got != "calculé à partir des données essentielles de la commande publique : 7\u00a0marchés notifiés en 2019, dont 2 dont le montant n’est pas retenu" {
+	if got := r.Year(2019).Provenance(Montant); got != "calculé à partir des données essentielles de la commande publique : 7\u00a0marchés notifiés en 2019, dont 2 sans montant retenu" {
 		t.Errorf("provenance %q", got)
 	}
 	assertWarned(t, w, `gip-maximilien_13001845000028_2024-10-06.json`, `marché "D2F0000402" : montant 0 € non retenu`, `champ "_type" hors du format DECP`)

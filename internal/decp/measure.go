@@ -90,8 +90,13 @@ func (y *Year) Measure(name string) (f Figure, ok bool) {
 // notifiés en 2025, dont 13 sans information sur les considérations
 // sociales ».
 func (y *Year) Provenance(name string) string {
-	s := "calculé à partir des données essentielles de la commande publique : " +
-		typo.Count(float64(y.Kept), "marché notifié", "marchés notifiés") + " en " + typo.Number(float64(y.Year), 0)
+	s := "calculé à partir des données essentielles de la commande publique : "
+	if y.Concessions > 0 {
+		s += typo.Count(float64(y.Kept), "contrat notifié", "contrats notifiés") + " en " + typo.Number(float64(y.Year), 0) +
+			" (dont " + typo.Count(float64(y.Concessions), "concession", "concessions") + ")"
+	} else {
+		s += typo.Count(float64(y.Kept), "marché notifié", "marchés notifiés") + " en " + typo.Number(float64(y.Year), 0)
+	}
 	var parts []string
 	switch name {
 	case Sociales, SocialesMontant:
@@ -104,7 +109,7 @@ func (y *Year) Provenance(name string) string {
 		}
 	}
 	if Measures[name].Money && y.Doubtful > 0 {
-		parts = append(parts, typo.Number(float64(y.Doubtful), 0)+" dont le montant n’est pas retenu")
+		parts = append(parts, typo.Number(float64(y.Doubtful), 0)+" sans montant retenu")
 	}
 	for i, p := range parts {
 		if i == 0 {
@@ -114,4 +119,48 @@ func (y *Year) Provenance(name string) string {
 		}
 	}
 	return s
+}
+
+// Line is one row of a year's report page: what was counted, in French.
+type Line struct{ Label, Value string }
+
+// Lines are the counts behind each figure of the year, in French: the
+// records read and what was left out and why, then each measure with its
+// denominator.
+func (y *Year) Lines() []Line {
+	n := func(v int) string { return typo.Number(float64(v), 0) }
+	out := []Line{
+		{"Enregistrements lus pour cette année (tous acheteurs, republications comprises)", n(y.Read)},
+		{"Enregistrements d’autres acheteurs, ignorés", n(y.OtherBuyers)},
+		{"Doublons (même acheteur et même identifiant), comptés une fois", n(y.Duplicates)},
+	}
+	reasons := make([]string, 0, len(y.Excluded))
+	for r := range y.Excluded {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		out = append(out, Line{"Écartés : " + r, n(y.Excluded[r])})
+	}
+	out = append(out, Line{"Contrats comptés", n(y.Kept)})
+	if y.Concessions > 0 {
+		out = append(out, Line{"dont contrats de concession", n(y.Concessions)})
+	}
+	out = append(out,
+		Line{"Montant initial total des contrats comptés", typo.Count(y.Amount, "€ HT", "€ HT")},
+		Line{"Contrats dont le montant n’est pas retenu (absent, nul, de 1 € ou d’au moins 100 milliards)", n(y.Doubtful)})
+	for _, s := range []struct {
+		what string
+		sh   Share
+	}{{"sociale", y.Social}, {"environnementale", y.Env}} {
+		out = append(out,
+			Line{"Contrats avec au moins une considération " + s.what, n(s.sh.Yes) + " sur " + n(s.sh.Known) + " renseignés"},
+			Line{"Contrats sans information sur la considération " + s.what + " (« non renseigné », hors du calcul de la part)", n(s.sh.Unknown(y))},
+			Line{"Montant des contrats avec une considération " + s.what, typo.Count(s.sh.YesAmnt, "€ HT", "€ HT") + " sur " + typo.Count(s.sh.KnownAmount, "€ HT", "€ HT")})
+	}
+	out = append(out, Line{"Marchés réservés", n(y.Reserved)}, Line{"Marchés innovants", n(y.Innovative)})
+	if y.Year < SharesFrom {
+		out = append(out, Line{"Parts (considérations sociales et environnementales)", "non calculées avant " + typo.Number(SharesFrom, 0) + " : les contrats plus anciens portent « Pas de considération » par défaut"})
+	}
+	return out
 }

@@ -81,6 +81,7 @@ func Files(s *site.Site) []File {
 		all = append(all, rows...)
 		files = append(files, File{path.Join(site.DataDir, site.IndicatorCSV(ind)), CSV(rows)})
 	}
+	files = append(files, decpFiles(s)...)
 	return append([]File{
 		{path.Join(site.DataDir, "indicateurs.csv"), CSV(all)},
 		{path.Join(site.DataDir, "indicateurs.json"), JSON(s, all)},

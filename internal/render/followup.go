@@ -28,6 +28,7 @@ func followUpFuncs() template.FuncMap {
 		// tally counts the indicators of each state in a year.
 		"tally":       status.TallyOf,
 		"dataColumns": func() []opendata.Column { return opendata.Columns },
+		"decpColumns": func() []opendata.Column { return opendata.DECPColumns },
 		"licence":     func() string { return opendata.Licence },
 		"licenceURL":  func() string { return opendata.LicenceURL },
 		// goalsFor: the targets that the latest figure is compared with, or
