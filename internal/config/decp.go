@@ -19,7 +19,7 @@ func (d Decp) Buyers() (decp.Buyers, error) { return decp.NewBuyers(d.Acheteurs)
 func (c *Config) checkDecp(l *diag.List) {
 	if _, err := c.Decp.Buyers(); err != nil {
 		l.Errorf(diag.Pos{File: File, Line: tomlfile.Line(c.src, "decp", "acheteurs")},
-			"Écrivez le SIRET (14 chiffres) de chaque établissement qui publie les marchés, ou le SIREN (9 chiffres) pour tous ses établissements, par exemple acheteurs = [\"22940028800010\"].",
+			"Écrivez le SIRET (14 chiffres) de chaque établissement qui publie les marchés, ou le SIREN (9 chiffres) pour tous ses établissements, par exemple acheteurs = [\"12345678900011\"].",
 			"[decp] %v", err)
 	}
 }
