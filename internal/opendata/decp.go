@@ -1,7 +1,6 @@
 package opendata
 
 import (
-	"bytes"
 	"path"
 	"strconv"
 
@@ -36,15 +35,6 @@ func decpFiles(s *site.Site) []File {
 
 // DECPCSV writes the contracts as CSV writes the indicators.
 func DECPCSV(contracts []*decp.Contract) []byte {
-	var b bytes.Buffer
-	b.WriteString("\ufeff")
-	for i, c := range DECPColumns {
-		if i > 0 {
-			b.WriteByte(';')
-		}
-		b.WriteString(c.Name)
-	}
-	b.WriteString("\r\n")
 	yes := func(v bool) string {
 		if v {
 			return "oui"
@@ -60,7 +50,8 @@ func DECPCSV(contracts []*decp.Contract) []byte {
 		}
 		return "non renseigné"
 	}
-	for _, c := range contracts {
+	lines := make([][]string, len(contracts))
+	for i, c := range contracts {
 		nature := "marché"
 		if c.Concession {
 			nature = "concession"
@@ -69,15 +60,8 @@ func DECPCSV(contracts []*decp.Contract) []byte {
 		if c.HasAmount {
 			amount = num(&c.Amount)
 		}
-		fields := []string{text(c.Buyer), text(c.ID), nature, text(c.DateRaw), strconv.Itoa(c.Date.Year()), amount, yes(decp.Reliable(c)),
+		lines[i] = []string{text(c.Buyer), text(c.ID), nature, text(c.DateRaw), strconv.Itoa(c.Date.Year()), amount, yes(decp.Reliable(c)),
 			cons(c.Social), cons(c.Env), yes(c.Reserved), yes(c.Innovative), text(c.File)}
-		for i, f := range fields {
-			if i > 0 {
-				b.WriteByte(';')
-			}
-			b.WriteString(quote(f))
-		}
-		b.WriteString("\r\n")
 	}
-	return b.Bytes()
+	return table(DECPColumns, lines)
 }
