@@ -402,3 +402,15 @@ func buyersIDs(b Buyers) []string {
 	}
 	return out
 }
+
+// Keys and values with JSON escapes read like plain ones.
+func TestEscapes(t *testing.T) {
+	src := `{"marches":[{"\u0069d":"A\"1","acheteur":{"id":"21940028800010"},"dateNotification":"2025-01-02","montant":5000,"considerationsSociales":["Crit\u00e8re social"]}]}`
+	var got []*Contract
+	if err := Read(strings.NewReader(src), "e.json", JSON, false, nil, func(c *Contract) { got = append(got, c) }); err != nil || len(got) != 1 {
+		t.Fatalf("%v %v", err, got)
+	}
+	if c := got[0]; c.ID != `A"1` || c.Social != Present || c.Amount != 5000 {
+		t.Errorf("%+v", c)
+	}
+}

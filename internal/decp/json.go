@@ -235,8 +235,8 @@ func parseJSON(el element, file string, w *Warnings) *Contract {
 		id, buyer, buyerFlat, cbuyer, cbuyerFlat, date, cdate, amount, camount, social, env, innov []byte
 		unknown                                                                                    []string
 	}
-	ok := eachField(el.Raw, func(key string, val []byte) {
-		switch key {
+	ok := eachField(el.Raw, func(key []byte, val []byte) {
+		switch string(key) {
 		case "id":
 			f.id = val
 		case "acheteur":
@@ -262,8 +262,8 @@ func parseJSON(el element, file string, w *Warnings) *Contract {
 		case "marcheInnovant":
 			f.innov = val
 		default:
-			if !knownKeys[key] {
-				f.unknown = append(f.unknown, key)
+			if !knownKeys[string(key)] {
+				f.unknown = append(f.unknown, string(key))
 			}
 		}
 	})
@@ -282,8 +282,8 @@ func parseJSON(el element, file string, w *Warnings) *Contract {
 	c.Buyer = jsonID(flat)
 	if buyer != nil {
 		c.Buyer = jsonID(buyer) // the id alone
-		eachField(buyer, func(key string, val []byte) {
-			if key == "id" {
+		eachField(buyer, func(key []byte, val []byte) {
+			if string(key) == "id" {
 				c.Buyer = jsonID(val)
 			}
 		})
@@ -372,7 +372,7 @@ func jsonList(raw []byte) []string {
 	var out []string
 	switch raw[0] {
 	case '{':
-		eachField(raw, func(_ string, val []byte) { out = append(out, jsonList(val)...) })
+		eachField(raw, func(_ []byte, val []byte) { out = append(out, jsonList(val)...) })
 	case '[':
 		eachItem(raw, func(val []byte) { out = append(out, jsonList(val)...) })
 	case '"':

@@ -12,8 +12,9 @@ import (
 // the count several times faster than json.Unmarshal.
 
 // eachField calls fn with every key and raw value of a JSON object, or
-// returns false when raw is not an object.
-func eachField(raw []byte, fn func(key string, val []byte)) bool {
+// returns false when raw is not an object. key is only valid during the
+// call (no allocation for the common key without escapes).
+func eachField(raw []byte, fn func(key []byte, val []byte)) bool {
 	i := skipSpace(raw, 0)
 	if i >= len(raw) || raw[i] != '{' {
 		return false
@@ -29,7 +30,13 @@ func eachField(raw []byte, fn func(key string, val []byte)) bool {
 			continue
 		}
 		end := skipValue(raw, i)
-		key := jsonString(raw[i:end])
+		key := raw[i:end]
+		if len(key) >= 2 && key[0] == '"' {
+			key = key[1 : len(key)-1]
+			if bytes.IndexByte(key, '\\') >= 0 {
+				key = []byte(jsonString(raw[i:end]))
+			}
+		}
 		i = skipSpace(raw, end)
 		if i < len(raw) && raw[i] == ':' {
 			i = skipSpace(raw, i+1)
