@@ -152,7 +152,11 @@ func (k *Counter) Add(c *Contract) {
 	if old := k.kept[key]; old != nil {
 		yr.Duplicates++
 		if old.DateRaw != c.DateRaw || old.Amount != c.Amount {
-			k.w.add(c.File, c.Line, c, "publié aussi dans %s (ligne %d) avec une autre date ou un autre montant : compté une fois, à sa date de notification la plus ancienne", old.File, old.Line)
+			where := fmt.Sprintf("dans %s (ligne %d)", old.File, old.Line)
+			if old.File == c.File {
+				where = fmt.Sprintf("ligne %d", old.Line)
+			}
+			k.w.add(c.File, c.Line, c, "publié aussi %s avec une autre date ou un autre montant : compté une fois, à sa date de notification la plus ancienne", where)
 		}
 		if c.Date.Before(old.Date) { // the initial notification wins
 			k.years[old.Date.Year()].Duplicates++

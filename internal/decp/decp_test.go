@@ -126,7 +126,7 @@ func TestRealCSV(t *testing.T) {
 	if y.Read != 80 || y.Kept != 53 || y.Duplicates != 27 || !near(y.Amount, 24737616.04) || y.Social.Unknown(y) != 53 {
 		t.Fatalf("2024 = %+v", y)
 	}
-	assertWarned(t, w, `marché "202201281150" : publié aussi dans`)
+	assertWarned(t, w, `marché "202201281150" : publié aussi ligne 4 avec une autre date`)
 	r2, _ := countFiles(t, []string{"227605409"}, "departements_2024H2_travaux-cpv4521.csv")
 	y2 := r2.Year(2024)
 	if y2.Read != 710 || y2.Kept != 53 || y2.OtherBuyers != 630 || !near(y2.Amount, y.Amount) {
