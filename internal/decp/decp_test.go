@@ -414,3 +414,18 @@ func TestEscapes(t *testing.T) {
 		t.Errorf("%+v", c)
 	}
 }
+
+// A concession extracted stays a concession, in its own list.
+func TestExtractConcession(t *testing.T) {
+	src, _ := os.ReadFile("testdata/SYNTHETIC_official-example_marches_concessions.json")
+	buyers, _ := NewBuyers([]string{"12345678901234", "21750001630066"})
+	var out bytes.Buffer
+	st, err := Extract(bytes.NewReader(src), "c.json", JSON, false, buyers, &out, nil)
+	if err != nil || st.Read != 4 || st.Kept != 2 {
+		t.Fatalf("%+v %v", st, err)
+	}
+	r, _ := countFS(t, fstest.MapFS{Dir + "/x.json": {Data: out.Bytes()}}, []string{"12345678901234", "21750001630066"})
+	if y := r.Year(2024); y.Kept != 2 || y.Concessions != 1 {
+		t.Errorf("%+v\n%s", y, out.String())
+	}
+}
