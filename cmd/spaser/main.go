@@ -32,6 +32,9 @@ Utilisation :
   spaser new action DOSSIER-DE-L-ENJEU NOM
   spaser new indicateur IDENTIFIANT
       Crée un fichier prérempli et commenté (sans jamais en écraser un).
+  spaser decp extraire --acheteur SIRET FICHIER
+      Garde les seuls contrats de l'acheteur d'un fichier des données
+      essentielles de la commande publique et les écrit dans data/decp/.
 
 Lancez « spaser COMMANDE -h » pour l'aide d'une commande.
 `
@@ -68,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "decp":
+		return runDecp(args[1:], stdout, stderr)
 	case "-h", "--help", "-help", "help", "aide":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -37,6 +37,7 @@ type Report struct {
 
 	Latest  int          // latest year with a published figure, 0 when none
 	HasFile map[int]bool // years that have a values file
+	DECP    int          // yearly values computed from the DECP (data/decp/)
 }
 
 // Compute sums up the follow-up f of cat for the reference year.
@@ -83,6 +84,9 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, f *followup.Result, y
 		for _, y := range e.Years {
 			if y.Known() && y.Year > r.Latest && y.Year <= year {
 				r.Latest = y.Year
+			}
+			if y.M != nil && y.M.Origin != "" {
+				r.DECP++
 			}
 		}
 	}
@@ -136,6 +140,9 @@ func (r *Report) Write(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  - Années écoulées du schéma : %s. Indicateurs renseignés par année : %s.\n", span(r.Elapsed), strings.Join(parts, " ; "))
 		fmt.Fprintf(w, "    Une valeur pour chaque année écoulée : %d indicateur%s sur %d.\n", r.Complete, s(r.Complete), r.Indicators)
+	}
+	if r.DECP > 0 {
+		fmt.Fprintf(w, "  - Valeurs calculées à partir des données essentielles de la commande publique (data/decp/) : %d.\n", r.DECP)
 	}
 	switch {
 	case r.Latest == 0:

@@ -102,3 +102,14 @@ func TestSiteUnits(t *testing.T) {
 		t.Errorf("legal %d, units %v", r.Legal, r.LegalUnits)
 	}
 }
+
+func TestComputedValues(t *testing.T) {
+	cat := catalogue()
+	cat.List[0].Values = append(cat.List[0].Values, &indicator.Measure{Year: 2025, Count: f(1), Total: f(2), Origin: "calculé à partir des données essentielles de la commande publique"})
+	r := compute(&config.Config{PeriodStart: 2023, PeriodEnd: 2028}, cat, 2026)
+	var b bytes.Buffer
+	r.Write(&b)
+	if r.DECP != 1 || r.Latest != 2025 || !strings.Contains(b.String(), "Valeurs calculées à partir des données essentielles de la commande publique (data/decp/) : 1.") {
+		t.Errorf("%+v\n%s", r, b.String())
+	}
+}

@@ -37,6 +37,7 @@ type Config struct {
 	Colors       Colors      `toml:"colors"`
 	Units        []Unit      `toml:"units"`
 	Facts        []Fact      `toml:"facts"`
+	Decp         Decp        `toml:"decp"`
 
 	src []byte
 }
@@ -115,6 +116,7 @@ func (c *Config) pos(key ...string) diag.Pos {
 }
 
 func (c *Config) check(l *diag.List) {
+	c.checkDecp(l)
 	if strings.TrimSpace(c.Title) == "" {
 		l.Errorf(c.pos("title"), "Ajoutez par exemple : title = \"SPASER 2023-2028\"", "le titre du site (title) est vide")
 	}

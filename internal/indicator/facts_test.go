@@ -85,7 +85,7 @@ pilote = "SA"
 	)
 	// Without a resemblance, every key is offered, the site's facts too.
 	_, diags = loadFacts(t, factsSite(), "[[indicator]]\nid = \"a\"\nlabel = \"A\"\nkind = \"count\"\nunit = \"heures\"\nzzzzzz = 1\n")
-	sitetest.ContainsAll(t, diags, "Clés possibles ici : id, label, short_label, definition, kind, unit, direction, target, baseline, pilot, origine, annexe.")
+	sitetest.ContainsAll(t, diags, "Clés possibles ici : id, label, short_label, definition, kind, unit, direction, target, baseline, decp, pilot, origine, annexe.")
 	// A fact cannot take one of an indicator's own keys.
 	site := factsSite()
 	site.Facts = append(site.Facts, config.Fact{Key: "unit", Label: "Unité"})

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"spaser/internal/config"
+	"spaser/internal/decp"
 	"spaser/internal/diag"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
@@ -35,6 +36,7 @@ type entryTOML struct {
 	Direction  string         `toml:"direction"`
 	Target     []targetTOML   `toml:"target"`
 	Baseline   []baselineTOML `toml:"baseline"`
+	Decp       string         `toml:"decp"`
 }
 
 type figuresTOML struct {
@@ -74,8 +76,9 @@ type detailTOML struct {
 type Catalogue struct {
 	List  []*Indicator
 	ByID  map[string]*Indicator
-	Years []int           // years that have a values file, ascending
+	Years []int           // years that have a values file or computed values, ascending
 	Units map[string]Unit // the units of the site (UnitsOf)
+	DECP  *decp.Report    // what the DECP files gave, nil without them
 
 	broken map[string]bool // ids of blocks with an error of their own (Unreadable)
 }
@@ -110,6 +113,7 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 		}
 	}
 	c.loadValues(fsys, cfg, l)
+	c.loadDECP(fsys, cfg, l)
 	return c
 }
 
@@ -150,6 +154,8 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 		l.Errorf(blk.at("unit"), hint, "indicateur %s : unité (unit) inconnue %q", e.ID, e.Unit)
 	}
 	ind.Unit = u
+	ind.Decp = e.Decp
+	checkDecp(l, blk.at("decp"), ind)
 	if ind.Direction == "" {
 		ind.Direction = "up"
 	} else if ind.Direction != "up" && ind.Direction != "down" {

@@ -60,6 +60,7 @@ type Indicator struct {
 	Targets    []Target
 	Baselines  []*Measure
 	Values     []*Measure // yearly values, by year
+	Decp       string     // the DECP measure its values are computed from, if any
 	Pos        diag.Pos
 }
 
@@ -84,6 +85,7 @@ type Measure struct {
 	Missing     bool     // the source had it but it is lost: "à publier"
 	Provisional bool
 	Source      string
+	Origin      string // how a computed value was computed (DECP); empty when typed
 	Comment     string
 	Details     []*Measure // the figure split into parts (by site, by category)
 	Subsets     []*Measure // parts of the figure: « dont 19,7 % de bio »
@@ -94,10 +96,7 @@ type Measure struct {
 	// UnstatedYear: the source does not say which year the figure
 	// measures; it is filed under the year it was published.
 	UnstatedYear bool
-	// Provenance says where a figure comes from when it is not typed (a
-	// computation); empty for a typed figure.
-	Provenance string
-	Pos        diag.Pos
+	Pos          diag.Pos
 }
 
 // Percent is the share of a measure, derived from count and total when both

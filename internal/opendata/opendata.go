@@ -74,6 +74,7 @@ func Files(s *site.Site, f *followup.Result) []File {
 		all = append(all, e.Rows...)
 		files = append(files, File{path.Join(site.DataDir, site.IndicatorCSV(e.Ind)), CSV(e.Rows)})
 	}
+	files = append(files, decpFiles(s)...)
 	return append([]File{
 		{path.Join(site.DataDir, "indicateurs.csv"), CSV(all)},
 		{path.Join(site.DataDir, "indicateurs.json"), JSON(s, all)},
@@ -87,19 +88,27 @@ func Files(s *site.Site, f *followup.Result) []File {
 // A text that starts with = + - @ gets a leading apostrophe, so that a
 // spreadsheet never takes it for a formula.
 func CSV(rows []Row) []byte {
+	lines := make([][]string, len(rows))
+	for i, r := range rows {
+		lines[i] = []string{r.ID, text(r.Label), text(r.Unit), r.Kind, strconv.Itoa(r.Year), text(r.Breakdown),
+			num(r.Value), num(r.Count), num(r.Total), text(r.TargetSeries), num(r.Target), r.Status, text(r.Source), r.ValueStatus,
+			text(r.TargetText), text(r.Text)}
+	}
+	return table(Columns, lines)
+}
+
+// table writes a CSV file as CSV describes, fields already formatted.
+func table(columns []Column, lines [][]string) []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff")
-	for i, c := range Columns {
+	for i, c := range columns {
 		if i > 0 {
 			b.WriteByte(';')
 		}
 		b.WriteString(c.Name)
 	}
 	b.WriteString("\r\n")
-	for _, r := range rows {
-		fields := []string{r.ID, text(r.Label), text(r.Unit), r.Kind, strconv.Itoa(r.Year), text(r.Breakdown),
-			num(r.Value), num(r.Count), num(r.Total), text(r.TargetSeries), num(r.Target), r.Status, text(r.Source), r.ValueStatus,
-			text(r.TargetText), text(r.Text)}
+	for _, fields := range lines {
 		for i, f := range fields {
 			if i > 0 {
 				b.WriteByte(';')

@@ -13,6 +13,7 @@ import (
 func followUpFuncs() template.FuncMap {
 	return template.FuncMap{
 		"dataColumns": func() []opendata.Column { return opendata.Columns },
+		"decpColumns": func() []opendata.Column { return opendata.DECPColumns },
 		"licence":     func() string { return opendata.Licence },
 		"licenceURL":  func() string { return opendata.LicenceURL },
 		// states lists the states, best first, for the legends.

@@ -223,3 +223,12 @@ func TestBrokenCatalogueStops(t *testing.T) {
 		t.Error("a file was written despite the errors")
 	}
 }
+
+// An indicator computed from the DECP has nothing to fill in.
+func TestYearTextSkipsDECPIndicators(t *testing.T) {
+	cat := &indicator.Catalogue{List: []*indicator.Indicator{{ID: "decp-marches", Label: "Marchés notifiés", Kind: indicator.Count, Unit: indicator.Units["marches"], Decp: "marches"}}}
+	text := scaffold.YearText(cat, 2025)
+	if strings.Contains(text, "#[decp-marches]") || !strings.Contains(text, "rien à saisir ici") {
+		t.Errorf("%s", text)
+	}
+}

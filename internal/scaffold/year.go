@@ -56,6 +56,10 @@ func YearText(cat *indicator.Catalogue, year int) string {
 	for _, ind := range cat.List {
 		b.WriteString("\n")
 		b.WriteString(wrap(ind.ID+" — "+ind.Name(), "# ", 78))
+		if ind.Decp != "" { // a typed value would be an error
+			b.WriteString(wrap("Calculé à partir des données essentielles de la commande publique (data/decp/) : rien à saisir ici.", "# ", 78))
+			continue
+		}
 		if ind.ShortLabel != "" && ind.ShortLabel != ind.Label {
 			b.WriteString(wrap("« "+ind.Label+" »", "#   ", 78))
 		}

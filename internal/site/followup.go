@@ -34,6 +34,7 @@ func (s *Site) generateFollowUp() {
 	s.Data = s.generated(KindData, "donnees/", "Données ouvertes",
 		"Les indicateurs de suivi du schéma en fichiers CSV et JSON, sous Licence Ouverte, et la description de leurs colonnes.", s.Home)
 	s.Data.ShortTitle = "Données"
+	s.generateDECP()
 }
 
 // DataURL is the address of an open data file: "/spaser/donnees/indicateurs.csv".

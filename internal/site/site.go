@@ -42,7 +42,7 @@ const (
 var Kinds = []string{KindHome, KindSchema, KindSection, KindAction, KindPage,
 	KindIndicators, KindIndicator, KindODDIndex, KindODD, KindPlan,
 	KindAccess, KindLegal, KindNotFound,
-	KindDashboard, KindReport, KindData, KindSearch, KindPrint}
+	KindDashboard, KindReport, KindData, KindSearch, KindPrint, KindDECP}
 
 // layouts that a content page may ask for in its front matter.
 var contentLayouts = []string{KindPage, KindAccess, KindLegal}
@@ -141,6 +141,7 @@ type Site struct {
 	Dashboard *Page   // tableau de bord (followup.go)
 	Reports   []*Page // one follow-up report per year with values
 	Data      *Page   // données ouvertes
+	DECPPages []*Page // the DECP counts of each year (decp.go)
 
 	Pages    []*Page // every page, in document order
 	ODDs     []*ODD  // those that some page answers, by number
