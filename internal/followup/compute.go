@@ -41,6 +41,7 @@ func entry(ind *indicator.Indicator, years []int) *Entry {
 	}
 	for _, yr := range e.Years {
 		yr.Change = change(ind, e, yr)
+		yr.Since = since(ind, yr)
 		yr.Sentence = sentence(ind, yr)
 	}
 	e.Series = series(ind, e, years)

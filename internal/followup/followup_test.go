@@ -104,6 +104,9 @@ func dump(r *Result) string {
 			if y.Change != "" {
 				fmt.Fprintf(&b, " | %s", y.Change)
 			}
+			if y.Since != "" {
+				fmt.Fprintf(&b, " | %s", y.Since)
+			}
 			b.WriteString("\n")
 		}
 		fmt.Fprintf(&b, "carte : %s | %s\n", e.Current().Short, e.Current().State.Label())

@@ -12,19 +12,6 @@ import (
 	"spaser/internal/tomlfile"
 )
 
-// Two kinds of indicator carry no figure: a yes/no milestone (a label to
-// obtain, a charter to adopt) and a qualitative commitment, followed each
-// year by a short reported text.
-const (
-	Milestone   Kind = "milestone"
-	Qualitative Kind = "qualitative"
-)
-
-func init() {
-	Kinds[Milestone] = "jalon (fait ou non, avec sa date)"
-	Kinds[Qualitative] = "engagement qualitatif (un compte rendu par an)"
-}
-
 // Figured reports whether the indicator's values and targets are figures
 // (not a milestone or a qualitative commitment).
 func (ind *Indicator) Figured() bool { return ind.Kind != Milestone && ind.Kind != Qualitative }
