@@ -104,6 +104,14 @@ func addTargets(l *diag.List, ind *Indicator, ts []targetTOML, p diag.Pos, idx *
 			ind.Targets = append(ind.Targets, tg)
 		}
 	}
+	if !ind.Figured() && len(ind.Targets) == 0 && len(ts) == 0 {
+		// A milestone or a commitment is its own target: by the schéma's end.
+		f := Done
+		if ind.Kind == Qualitative {
+			f = Commitment
+		}
+		ind.Targets = append(ind.Targets, Target{By: cfg.PeriodEnd, NoYear: true, Form: f, Pos: p})
+	}
 	sort.SliceStable(ind.Targets, func(i, j int) bool { return ind.Targets[i].Due() < ind.Targets[j].Due() })
 }
 
