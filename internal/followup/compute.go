@@ -268,7 +268,7 @@ func judge(ind *indicator.Indicator, y int, g *Goal, c candidate, m *indicator.M
 			aim = t.Low
 		}
 	}
-	if reached(ind, g, c.value) == Met {
+	if st := reached(ind, g, c.value); st == Met || st == AimMet {
 		j.State = OnTrack // already there, ahead of any path
 		return j
 	}

@@ -240,6 +240,8 @@ func TestRule(t *testing.T) {
 		{"floor and aim, aim", indicator.Target{Year: 2022, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 150, false, AimMet},
 		{"floor and aim, floor", indicator.Target{Year: 2022, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 80, false, FloorMet},
 		{"floor and aim, below", indicator.Target{Year: 2022, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 79, false, BelowFloor},
+		{"floor and aim to come, aim reached early", indicator.Target{Year: 2024, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 160, false, OnTrack},
+		{"floor and aim to come, no start", indicator.Target{Year: 2024, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 100, false, InProgress},
 		{"relative, no start", indicator.Target{By: 2026, Form: indicator.Relative, Factor: 2, BaseYear: 2019}, 2022, 5, false, RelativePending},
 	}
 	for _, c := range cases {
