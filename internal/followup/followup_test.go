@@ -332,3 +332,23 @@ func TestStepToComeWaits(t *testing.T) {
 		t.Errorf("2026: both series apply, got %d", len(y.Goals))
 	}
 }
+
+// BenchmarkComputeDefault is the follow-up of the default site, once per
+// build.
+func BenchmarkComputeDefault(b *testing.B) {
+	root := os.DirFS("../..")
+	var l diag.List
+	site := config.Load(root, &l)
+	cat := indicator.Load(root, site, &l)
+	if l.HasErrors() {
+		b.Fatal(l.Items())
+	}
+	var yrs []int
+	for y := site.DataFrom; y <= site.PeriodEnd; y++ {
+		yrs = append(yrs, y)
+	}
+	b.ResetTimer()
+	for range b.N {
+		Compute(cat, yrs)
+	}
+}
