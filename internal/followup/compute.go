@@ -41,6 +41,7 @@ func entry(ind *indicator.Indicator, years []int) *Entry {
 	}
 	for _, yr := range e.Years {
 		yr.Change = change(ind, e, yr)
+		yr.Since = since(ind, yr)
 		yr.Sentence = sentence(ind, yr)
 	}
 	e.Series = series(ind, e, years)
@@ -267,7 +268,7 @@ func judge(ind *indicator.Indicator, y int, g *Goal, c candidate, m *indicator.M
 			aim = t.Low
 		}
 	}
-	if reached(ind, g, c.value) == Met {
+	if st := reached(ind, g, c.value); st == Met || st == AimMet {
 		j.State = OnTrack // already there, ahead of any path
 		return j
 	}

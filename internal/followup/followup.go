@@ -2,6 +2,7 @@ package followup
 
 import (
 	"math"
+	"slices"
 
 	"spaser/internal/indicator"
 )
@@ -42,6 +43,7 @@ type Year struct {
 	State    State
 	Sentence string // the figure, the target and the status in one sentence
 	Change   string // since the previous published figure; "" without one
+	Since    string // since the dated starting situation; "" without one
 }
 
 // Known reports whether the year has a published figure.
@@ -103,11 +105,12 @@ func (e *Entry) Current() *Year {
 	return e.Years[len(e.Years)-1]
 }
 
-// After are the targets whose year comes after year.
-func (e *Entry) After(year int) []*Goal {
+// Later are the targets whose year comes after y's, but those y is
+// already compared with.
+func (e *Entry) Later(y *Year) []*Goal {
 	var out []*Goal
 	for _, g := range e.Goals {
-		if g.T.Due() > year {
+		if g.T.Due() > y.Year && !slices.Contains(y.Goals, g) {
 			out = append(out, g)
 		}
 	}

@@ -104,6 +104,9 @@ func dump(r *Result) string {
 			if y.Change != "" {
 				fmt.Fprintf(&b, " | %s", y.Change)
 			}
+			if y.Since != "" {
+				fmt.Fprintf(&b, " | %s", y.Since)
+			}
 			b.WriteString("\n")
 		}
 		fmt.Fprintf(&b, "carte : %s | %s\n", e.Current().Short, e.Current().State.Label())
@@ -237,6 +240,8 @@ func TestRule(t *testing.T) {
 		{"floor and aim, aim", indicator.Target{Year: 2022, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 150, false, AimMet},
 		{"floor and aim, floor", indicator.Target{Year: 2022, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 80, false, FloorMet},
 		{"floor and aim, below", indicator.Target{Year: 2022, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 79, false, BelowFloor},
+		{"floor and aim to come, aim reached early", indicator.Target{Year: 2024, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 160, false, OnTrack},
+		{"floor and aim to come, no start", indicator.Target{Year: 2024, Form: indicator.FloorAim, Low: 80, Value: 150}, 2022, 100, false, InProgress},
 		{"relative, no start", indicator.Target{By: 2026, Form: indicator.Relative, Factor: 2, BaseYear: 2019}, 2022, 5, false, RelativePending},
 	}
 	for _, c := range cases {
@@ -325,5 +330,25 @@ func TestStepToComeWaits(t *testing.T) {
 	}
 	if y := e.At(2026); len(y.Goals) != 2 {
 		t.Errorf("2026: both series apply, got %d", len(y.Goals))
+	}
+}
+
+// BenchmarkComputeDefault is the follow-up of the default site, once per
+// build.
+func BenchmarkComputeDefault(b *testing.B) {
+	root := os.DirFS("../..")
+	var l diag.List
+	site := config.Load(root, &l)
+	cat := indicator.Load(root, site, &l)
+	if l.HasErrors() {
+		b.Fatal(l.Items())
+	}
+	var yrs []int
+	for y := site.DataFrom; y <= site.PeriodEnd; y++ {
+		yrs = append(yrs, y)
+	}
+	b.ResetTimer()
+	for range b.N {
+		Compute(cat, yrs)
 	}
 }

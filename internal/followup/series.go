@@ -142,26 +142,26 @@ func ptr(v float64) *float64 { return &v }
 // come, the starting situation.
 func summary(ind *indicator.Indicator, e *Entry) string {
 	var out []string
-	last := 0
 	if e.Latest == nil {
 		out = append(out, "Aucune valeur annuelle n’est encore publiée pour cet indicateur.")
 	} else {
-		last = e.Latest.Year
 		out = append(out, e.Latest.Sentence)
 		if c := e.Latest.Change; c != "" {
 			out = append(out, "Valeur "+c+".")
 		}
 	}
 	var next []string
-	for _, g := range e.Goals {
-		if g.T.Due() > last {
-			next = append(next, g.Text+" "+g.When)
-		}
+	later := e.Goals
+	if e.Latest != nil {
+		later = e.Later(e.Latest)
+	}
+	for _, g := range later {
+		next = append(next, g.Text+" "+g.When)
 	}
 	switch {
 	case len(next) > 0:
 		lead := "Objectifs à venir"
-		if last == 0 {
+		if e.Latest == nil {
 			lead = "Objectifs"
 		}
 		if len(next) == 1 {

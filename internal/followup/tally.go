@@ -46,15 +46,3 @@ func (r *Result) tally(year int) *Tally {
 	}
 	return t
 }
-
-// LatestYear is the last year with a published figure for some indicator,
-// or 0.
-func (r *Result) LatestYear() int {
-	last := 0
-	for _, e := range r.List {
-		if e.Latest != nil && e.Latest.Year > last {
-			last = e.Latest.Year
-		}
-	}
-	return last
-}

@@ -220,6 +220,33 @@ func change(ind *indicator.Indicator, e *Entry, yr *Year) string {
 	return ""
 }
 
+// since compares the year's figure of the whole with the latest dated
+// starting situation before it: « en hausse de 33,5 points par rapport à
+// la situation de départ de 2019 (10 %) ».
+func since(ind *indicator.Indicator, yr *Year) string {
+	if !yr.Known() || !ind.Figured() {
+		return ""
+	}
+	v, ok := yr.M.Number(ind.Kind)
+	if !ok {
+		return ""
+	}
+	var best *indicator.Measure
+	for _, b := range ind.Baselines {
+		if b.Year == 0 || b.Year >= yr.Year || b.Breakdown != "" {
+			continue
+		}
+		if _, ok := b.Number(ind.Kind); ok && (best == nil || b.Year > best.Year) {
+			best = b
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	bv, _ := best.Number(ind.Kind)
+	return compare(ind, v, bv, fmt.Sprintf("la situation de départ de %d (%s)", best.Year, ind.FormatNumber(bv)))
+}
+
 // compare words v against before: « stable », « en hausse de … », « en
 // baisse de … par rapport à … ».
 func compare(ind *indicator.Indicator, v, before float64, than string) string {

@@ -15,10 +15,16 @@ const (
 	Count Kind = "count" // a number of things: contracts, hours, vehicles
 	Value Kind = "value" // an amount, in euros
 	Share Kind = "share" // a count out of a total; the percentage is derived
+	// Milestone and Qualitative carry no figure: a yes/no milestone (a label
+	// to obtain, a charter to adopt), a commitment followed each year by a
+	// short reported text.
+	Milestone   Kind = "milestone"
+	Qualitative Kind = "qualitative"
 )
 
 // Kinds lists the kinds and their French names.
-var Kinds = map[Kind]string{Count: "nombre", Value: "valeur", Share: "part (nombre et pourcentage)"}
+var Kinds = map[Kind]string{Count: "nombre", Value: "valeur", Share: "part (nombre et pourcentage)",
+	Milestone: "jalon (fait ou non, avec sa date)", Qualitative: "engagement qualitatif (un compte rendu par an)"}
 
 // Unit is what an indicator counts.
 type Unit struct {

@@ -12,19 +12,6 @@ import (
 	"spaser/internal/tomlfile"
 )
 
-// Two kinds of indicator carry no figure: a yes/no milestone (a label to
-// obtain, a charter to adopt) and a qualitative commitment, followed each
-// year by a short reported text.
-const (
-	Milestone   Kind = "milestone"
-	Qualitative Kind = "qualitative"
-)
-
-func init() {
-	Kinds[Milestone] = "jalon (fait ou non, avec sa date)"
-	Kinds[Qualitative] = "engagement qualitatif (un compte rendu par an)"
-}
-
 // Figured reports whether the indicator's values and targets are figures
 // (not a milestone or a qualitative commitment).
 func (ind *Indicator) Figured() bool { return ind.Kind != Milestone && ind.Kind != Qualitative }
@@ -116,6 +103,14 @@ func addTargets(l *diag.List, ind *Indicator, ts []targetTOML, p diag.Pos, idx *
 			tg.Pos = tp
 			ind.Targets = append(ind.Targets, tg)
 		}
+	}
+	if !ind.Figured() && len(ind.Targets) == 0 && len(ts) == 0 {
+		// A milestone or a commitment is its own target: by the schéma's end.
+		f := Done
+		if ind.Kind == Qualitative {
+			f = Commitment
+		}
+		ind.Targets = append(ind.Targets, Target{By: cfg.PeriodEnd, NoYear: true, Form: f, Pos: p})
 	}
 	sort.SliceStable(ind.Targets, func(i, j int) bool { return ind.Targets[i].Due() < ind.Targets[j].Due() })
 }

@@ -78,6 +78,9 @@ func TestTargetForms(t *testing.T) {
 	if s := c.ByID["sourcing"].ValueAt(2024); s == nil || s.Text != "Deux rencontres." || !s.Known() {
 		t.Errorf("report: %+v", s)
 	}
+	if ts := c.ByID["sourcing"].Targets; len(ts) != 1 || ts[0].Form != Commitment || ts[0].By != 2028 || !ts[0].NoYear {
+		t.Errorf("a commitment without a target block is its own target by the end of the schéma: %+v", ts)
+	}
 }
 
 func TestTargetErrors(t *testing.T) {
