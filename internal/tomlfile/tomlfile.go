@@ -195,6 +195,9 @@ var frenchKeys = map[string]string{
 	"periode": "period", "période": "period", "manquant": "missing", "provisoire": "provisional",
 	"commentaire": "comment", "details": "detail", "détail": "detail", "ventilation": "breakdown",
 	"collectivité": "collectivite", "debut": "period_start", "début": "period_start", "fin": "period_end",
+	"singulier": "singular", "pluriel": "plural", "demonstratif": "demonstrative", "démonstratif": "demonstrative",
+	"unites": "units", "unités": "units", "informations": "facts", "faits": "facts",
+	"cle": "key", "clé": "key", "liste": "list", "vide": "empty", "valeurs": "values", "legale": "legal", "légal": "legal",
 }
 
 // suggestKey returns the known key an unknown one most likely stands for:
