@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"spaser/internal/markdown"
 	"spaser/internal/scaffold"
 )
 
@@ -95,4 +96,26 @@ func TestNewSiteIsGeneric(t *testing.T) {
 	if len(files) != 6 || files[5] != "content/orientations/1-orientation/1-mesure.md" {
 		t.Errorf("files: %v", files)
 	}
+}
+
+// FuzzParseLevels: whatever --niveaux says, either a usage error or levels
+// with names that make a folder name and a sentence.
+func FuzzParseLevels(f *testing.F) {
+	for _, s := range []string{"Axe,Action", "Chantier,Objectif,Engagement", "Axe/Axes/cet axe,,", "!!!,?", "Échelon/É/x", " , ", "a/b/c/d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lv, err := scaffold.ParseLevels(s)
+		if err != nil {
+			return
+		}
+		if len(lv) == 0 || len(lv) > scaffold.MaxLevels {
+			t.Fatalf("%q: %d levels", s, len(lv))
+		}
+		for _, l := range lv {
+			if markdown.Slug(l.Singular) == "" || markdown.Slug(l.Plural) == "" || l.Demonstrative == "" {
+				t.Fatalf("%q: level %+v", s, l)
+			}
+		}
+	})
 }
