@@ -1,6 +1,7 @@
 package scaffold_test
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,4 +119,33 @@ func FuzzParseLevels(f *testing.F) {
 			}
 		}
 	})
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/nouveau-site from spaser new site")
+
+// TestNewSiteGolden compares the files of a new three-level site with
+// testdata/nouveau-site ("go test ./internal/scaffold -update" after an
+// intended change).
+func TestNewSiteGolden(t *testing.T) {
+	dir := t.TempDir()
+	lv, _ := scaffold.ParseLevels("Chantier,Objectif,Engagement")
+	files, err := scaffold.Site(dir, scaffold.SiteOptions{Collectivite: "Région d'Essai", Start: 2024, End: 2030, Levels: lv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "nouveau-site")
+	for _, f := range files {
+		got, _ := os.ReadFile(filepath.Join(dir, f))
+		want := filepath.Join(golden, filepath.FromSlash(f))
+		if *update {
+			os.MkdirAll(filepath.Dir(want), 0o755)
+			if err := os.WriteFile(want, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if b, err := os.ReadFile(want); err != nil || string(b) != string(got) {
+			t.Errorf("%s differs from %s (go test ./internal/scaffold -update if intended)", f, want)
+		}
+	}
 }
