@@ -29,7 +29,7 @@ Utilisation :
       rechargé à chaque modification ; les erreurs s'affichent dans la page.
   spaser new site DOSSIER --collectivite "…" --periode AAAA-AAAA [--niveaux "…"]
   spaser new annee AAAA
-  spaser new action DOSSIER-DE-L-ENJEU NOM
+  spaser new action DOSSIER-PARENT NOM
   spaser new indicateur IDENTIFIANT
       Crée un fichier prérempli et commenté (sans jamais en écraser un).
   spaser decp extraire --acheteur SIRET FICHIER

@@ -23,8 +23,9 @@ const newUsage = `Utilisation :
       Crée data/valeurs/AAAA.toml : chaque indicateur du catalogue y figure,
       en commentaire, avec son intitulé, son unité, son objectif et sa
       dernière valeur ; il reste à remplir les blancs.
-  spaser new action DOSSIER-DE-L-ENJEU NOM [--titre "…"] [--source DOSSIER]
-      Crée une page d'action dans le dossier d'un enjeu, par exemple :
+  spaser new action DOSSIER-PARENT NOM [--titre "…"] [--source DOSSIER]
+      Crée une page du dernier niveau du schéma dans le dossier de sa page
+      parente, par exemple :
       spaser new action content/axes/1-premier-axe/2-second-enjeu 5-velos
   spaser new indicateur IDENTIFIANT [--source DOSSIER]
       Ajoute à la fin de data/indicateurs.toml un bloc commenté à compléter
@@ -63,7 +64,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	want := strings.Fields(map[string]string{"site": "DOSSIER", "annee": "AAAA", "année": "AAAA", "action": "DOSSIER-DE-L-ENJEU NOM", "indicateur": "IDENTIFIANT"}[what])
+	want := strings.Fields(map[string]string{"site": "DOSSIER", "annee": "AAAA", "année": "AAAA", "action": "DOSSIER-PARENT NOM", "indicateur": "IDENTIFIANT"}[what])
 	switch {
 	case len(pos) < len(want):
 		fmt.Fprintf(stderr, "spaser new %s : il manque %s\n\n%s", what, strings.Join(want[len(pos):], " "), newUsage)

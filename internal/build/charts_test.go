@@ -71,6 +71,7 @@ definition = ` + q(hostile) + `
 kind = "count"
 unit = "heures"
 pilot = "DA"
+origin = ` + q("Origine "+hostile) + `
 [[indicator.target]]
 year = 2024
 value = 60000

@@ -76,14 +76,16 @@ func TestParseBaseURL(t *testing.T) {
 }
 
 func TestUnitErrors(t *testing.T) {
-	src := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n" + "\n[[units]]\nid = \"repas\"\nsingular = \"repas\"\nplural = \"repas\"\nlegal = \"contrats\"\n\n[[units]]\nid = \"repas\"\nsingular = \"repas\"\n"
+	src := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n" + "\n[[units]]\nid = \"repas\"\nsingular = \"repas\"\nplural = \"repas\"\nlegal = \"contrats\"\n\n[[units]]\nid = \"repas\"\nsingular = \"repas\"\npluriel = \"repas\"\n\n[[facts]]\ncle = \"pilote\"\nlabel = \"Pilote\"\nlsit = true\n"
 	var l diag.List
 	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
 	got := ""
 	for _, d := range l.Items() {
 		got += d.String() + "\n"
 	}
-	for _, w := range []string{"unité repas : legal inconnu \"contrats\"\n    → Vouliez-vous dire « contracts » ?", "unité repas déclarée deux fois", "unité repas sans nom au singulier ou au pluriel"} {
+	for _, w := range []string{"unité repas : legal inconnu \"contrats\"\n    → Vouliez-vous dire « contracts » ?", "unité repas déclarée deux fois", "unité repas sans nom au singulier ou au pluriel",
+		"« pluriel » : clé inconnue\n    → Vouliez-vous dire « plural » ?", "« cle » : clé inconnue\n    → Vouliez-vous dire « key » ?",
+		"« lsit » : clé inconnue\n    → Vouliez-vous dire « list » ?", "information (facts) sans clé correcte"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q in:\n%s", w, got)
 		}
@@ -101,4 +103,24 @@ func TestUnsafeLinks(t *testing.T) {
 	if len(items) != 1 || items[0].Where() != "data/site.toml:12" || !strings.Contains(items[0].Msg, "« javascript: » refusée") {
 		t.Errorf("got %v", items)
 	}
+}
+
+// FuzzConfig feeds arbitrary text to the loader as data/site.toml (with
+// its units and facts): diagnostics on lines of that file, never a panic.
+func FuzzConfig(f *testing.F) {
+	head := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n"
+	f.Add(head)
+	f.Add(head + "[[units]]\nid = \"repas\"\nsingular = \"repas\"\nplural = \"repas\"\nlegal = \"contrats\"\n[[units]]\nid = \"\"\n")
+	f.Add(head + "[[facts]]\nkey = \"pilote\"\nlabel = \"Service pilote\"\nlist = true\nempty = \"non précisé\"\n[facts.values]\nSA = \"SA (Service des achats)\"\ntrue = \"oui\"\n[[facts]]\nkey = \"Pilote\"\n")
+	f.Add(head + "[[facts]]\nclé = 1\nvaleurs = [1]\n[[units]]\nsingulier = 2\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		var l diag.List
+		Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
+		lines := strings.Count(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(src), "\n") + 1
+		for _, d := range l.Items() {
+			if d.File != File || d.Line < 0 || d.Line > lines || d.Msg == "" {
+				t.Fatalf("bad diagnostic for %q: %+v", src, d)
+			}
+		}
+	})
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"spaser/internal/diag"
-	"spaser/internal/tomlfile"
 )
 
 // Fact is a fact the site records about its indicators ([[facts]] in
@@ -41,17 +40,10 @@ var factKeyRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 // checkFacts checks the declarations (indicator.Load checks that a key is
 // not one of an indicator's own).
 func (c *Config) checkFacts(l *diag.List) {
-	idx := tomlfile.NewIndex(c.src)
-	lines := idx.Lines("facts")
+	blocks := c.blocks(len(c.Facts), "facts")
 	seen := map[string]bool{}
 	for i, f := range c.Facts {
-		p := diag.Pos{File: File}
-		if i < len(lines) {
-			p.Line = lines[i]
-		}
-		if line, col := idx.KeyAt(p.Line, "facts", "key"); line > 0 {
-			p = diag.Pos{File: File, Line: line, Col: col}
-		}
+		p := blocks[i]("key")
 		switch {
 		case !factKeyRe.MatchString(f.Key):
 			l.Errorf(p, "Écrivez la clé en minuscules sans accents, chiffres et _, par exemple key = \"pilote\" : c'est le nom de la ligne dans data/indicateurs.toml.", "information (facts) sans clé correcte : %q", f.Key)

@@ -29,20 +29,11 @@ const (
 var unitIDRe = regexp.MustCompile(`^[a-z0-9]+([-_][a-z0-9]+)*$`)
 
 func (c *Config) checkUnits(l *diag.List) {
-	idx := tomlfile.NewIndex(c.src)
-	lines := idx.Lines("units")
+	blocks := c.blocks(len(c.Units), "units")
 	seen := map[string]int{}
 	for i, u := range c.Units {
-		p := diag.Pos{File: File}
-		if i < len(lines) {
-			p.Line = lines[i]
-		}
-		at := func(key string) diag.Pos {
-			if line, col := idx.KeyAt(p.Line, "units", key); line > 0 {
-				return diag.Pos{File: File, Line: line, Col: col}
-			}
-			return p
-		}
+		at := blocks[i]
+		p := at("")
 		switch {
 		case !unitIDRe.MatchString(u.ID):
 			l.Errorf(at("id"), "Écrivez un identifiant en minuscules sans accents, chiffres, tirets ou _, par exemple id = \"repas\".", "unité (units) sans identifiant correct : %q", u.ID)
@@ -60,4 +51,29 @@ func (c *Config) checkUnits(l *diag.List) {
 			l.Errorf(at("legal"), hint, "unité %s : legal inconnu %q", u.ID, u.Legal)
 		}
 	}
+}
+
+// blocks places diagnostics in the n elements of the array of tables path:
+// blocks[i](key) is where key is written in element i, or its header when
+// it is not written there.
+func (c *Config) blocks(n int, path ...string) []func(key string) diag.Pos {
+	idx := tomlfile.NewIndex(c.src)
+	lines := idx.Lines(path...)
+	out := make([]func(string) diag.Pos, n)
+	for i := range out {
+		p := diag.Pos{File: File}
+		if i < len(lines) {
+			p.Line = lines[i]
+		}
+		out[i] = func(key string) diag.Pos {
+			if key == "" || p.Line == 0 {
+				return p
+			}
+			if line, col := idx.KeyAt(p.Line, append(append([]string(nil), path...), key)...); line > 0 {
+				return diag.Pos{File: File, Line: line, Col: col}
+			}
+			return p
+		}
+	}
+	return out
 }

@@ -75,7 +75,7 @@ func decodeCatalogue(src []byte, idx *tomlfile.Index, facts []string, l *diag.Li
 }
 
 // idLineRe finds the id of a block that could not be decoded.
-var idLineRe = regexp.MustCompile(`(?m)^[ \t]*id[ \t]*=[ \t]*"([^"\n]*)"`)
+var idLineRe = regexp.MustCompile(`(?m)^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]*)["']`)
 
 // Unreadable reports whether id is the id of a catalogue block that has an
 // error of its own, already reported: a reference to it is not unknown.

@@ -64,6 +64,8 @@ func FuzzCatalogue(f *testing.F) {
 	f.Add("x = 1\n[[indicator]]\nid = \"a\"\nlabel = 2\n[[indicator]]\nid = \"b\"\nlabel = \"B\"\nkind = \"count\"\nunit = \"heures\"\n")
 	f.Add("[[indicator]]\nid = \"a\"\nlabel = \"\"\"x\n[[indicator]]\n\"\"\"\n")
 	f.Add("[[ indicator ]]\nid = \"a\"\n[[indicator.target]]\nyear = \"2024\"\n")
+	f.Add("[[indicator]]\nid = \"a\"\nlabel = \"A\"\nkind = \"count\"\nunit = \"heures\"\npilot = \"DAMP\"\npilote = [1]\n")
+	f.Add("[[indicator]]\nid = \"a\"\npilot = { x = 1 }\npilot.y = 2\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := fstest.MapFS{"data/indicateurs.toml": {Data: []byte(src)}}
 		var l diag.List

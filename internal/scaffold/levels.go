@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"spaser/internal/config"
+	"spaser/internal/markdown"
 )
 
 // MaxLevels is the deepest schema `spaser new site` writes.
@@ -23,7 +24,7 @@ func ParseLevels(s string) ([]config.Level, error) {
 		for i := range f {
 			f[i] = strings.Join(strings.Fields(f[i]), " ")
 		}
-		if f[0] == "" || len(f) > 3 {
+		if markdown.Slug(f[0]) == "" || len(f) > 3 || len(f) > 1 && f[1] != "" && markdown.Slug(f[1]) == "" {
 			return nil, &Error{
 				Msg:  fmt.Sprintf("noms de niveaux illisibles : « %s »", s),
 				Hint: "Séparez les noms par des virgules, du plus haut au plus bas : --niveaux \"Chantier,Objectif,Engagement\" (au besoin avec le pluriel et le démonstratif : \"Axe/Axes/cet axe\").",

@@ -244,34 +244,29 @@ func levelWord(lv config.Level) string { return lowerFirst(lv.Singular) }
 // follows, for the last level.
 func levelMD(o SiteOptions, i int, ids string) string {
 	lv := o.Levels[i]
-	where := "Ce dossier (avec son _index.md)"
-	if i == len(o.Levels)-1 {
-		where = "Ce fichier"
-	}
-	var sub string
+	about := fmt.Sprintf("Exemple de page de niveau « %s ». Ce fichier devient une adresse du site : son nom (1-%s) se renomme librement (minuscules sans accents, chiffres, tirets).",
+		lv.Singular, markdown.Slug(lv.Singular))
 	if i+1 < len(o.Levels) {
-		sub = fmt.Sprintf("\n# Ses sous-parties (%s) sont les dossiers et fichiers .md placés à côté de\n# ce _index.md.", strings.ToLower(o.Levels[i+1].Plural))
+		about = fmt.Sprintf("Exemple de page de niveau « %s ». Son dossier devient une adresse du site : son nom (1-%s) se renomme librement (minuscules sans accents, chiffres, tirets). Ses sous-parties (%s) sont les dossiers et fichiers .md placés à côté de ce _index.md.",
+			lv.Singular, markdown.Slug(lv.Singular), lowerFirst(o.Levels[i+1].Plural))
 	}
+	about += " Pour une autre page du même niveau, copiez-le."
 	indicators := ""
 	if ids != "" {
 		indicators = fmt.Sprintf("indicators = [%s]\n# ↑ les indicateurs que suit cette page, par leur id (data/indicateurs.toml).\n", ids)
 	}
 	return fmt.Sprintf(`+++
-# Exemple de page de niveau « %[1]s ». %[2]s devient une adresse du site :
-# son nom (1-%[4]s) se renomme librement (minuscules sans accents, chiffres,
-# tirets).%[5]s Pour une autre page du même niveau, copiez-le.
-title = %[6]s
+%stitle = %s
 summary = ""
 # ↑ une ou deux phrases : le résumé affiché dans les listes.
 weight = 1
 # ↑ l'ordre parmi les pages de même niveau ; les numéros en découlent.
-%[7]s+++
+%s+++
 
 ## Éléments de contexte
 
-Le texte de %[8]s, tel que le schéma l'écrit.
-`, lv.Singular, where, strings.ToLower(lv.Singular), markdown.Slug(lv.Singular), sub,
-		tomlString(lv.Singular+" d'exemple"), indicators, lv.Demonstrative)
+Le texte de %s, tel que le schéma l'écrit.
+`, wrap(about, "# ", 78), tomlString(lv.Singular+" d'exemple"), indicators, lv.Demonstrative)
 }
 
 func catalogueTOML(o SiteOptions) string {

@@ -1,11 +1,13 @@
 package scaffold_test
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"spaser/internal/markdown"
 	"spaser/internal/scaffold"
 )
 
@@ -94,5 +96,56 @@ func TestNewSiteIsGeneric(t *testing.T) {
 	}
 	if len(files) != 6 || files[5] != "content/orientations/1-orientation/1-mesure.md" {
 		t.Errorf("files: %v", files)
+	}
+}
+
+// FuzzParseLevels: whatever --niveaux says, either a usage error or levels
+// with names that make a folder name and a sentence.
+func FuzzParseLevels(f *testing.F) {
+	for _, s := range []string{"Axe,Action", "Chantier,Objectif,Engagement", "Axe/Axes/cet axe,,", "!!!,?", "Échelon/É/x", " , ", "a/b/c/d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lv, err := scaffold.ParseLevels(s)
+		if err != nil {
+			return
+		}
+		if len(lv) == 0 || len(lv) > scaffold.MaxLevels {
+			t.Fatalf("%q: %d levels", s, len(lv))
+		}
+		for _, l := range lv {
+			if markdown.Slug(l.Singular) == "" || markdown.Slug(l.Plural) == "" || l.Demonstrative == "" {
+				t.Fatalf("%q: level %+v", s, l)
+			}
+		}
+	})
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/nouveau-site from spaser new site")
+
+// TestNewSiteGolden compares the files of a new three-level site with
+// testdata/nouveau-site ("go test ./internal/scaffold -update" after an
+// intended change).
+func TestNewSiteGolden(t *testing.T) {
+	dir := t.TempDir()
+	lv, _ := scaffold.ParseLevels("Chantier,Objectif,Engagement")
+	files, err := scaffold.Site(dir, scaffold.SiteOptions{Collectivite: "Région d'Essai", Start: 2024, End: 2030, Levels: lv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "nouveau-site")
+	for _, f := range files {
+		got, _ := os.ReadFile(filepath.Join(dir, f))
+		want := filepath.Join(golden, filepath.FromSlash(f))
+		if *update {
+			os.MkdirAll(filepath.Dir(want), 0o755)
+			if err := os.WriteFile(want, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if b, err := os.ReadFile(want); err != nil || string(b) != string(got) {
+			t.Errorf("%s differs from %s (go test ./internal/scaffold -update if intended)", f, want)
+		}
 	}
 }

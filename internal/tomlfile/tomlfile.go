@@ -217,6 +217,9 @@ var frenchKeys = map[string]string{
 	"evolution": "change", "annee_de_depart": "baseline_year", "annee_depart": "baseline_year", "texte": "text",
 	"fait": "done", "environ": "approx", "approximatif": "approx", "dont": "subset", "publie": "published",
 	"date_publication": "published",
+	"singulier":        "singular", "pluriel": "plural", "demonstratif": "demonstrative", "démonstratif": "demonstrative",
+	"unites": "units", "unités": "units", "informations": "facts", "faits": "facts",
+	"cle": "key", "clé": "key", "liste": "list", "vide": "empty", "valeurs": "values", "legale": "legal", "légal": "legal",
 }
 
 // suggestKey returns the known key an unknown one most likely stands for:
