@@ -335,11 +335,68 @@ direction = "up"
 #source = "SPASER, diagnostic"
 
 # ---------------------------------------------------------------------------
-# [Section à compléter] Autres sortes d'objectifs que les schémas fixent :
-# une échéance (« d'ici fin %[5]d »), un plancher et une cible, un objectif
-# relatif (doubler, +50 %%), un jalon à atteindre (obtenir un label), un
-# engagement sans chiffre, « au plus » et une fourchette. Leurs clés sont en
-# cours d'ajout au générateur ; cette section donnera un exemple de chacune.
+# Autres sortes d'objectifs que les schémas fixent (voir le README, « Les
+# objectifs »). Même usage : retirez les # et complétez.
 # ---------------------------------------------------------------------------
+
+# Une échéance : « d'ici fin %[5]d ». Avant l'échéance, la valeur est comparée
+# à la droite qui va de la situation de départ datée à l'objectif. Un
+# objectif sans année ni échéance s'applique à la fin du schéma.
+#[[indicator.target]]
+#by = %[5]d
+#value = 100
+#source = "SPASER, axe 1"
+
+# Un plancher et un objectif : « 150 000 heures par an, jamais moins de
+# 80 000 ».
+#[[indicator.target]]
+#year = %[3]d
+#value = 150000
+#floor = 80000
+#source = "SPASER, axe 2"
+
+# Un objectif relatif à une année de départ : doubler (factor = 2), ou une
+# évolution en pourcentage (change = 50 pour +50 %%, change = -30 pour −30 %%).
+# Le chiffre à atteindre est calculé dès que la valeur de l'année de départ
+# est publiée.
+#[[indicator.target]]
+#by = %[5]d
+#factor = 2
+#baseline_year = %[3]d
+#source = "SPASER, axe 2"
+
+# « Au plus » (un maximum à ne pas dépasser) et une fourchette.
+#[[indicator.target]]
+#year = %[3]d
+#at_most = 5
+#source = "SPASER, axe 1"
+#[[indicator.target]]
+#year = %[3]d
+#min = 10
+#max = 20
+#source = "SPASER, axe 3"
+
+# Un jalon (obtenir un label, adopter une charte) : un indicateur de type
+# "milestone", sans unité ; chaque année, done = true ou false (et la date
+# une fois le jalon franchi) dans data/valeurs/AAAA.toml.
+#[[indicator]]
+#id = "label-achats-responsables"
+#label = "Obtenir le label Relations fournisseurs et achats responsables"
+#kind = "milestone"
+#[[indicator.target]]
+#by = %[5]d
+#text = "obtenir le label"
+#source = "SPASER, axe 3"
+
+# Un engagement sans chiffre : un indicateur de type "qualitative", suivi
+# chaque année par un court compte rendu (text = "…") dans
+# data/valeurs/AAAA.toml.
+#[[indicator]]
+#id = "sourcing-ess"
+#label = "Rencontrer les structures de l'économie sociale et solidaire avant chaque consultation importante"
+#kind = "qualitative"
+#[[indicator.target]]
+#text = "rencontrer les structures de l'ESS avant chaque consultation importante"
+#source = "SPASER, axe 2"
 `, o.Title, o.Collectivite, o.Start, min(o.Start+2, o.End), o.End)
 }
