@@ -31,6 +31,8 @@ Utilisation :
   spaser new action DOSSIER-DE-L-ENJEU NOM
   spaser new indicateur IDENTIFIANT
       Crée un fichier prérempli et commenté (sans jamais en écraser un).
+  spaser version
+      Affiche la version du programme.
 
 Lancez « spaser COMMANDE -h » pour l'aide d'une commande.
 `
@@ -55,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		return runVersion(args[1:], stdout, stderr)
 	case "-h", "--help", "-help", "help", "aide":
 		fmt.Fprint(stdout, usage)
 		return 0
