@@ -98,7 +98,7 @@ release:
 	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" \
 	    -o $(RELEASE_DIR)/spaser-$(VERSION)-$$os-$$arch$$ext ./cmd/spaser
 	done
-	cd $(RELEASE_DIR) && sha256sum spaser-* > SHA256SUMS
+	(cd $(RELEASE_DIR) && sha256sum spaser-* > SHA256SUMS)
 	$(MAKE) --no-print-directory release-check
 
 # The release binary of this machine and `go run ./cmd/spaser build`, each
