@@ -1,4 +1,5 @@
-# spaser: build the site, install test dependencies, run tests and audits.
+# spaser: build the site, install test dependencies, run tests and audits,
+# cross-compile the release binaries.
 # Recipes are POSIX sh, one shell per recipe, stopping at the first error.
 .ONESHELL:
 SHELL := /bin/sh
@@ -13,7 +14,14 @@ AUDIT_STATE ?= $(HOME)/.cache/site-audit
 export AUDIT_STATE
 APT_PKGS    := chromium chromium-driver time fonts-dejavu-core
 
-.PHONY: site deps test fuzz audit
+# The release: one self-contained binary per platform (no Node.js, no
+# network: Apache ECharts is vendored in internal/echarts/dist), with its
+# version. VERSION defaults to the commit (git describe).
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo développement)
+RELEASE_DIR ?= release
+PLATFORMS   := linux/amd64 linux/arm64 darwin/arm64 windows/amd64
+
+.PHONY: site deps test quick-test fuzz audit release release-check
 
 site:
 	$(GO) run ./cmd/spaser build
@@ -25,7 +33,8 @@ deps:
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q ' installed$$' || missing="$$missing $$p"
 	done
 	command -v java >/dev/null || java=openjdk-17-jre-headless   # for vnu.jar
-	# Node.js and npm draw the charts (Debian's packages, unless already there).
+	# Node.js and npm install axe-core for the browser tests (Debian's
+	# packages, unless already there). spaser itself does not use them.
 	command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"
 	if [ -n "$$missing$$java" ]; then
 	  if [ "$$(id -u)" -ne 0 ]; then
@@ -37,9 +46,6 @@ deps:
 	  [ -z "$$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing
 	  [ -z "$$java" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$java
 	fi
-	# The chart renderer: Node.js + npm ci of the pinned echarts, in the
-	# user's cache folder (the build does the same on first use).
-	$(GO) run ./internal/echarts/prepare
 	# axe-core for the browser tests (devDependencies of package.json): npm ci
 	# in the repository, only when package-lock.json changed since.
 	if ! cmp -s package-lock.json node_modules/.spaser-installed-lock.json; then
@@ -68,6 +74,7 @@ deps:
 
 test: deps
 	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory audit
@@ -81,6 +88,43 @@ fuzz:
 	for t in tomlfile:FuzzDecode markdown:FuzzConvert content:FuzzSplit indicator:FuzzValues; do
 	  $(GO) test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) ./internal/$${t%%:*}
 	done
+
+# The quick tests: no dependency to install, no browser (the browser tests
+# skip, saying so), no network.
+quick-test:
+	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./...
+	$(GO) test ./...
+
+# Cross-compiles spaser for each platform of PLATFORMS into RELEASE_DIR,
+# with its version and checksums, then checks that the binary of this
+# machine's platform builds the default site exactly as `go run` does.
+release:
+	rm -rf $(RELEASE_DIR)
+	mkdir -p $(RELEASE_DIR)
+	for p in $(PLATFORMS); do
+	  os=$${p%/*}; arch=$${p#*/}; ext=
+	  [ $$os = windows ] && ext=.exe
+	  echo "release: spaser $(VERSION) $$os/$$arch"
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" \
+	    -o $(RELEASE_DIR)/spaser-$(VERSION)-$$os-$$arch$$ext ./cmd/spaser
+	done
+	(cd $(RELEASE_DIR) && sha256sum spaser-* > SHA256SUMS)
+	$(MAKE) --no-print-directory release-check
+
+# The release binary of this machine and `go run ./cmd/spaser build`, each
+# with an empty chart cache and no node/npm on the PATH, build the default
+# site to the same bytes.
+release-check:
+	bin=$(RELEASE_DIR)/spaser-$(VERSION)-$$($(GO) env GOOS)-$$($(GO) env GOARCH)
+	[ -x "$$bin" ] || { echo "release-check: $$bin not found: run make release" >&2; exit 1; }
+	"$$bin" version
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT
+	mkdir "$$tmp/bin"; ln -s "$$(command -v $(GO))" "$$tmp/bin/go"
+	PATH="$$tmp/bin" SPASER_CACHE_DIR="$$tmp/cache-release" "$$bin" build --dest "$$tmp/release" >/dev/null
+	PATH="$$tmp/bin" SPASER_CACHE_DIR="$$tmp/cache-run" $(GO) run ./cmd/spaser build --dest "$$tmp/run" >/dev/null
+	diff -r "$$tmp/run" "$$tmp/release"
+	echo "release-check: $$bin builds the default site byte-identically to go run ./cmd/spaser build"
 
 # Two builds: one for the base path /spaser/, one with the default (absolute)
 # base_url of data/site.toml. Both must have no broken link and no HTML error;

@@ -13,12 +13,17 @@ require github.com/go-echarts/go-echarts/v2 v2.6.7
 
 require (
 	github.com/chromedp/cdproto v0.159.0
+	github.com/dop251/goja v0.0.0-20260311135729-065cd970411c
 	github.com/tdewolff/minify/v2 v2.24.25
 	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.49.0
 )
 
 require (
+	github.com/dlclark/regexp2 v1.11.4 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+	github.com/go-sourcemap/sourcemap v2.1.3+incompatible // indirect
+	github.com/google/pprof v0.0.0-20230207041349-798e818bf904 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
+	golang.org/x/text v0.43.0 // indirect
 )

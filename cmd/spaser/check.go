@@ -46,7 +46,7 @@ Options :
 		fmt.Fprintf(stderr, "spaser check : --annee %d invalide (une année, par exemple 2026)\n", *year)
 		return 2
 	}
-	// The charts are not drawn: they need Node.js and tell nothing about
+	// The charts are not drawn: that takes time and tells nothing about
 	// the content that the checks have not already told.
 	ld, l, err := build.Prepare(build.Options{Source: *source, Defaults: spaser.Layouts, NoCharts: true})
 	if err != nil {

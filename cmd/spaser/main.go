@@ -35,6 +35,8 @@ Utilisation :
   spaser decp extraire --acheteur SIRET FICHIER
       Garde les seuls contrats de l'acheteur d'un fichier des données
       essentielles de la commande publique et les écrit dans data/decp/.
+  spaser version
+      Affiche la version du programme.
 
 Lancez « spaser COMMANDE -h » pour l'aide d'une commande.
 `
@@ -73,6 +75,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runNew(args[1:], stdout, stderr)
 	case "decp":
 		return runDecp(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		return runVersion(args[1:], stdout, stderr)
 	case "-h", "--help", "-help", "help", "aide":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -48,7 +48,7 @@ type Options struct {
 	Defaults fs.FS             // the default layouts (spaser.Layouts)
 	Workers  int               // parallel renderers; default GOMAXPROCS
 	Charts   *echarts.Renderer // draws the charts; default echarts.New()
-	NoCharts bool              // check only: the charts are not drawn (no Node.js needed)
+	NoCharts bool              // check only: the charts are not drawn
 	Layouts  *render.Cache     // the preview: layouts reused from its previous build when unchanged; nil parses them every time
 }
 

@@ -1,10 +1,8 @@
 package build
 
 import (
-	"context"
 	"encoding/json"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,8 +15,8 @@ import (
 	"spaser/internal/sitetest"
 )
 
-// coldCharts is a renderer that shares the installed runtime but starts
-// with an empty SVG cache, so that every chart is drawn by Node.js.
+// coldCharts is a renderer with an empty SVG cache, so that every chart is
+// drawn.
 func coldCharts(t *testing.T) *echarts.Renderer {
 	r := echarts.New()
 	r.Cache = filepath.Join(t.TempDir(), "charts")
@@ -219,14 +217,4 @@ func inertSVG(t *testing.T, page, svg string) string {
 		t.Errorf("%s: %v", page, err)
 	}
 	return text
-}
-
-// TestMain installs the chart renderer once (npm ci, the first time on a
-// machine), or says in one line why every build below would fail.
-func TestMain(m *testing.M) {
-	if _, err := echarts.New().Install(context.Background()); err != nil {
-		os.Stderr.WriteString("build tests: " + err.Error() + "\n")
-		os.Exit(1)
-	}
-	os.Exit(m.Run())
 }

@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -20,15 +21,17 @@ import (
 )
 
 // Drawing constants. Sizes are in SVG units: the chart is scaled to the
-// width of the page, so a 400-unit-wide chart keeps its 13-unit text
-// readable on a 320 px phone.
+// width of the page (at most 30rem), so the 14-unit text of a 400-unit-wide
+// chart is 12.5 CSS px on a 390 px phone, 16.8 px on a desktop (under
+// 12 px below a 370 px wide text column: one drawing per width would be
+// needed there).
 const (
 	Width     = 400
 	plotTop   = 44
 	plotH     = 190
 	xLabelsH  = 34
 	legendRow = 22
-	fontSize  = 13
+	fontSize  = 14
 	fontStack = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, DejaVu Sans, sans-serif" // no quotes: ECharts does not escape them in style attributes
 	// LongSeries is the number of years from which values are drawn as a
 	// line rather than bars.
@@ -44,13 +47,9 @@ var (
 	ValueColors   = []string{"#0b5d4b", "#3a4f8f", "#7a3b0c", "#5b2a6e"}
 	TargetColors  = []string{"#b3410e", "#6a1b9a", "#00567a", "#6b5300"}
 	BaselineColor = "#4a4a46"
-	// decals tell value series apart by pattern as well as colour.
-	decals = []map[string]any{
-		{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []any{3, 5}, "rotation": -math.Pi / 4, "color": "rgba(255,255,255,0.55)"},
-		{"symbol": "circle", "symbolSize": 0.7, "dashArrayX": []any{[]any{8, 8}, []any{0, 8, 8, 0}}, "dashArrayY": []any{6, 0}, "color": "rgba(255,255,255,0.6)"},
-		{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []any{2, 4}, "rotation": math.Pi / 4, "color": "rgba(255,255,255,0.55)"},
-		{"symbol": "triangle", "symbolSize": 0.75, "dashArrayX": []any{[]any{8, 8}, []any{0, 8, 8, 0}}, "dashArrayY": []any{6, 0}, "color": "rgba(255,255,255,0.6)"},
-	}
+	// decal is the pattern of provisional or estimated values: hatching,
+	// as statistical offices draw them (never to tell series apart).
+	decal         = map[string]any{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []any{3, 5}, "rotation": -math.Pi / 4, "color": "rgba(255,255,255,0.6)"}
 	targetLines   = []any{"dashed", "dotted", []any{10, 3, 2, 3}, "solid"}
 	targetSymbols = []string{"triangle", "diamond", "rect", "circle"}
 )
@@ -76,6 +75,10 @@ type Spec struct {
 	Summary string   // written summary, French
 	ind     *indicator.Indicator
 	pal     Palette
+	// the layout (layout.go)
+	geo        geometry
+	lineLabels []lineLabel
+	barLabels  [][]barLabel
 }
 
 // Palette is the colours of a chart: the site's [colors] (data/site.toml),
@@ -106,22 +109,24 @@ func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
 	}
 	ind := e.Ind
 	s := &Spec{ID: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Series: e.Series}
-	s.scale()
 	s.Unit = axisName(ind)
-	s.Height = plotTop + plotH + xLabelsH + legendRow*len(s.Series) + 14
+	s.Height = plotTop + plotH + xLabelsH + s.legendHeight() + 14
+	s.scale()
+	s.layout()
 	opt, err := s.options()
 	if err != nil {
 		return nil, err
 	}
 	s.Option = opt
-	s.Caption = caption(ind, years)
+	s.Caption = s.caption()
 	s.Summary = e.Summary
 	return s, nil
 }
 
 // scale sets the y axis: from 0 to a round maximum above every value,
 // target and baseline (ECharts drops a mark line outside the axis), with
-// four to six steps.
+// room for the rows of bar labels, in four to six steps. A share is always
+// drawn on 0-100 %: 27 % must not fill the plot.
 func (s *Spec) scale() {
 	top := 0.0
 	for _, se := range s.Series {
@@ -134,15 +139,14 @@ func (s *Spec) scale() {
 	if top <= 0 {
 		top = 1
 	}
-	room := 1.08 // for the labels above the bars
-	if len(s.names("value")) > 1 && !s.Line {
-		room = 1.35 // labels written upwards
-	}
-	s.Step = niceStep(top * room / 5)
-	s.Max = math.Ceil(top*room/s.Step) * s.Step
-	if s.ind.Kind == indicator.Share && s.Max > 100 && top <= 100 {
+	rows := float64(s.labelRows())*(fontSize+3) + 6
+	want := top / (1 - rows/plotH)
+	s.Step = niceStep(want / 5)
+	s.Max = math.Ceil(want/s.Step) * s.Step
+	if s.ind.InPercent() && top <= 100 {
 		s.Max, s.Step = 100, 20
 	}
+	s.YLabels = nil
 	for v := 0.0; v <= s.Max+s.Step/1e6; v += s.Step {
 		r := round(v)
 		s.YLabels = append(s.YLabels, [2]any{r, s.format(r)})
@@ -181,14 +185,15 @@ func axisName(ind *indicator.Indicator) string {
 }
 
 // options builds the ECharts options with go-echarts, then adds what its
-// types lack (decals, axis interval, text style), and serializes them with
-// encoding/json: keys sorted, nothing but data.
+// types lack (decals, axis interval, text style, labels placed by layout),
+// and serializes them with encoding/json: keys sorted, nothing but data.
 func (s *Spec) options() ([]byte, error) {
 	cats := make([]string, len(s.Years))
 	for i, y := range s.Years {
 		cats[i] = strconv.Itoa(y)
 	}
-	legendH := legendRow * len(s.Series)
+	g := s.geo
+	px := func(v float64) string { return strconv.FormatFloat(math.Round(v), 'f', -1, 64) }
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: s.ID, Width: fmt.Sprintf("%dpx", Width), Height: fmt.Sprintf("%dpx", s.Height), Theme: "white"}),
@@ -200,33 +205,36 @@ func (s *Spec) options() ([]byte, error) {
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.Unit, Min: 0, Max: s.Max, NameLocation: "end", NameGap: 14,
 			AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: GridColor}}}),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "16", Top: strconv.Itoa(plotTop), Bottom: strconv.Itoa(legendH + 14), ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: px(g.left), Right: px(g.right), Top: px(g.top), Bottom: px(g.bottom), ContainLabel: opts.Bool(false)}),
 	)
 	bar.SetXAxis(cats)
 	var overlaps []charts.Overlaper
 	nv, nt := 0, 0
 	for _, se := range s.Series {
+		name := se.Name
+		if se.Subset {
+			name = "dont " + name
+		}
 		switch se.Kind {
 		case "value":
 			color := s.pal.Values[nv%len(s.pal.Values)]
 			if s.Line {
 				line := charts.NewLine()
 				line.SetXAxis(cats)
-				line.AddSeries(se.Name, s.lineData(se.Values), charts.WithLineStyleOpts(opts.LineStyle{Color: color, Width: 2.5}),
+				line.AddSeries(name, s.lineData(se.Values), charts.WithLineStyleOpts(opts.LineStyle{Color: color, Width: 2.5}),
 					charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
-					charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Symbol = targetSymbols[(nv+2)%len(targetSymbols)]; ss.SymbolSize = 8 }))
+					charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Symbol = "circle"; ss.SymbolSize = 8 }))
 				overlaps = append(overlaps, line)
 			} else {
-				bar.AddSeries(se.Name, s.barData(se.Values), charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
-					charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.BarMaxWidth = "36" }),
-					charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack}))
+				bar.AddSeries(name, s.barData(se.Values), charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
+					charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.BarMaxWidth = "36" }))
 			}
 			nv++
 		case "target":
 			color := s.pal.Target[nt%len(s.pal.Target)]
 			line := charts.NewLine()
 			line.SetXAxis(cats)
-			line.AddSeries(se.Name, s.lineData(se.Values),
+			line.AddSeries(name, s.lineData(se.Values),
 				charts.WithLineChartOpts(opts.LineChart{Step: "middle", Symbol: targetSymbols[nt%len(targetSymbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
 				charts.WithLineStyleOpts(opts.LineStyle{Color: color, Width: 2.5}),
 				charts.WithItemStyleOpts(opts.ItemStyle{Color: color}))
@@ -236,14 +244,14 @@ func (s *Spec) options() ([]byte, error) {
 			v := *se.Values[0]
 			line := charts.NewLine()
 			line.SetXAxis(cats)
-			line.AddSeries(se.Name, s.lineData(make([]*float64, len(s.Years))),
+			line.AddSeries(name, s.lineData(make([]*float64, len(s.Years))),
 				charts.WithLineChartOpts(opts.LineChart{Symbol: "none"}),
-				charts.WithLineStyleOpts(opts.LineStyle{Color: s.pal.Axis, Width: 2, Type: "dashed"}),
+				charts.WithLineStyleOpts(opts.LineStyle{Color: s.pal.Axis, Width: 1.5, Type: "dashed"}),
 				charts.WithItemStyleOpts(opts.ItemStyle{Color: s.pal.Axis}),
 				charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: se.Name, YAxis: v}),
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
-					LineStyle: &opts.LineStyle{Color: s.pal.Axis, Width: 2, Type: "dashed"},
-					Label:     &opts.Label{Show: opts.Bool(true), Position: "insideStartTop", Formatter: "Réf. " + s.format(v), Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack}}))
+					LineStyle: &opts.LineStyle{Color: s.pal.Axis, Width: 1.5, Type: "dashed"},
+					Label:     &opts.Label{Show: opts.Bool(false)}}))
 			overlaps = append(overlaps, line)
 		}
 	}
@@ -292,18 +300,24 @@ func datum(v *float64) any {
 }
 
 // patch removes what an SVG drawn once has no use for (tooltip, toolbox,
-// title) and adds what go-echarts has no type for.
+// title) and adds what go-echarts has no type for: the order of drawing
+// (targets over everything, the baseline under the bars), the pattern of
+// provisional values and its legend entry, the labels placed by layout.
 func (s *Spec) patch(m map[string]any) {
 	for _, k := range []string{"tooltip", "toolbox", "title"} {
 		delete(m, k)
 	}
 	if lg, ok := m["legend"].(map[string]any); ok {
 		lg["itemGap"] = 6
+		if ts, ok := lg["textStyle"].(map[string]any); ok {
+			ts["width"], ts["overflow"], ts["lineHeight"] = legendTextWidth*4/5, "break", legendLine // ECharts measures text narrower than browsers draw it
+		}
 	}
 	// go-echarts' "white" theme palette has colours under 3:1: ours only.
 	m["color"] = append(append([]string{}, s.pal.Values...), s.pal.Target...)
 	m["textStyle"] = map[string]any{"fontFamily": fontStack, "fontSize": fontSize, "color": s.pal.Text}
-	m["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": false}, "decal": map[string]any{"show": true, "decals": decals}}
+	// Patterns are for provisional values only (set below, value by value).
+	m["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": false}, "decal": map[string]any{"show": false}}
 	if ys, ok := m["yAxis"].([]any); ok && len(ys) > 0 {
 		if y, ok := ys[0].(map[string]any); ok {
 			y["interval"] = s.Step
@@ -312,48 +326,91 @@ func (s *Spec) patch(m map[string]any) {
 		}
 	}
 	series, _ := m["series"].([]any)
-	bars := 0
-	for _, x := range series {
-		if se, ok := x.(map[string]any); ok && se["type"] == "bar" {
-			bars++
-		}
-	}
-	nv := 0
-	for _, x := range series {
+	provisional := false
+	for k, x := range series {
 		se, ok := x.(map[string]any)
-		if !ok {
+		if !ok || k >= len(s.Series) {
 			continue
 		}
-		if se["type"] == "bar" {
-			st, _ := se["itemStyle"].(map[string]any)
-			if st == nil {
-				st = map[string]any{}
-				se["itemStyle"] = st
-			}
-			st["decal"] = decals[nv%len(decals)]
-			nv++
-			if bars > 1 {
-				// Side by side, the labels would overlap: write them upwards.
-				if lb, ok := se["label"].(map[string]any); ok {
-					lb["rotate"] = 90
-					lb["align"] = "left"
-					lb["verticalAlign"] = "middle"
-					lb["distance"] = 4
-				}
-			}
-		}
-		if ml, ok := se["markLine"].(map[string]any); ok {
-			ml["silent"] = true
-		}
-		if lt, ok := se["lineStyle"].(map[string]any); ok && se["type"] == "line" {
-			if _, isTarget := se["step"]; isTarget {
-				i := indexOf(s.pal.Target, fmt.Sprint(lt["color"]))
-				if i >= 0 {
+		spec := s.Series[k]
+		switch spec.Kind {
+		case "value":
+			se["z"] = 2
+			provisional = s.patchValues(se, k) || provisional
+		case "target":
+			se["z"] = 4 // never hidden under a value or the baseline
+			if lt, ok := se["lineStyle"].(map[string]any); ok {
+				if i := indexOf(s.pal.Target, fmt.Sprint(lt["color"])); i >= 0 {
 					lt["type"] = targetLines[i%len(targetLines)]
 				}
 			}
+		case "baseline":
+			se["z"] = 1
+			if ml, ok := se["markLine"].(map[string]any); ok {
+				ml["silent"] = true
+				ml["z"] = 1
+			}
 		}
 	}
+	if provisional {
+		// A legend entry for the pattern: an empty series stacked on the
+		// first, so that it takes no room among the bars.
+		series = append(series, map[string]any{"type": "bar", "name": provisionalName, "stack": "v0", "data": []any{},
+			"itemStyle": map[string]any{"color": s.pal.Values[0], "decal": decal}})
+		if first, ok := series[0].(map[string]any); ok && first["type"] == "bar" {
+			first["stack"] = "v0"
+		}
+		m["series"] = series
+	}
+	m["graphic"] = s.lineLabelGraphics()
+}
+
+// provisionalName is the legend entry of the pattern.
+const provisionalName = "Valeur provisoire ou estimée (hachures)"
+
+// patchValues sets, on the value series k, the pattern of its provisional
+// values and the labels placed by layout; it reports whether a value is
+// provisional.
+func (s *Spec) patchValues(se map[string]any, k int) bool {
+	spec := s.Series[k]
+	data, _ := se["data"].([]any)
+	prov := false
+	for yi, d := range data {
+		item, ok := d.(map[string]any)
+		if !ok || yi >= len(spec.Values) || spec.Values[yi] == nil {
+			continue
+		}
+		if spec.Provisional != nil && spec.Provisional[yi] {
+			prov = true
+			if s.Line {
+				item["symbol"] = "emptyCircle"
+			} else {
+				item["itemStyle"] = map[string]any{"decal": decal}
+			}
+		}
+		delete(item, "label")
+		if s.barLabels != nil && s.barLabels[k] != nil {
+			l := s.barLabels[k][yi]
+			item["label"] = map[string]any{"show": true, "formatter": l.text, "position": "top", "distance": round(l.lift),
+				"color": s.pal.Text, "fontSize": fontSize, "fontFamily": fontStack, "rotate": 0}
+		}
+	}
+	if se["type"] == "bar" && spec.Subset {
+		se["barGap"] = "-100%" // over the whole's bar
+	}
+	delete(se, "label")
+	return prov
+}
+
+// lineLabelGraphics writes the direct labels of the lines where layout
+// placed them.
+func (s *Spec) lineLabelGraphics() []any {
+	out := []any{}
+	for _, l := range s.lineLabels {
+		out = append(out, map[string]any{"type": "text", "silent": true, "z": 5, "x": round(l.x), "y": round(l.y),
+			"style": map[string]any{"text": l.text, "fill": s.pal.Text, "fontSize": fontSize, "fontFamily": fontStack, "verticalAlign": "bottom", "align": "right"}})
+	}
+	return out
 }
 
 func indexOf(list []string, s string) int {
@@ -365,9 +422,56 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// caption is the figure's caption: what is shown, not the values.
-func caption(ind *indicator.Indicator, years []int) string {
-	return fmt.Sprintf("%s\u00a0: valeurs et objectifs de %d à %d", typo.Text(ind.Name()), years[0], years[len(years)-1])
+// legendNames are the entries of the legend: every series, and the
+// pattern when a value is provisional.
+func (s *Spec) legendNames() []string {
+	var out []string
+	prov := false
+	for _, se := range s.Series {
+		out = append(out, se.Name)
+		for _, p := range se.Provisional {
+			prov = prov || p
+		}
+	}
+	if prov {
+		out = append(out, provisionalName)
+	}
+	return out
+}
+
+// The legend's names wrap at legendTextWidth, in lines of legendLine.
+const (
+	legendTextWidth = Width - 14 - 30 - 8
+	legendLine      = 17
+)
+
+// legendHeight is the height of the legend, its long names wrapped.
+func (s *Spec) legendHeight() int {
+	h := 0
+	for _, n := range s.legendNames() {
+		lines := int(math.Ceil(textWidth(n, fontSize) / legendTextWidth))
+		h += legendRow + max(0, lines-1)*legendLine
+	}
+	return h
+}
+
+// caption is the figure's caption: what is drawn, not the values.
+func (s *Spec) caption() string {
+	var what []string
+	if len(s.names("value")) > 0 {
+		what = append(what, "valeurs publiées")
+	}
+	if len(s.names("target")) > 0 {
+		what = append(what, "objectifs")
+	}
+	if len(s.names("baseline")) > 0 {
+		what = append(what, "situation de référence")
+	}
+	list := what[0]
+	if len(what) > 1 {
+		list = strings.Join(what[:len(what)-1], ", ") + " et " + what[len(what)-1]
+	}
+	return fmt.Sprintf("%s\u00a0: %s, de %d à %d", typo.Text(s.ind.Name()), list, s.Years[0], s.Years[len(s.Years)-1])
 }
 
 // Request is what the renderer needs: the size, the options and the y axis

@@ -1,55 +1,70 @@
 // Package echarts draws charts as SVG with Apache ECharts' server-side
-// renderer, run by Node.js, and keeps every SVG in a cache folder under a
-// hash of what made it: the request (options, size, labels), the pinned
-// npm packages (package-lock.json) and the renderer script. A build renders
-// only the charts whose hash is new, all of them in one Node.js process.
+// renderer, run inside the spaser process by goja (a JavaScript engine in
+// pure Go): no Node.js, no npm, no network. The ECharts distribution file
+// is vendored in dist/ at a pinned version, with its licence.
 //
-// On first use it installs its runtime itself: it writes the package.json,
-// package-lock.json and renderer script embedded in the binary (package
-// spaser) into the cache folder and runs `npm ci` there, once.
+// Every SVG is kept in a cache folder under a hash of what made it: the
+// request (options, size, labels), the ECharts file and our renderer
+// script. A build draws only the charts whose hash is new. The cache is
+// not trusted: its SVGs go through chart.Clean like fresh ones, and the
+// caller can have a refused one drawn again (Redraw).
 package echarts
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
+	"runtime"
 	"sync"
 	"time"
-
-	"spaser"
 )
 
 // Env is the environment variable that moves the cache folder.
 const Env = "SPASER_CACHE_DIR"
 
-// Renderer renders charts, with its runtime and its SVG cache.
-type Renderer struct {
-	Runtime string // parent of the installed runtime; default <cache>/echarts
-	Cache   string // the SVG cache; default <cache>/charts
-	Node    string // the node command; default "node" on PATH
-	NPM     string // the npm command; default "npm" on PATH
+// Version is the vendored Apache ECharts; librarySHA256 the SHA-256 of its
+// dist/echarts.min.js, as published on the npm registry (checked by a
+// test, and part of every cache key).
+const (
+	Version       = "6.1.0"
+	librarySHA256 = "b66b25aeb4df84e33199dc21694014d336d222cbd9deb0e5a7c14bd6aa0d0fd0"
+)
 
-	once    sync.Once
-	files   map[string][]byte // the embedded runtime files
-	version string            // hash of the runtime files
-	Echarts string            // the pinned ECharts version
-	err     error
+var (
+	//go:embed dist/echarts.min.js
+	library string
+	//go:embed render.js
+	script string
+)
+
+// codeVersion is the part of the cache key that says which drawing code
+// made an SVG: the ECharts file and our script.
+var codeVersion = func() string {
+	h := sha256.Sum256([]byte(script))
+	return librarySHA256 + "-" + hex.EncodeToString(h[:8])
+}()
+
+// Renderer renders charts, with its SVG cache and one warm JavaScript
+// engine kept between calls (the preview draws again on every edit).
+type Renderer struct {
+	Cache   string        // the SVG cache; default <cache>/charts
+	Workers int           // engines drawing at once; default GOMAXPROCS, at most 4
+	Timeout time.Duration // per chart; default 30 s
+
+	mu   sync.Mutex
+	idle *engine
 }
 
 // Stats say what a Render call did.
 type Stats struct {
-	Charts    int           // requested
-	Rendered  int           // drawn now (the others came from the cache)
-	Installed bool          // the runtime was installed by this call
-	Node      time.Duration // time spent in Node.js (start included)
+	Charts   int           // requested
+	Rendered int           // drawn now (the others came from the cache)
+	Cached   []bool        // by request: read from the cache
+	Drawing  time.Duration // wall time spent drawing (engines started included)
 }
 
 // CacheRoot is SPASER_CACHE_DIR, or spaser/ in the user's cache folder.
@@ -63,77 +78,47 @@ func CacheRoot() string {
 	return filepath.Join(os.TempDir(), "spaser-cache")
 }
 
-// New returns a renderer using the default folders.
+// New returns a renderer using the default cache folder.
 func New() *Renderer {
-	root := CacheRoot()
-	return &Renderer{Runtime: filepath.Join(root, "echarts"), Cache: filepath.Join(root, "charts")}
-}
-
-var runtimeFiles = []string{"package.json", "package-lock.json", "renderer/render.cjs"}
-
-func (r *Renderer) init() {
-	r.once.Do(func() {
-		r.files = map[string][]byte{}
-		h := sha256.New()
-		for _, name := range runtimeFiles {
-			b, err := fs.ReadFile(spaser.ChartRuntime, name)
-			if err != nil {
-				r.err = err
-				return
-			}
-			r.files[name] = b
-			fmt.Fprintf(h, "%s\x00%d\x00", name, len(b))
-			h.Write(b)
-		}
-		r.version = hex.EncodeToString(h.Sum(nil))[:16]
-		var lock struct {
-			Packages map[string]struct {
-				Version string `json:"version"`
-			} `json:"packages"`
-		}
-		if err := json.Unmarshal(r.files["package-lock.json"], &lock); err != nil {
-			r.err = err
-			return
-		}
-		r.Echarts = lock.Packages["node_modules/echarts"].Version
-		if r.Node == "" {
-			r.Node = "node"
-		}
-		if r.NPM == "" {
-			r.NPM = "npm"
-		}
-	})
+	return &Renderer{Cache: filepath.Join(CacheRoot(), "charts")}
 }
 
 // Key is the cache key of a request: it changes with the request, the
-// pinned packages and the renderer script.
-func (r *Renderer) Key(req []byte) string {
-	r.init()
+// ECharts file and the renderer script.
+func Key(req []byte) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "spaser-chart\x00%s\x00", r.version)
+	fmt.Fprintf(h, "spaser-chart\x00%s\x00", codeVersion)
 	h.Write(req)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+func (r *Renderer) path(req []byte) string { return filepath.Join(r.Cache, Key(req)+".svg") }
+
 // Cached returns the SVG of req from the cache, if it is there.
 func (r *Renderer) Cached(req []byte) ([]byte, bool) {
-	b, err := os.ReadFile(filepath.Join(r.Cache, r.Key(req)+".svg"))
+	b, err := os.ReadFile(r.path(req))
 	return b, err == nil && len(b) > 0
 }
 
 // Render returns the SVG of each request (JSON: width, height, option,
-// yLabels), in order: from the cache, or drawn now in one Node.js process.
+// yLabels), in order: from the cache, or drawn now.
 func (r *Renderer) Render(ctx context.Context, reqs [][]byte) ([][]byte, Stats, error) {
-	r.init()
-	st := Stats{Charts: len(reqs)}
-	if r.err != nil {
-		return nil, st, r.err
-	}
+	return r.render(ctx, reqs, true)
+}
+
+// Redraw draws every request again, whatever the cache holds, and replaces
+// the cached SVGs: for those the caller refused.
+func (r *Renderer) Redraw(ctx context.Context, reqs [][]byte) ([][]byte, Stats, error) {
+	return r.render(ctx, reqs, false)
+}
+
+func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([][]byte, Stats, error) {
+	st := Stats{Charts: len(reqs), Cached: make([]bool, len(reqs))}
 	out := make([][]byte, len(reqs))
 	var missing []int
 	for i, req := range reqs {
-		if b, ok := r.Cached(req); ok {
-			out[i] = b
+		if b, ok := r.Cached(req); ok && useCache {
+			out[i], st.Cached[i] = b, true
 		} else {
 			missing = append(missing, i)
 		}
@@ -141,143 +126,104 @@ func (r *Renderer) Render(ctx context.Context, reqs [][]byte) ([][]byte, Stats, 
 	if len(missing) == 0 {
 		return out, st, nil
 	}
-	dir, installed, err := r.install(ctx)
-	st.Installed = installed
-	if err != nil {
-		return nil, st, err
-	}
-	var in bytes.Buffer
-	in.WriteString(`{"charts":[`)
-	for j, i := range missing {
-		if j > 0 {
-			in.WriteByte(',')
-		}
-		in.Write(reqs[i])
-	}
-	in.WriteString("]}")
 	start := time.Now()
-	res, err := r.run(ctx, dir, in.Bytes())
-	st.Node = time.Since(start)
-	if err != nil {
-		return nil, st, err
-	}
-	if len(res.SVGs) != len(missing) {
-		return nil, st, fmt.Errorf("graphiques : le moteur de rendu a renvoyé %d SVG pour %d demandés", len(res.SVGs), len(missing))
+	errs := r.drawAll(ctx, reqs, missing, out)
+	st.Drawing = time.Since(start)
+	for _, i := range missing {
+		if errs[i] != nil {
+			return nil, st, errs[i]
+		}
 	}
 	if err := os.MkdirAll(r.Cache, 0o755); err != nil {
 		return nil, st, fmt.Errorf("graphiques : dossier de cache %s impossible à créer : %w", r.Cache, err)
 	}
-	for j, i := range missing {
-		if j < len(res.Errors) && res.Errors[j] != nil {
-			return nil, st, fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : %s", *res.Errors[j])
-		}
-		svg := []byte(res.SVGs[j])
-		out[i] = svg
+	for _, i := range missing {
 		st.Rendered++
-		if err := writeAtomic(filepath.Join(r.Cache, r.Key(reqs[i])+".svg"), svg); err != nil {
+		if err := writeAtomic(r.path(reqs[i]), out[i]); err != nil {
 			return nil, st, fmt.Errorf("graphiques : écriture du cache impossible : %w", err)
 		}
 	}
 	return out, st, nil
 }
 
-type result struct {
-	Echarts string    `json:"echarts"`
-	SVGs    []string  `json:"svgs"`
-	Errors  []*string `json:"errors"`
+// drawAll draws reqs[i] for each i of todo into out, on up to Workers
+// engines; it returns the errors by index.
+func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [][]byte) []error {
+	errs := make([]error, len(reqs))
+	workers := r.Workers
+	if workers <= 0 {
+		workers = min(runtime.GOMAXPROCS(0), 4)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(todo)) {
+		wg.Go(func() {
+			var e *engine
+			for i := range next {
+				if e == nil {
+					var err error
+					if e, err = r.get(); err != nil {
+						errs[i] = err
+						continue
+					}
+				}
+				svg, err := e.draw(ctx, reqs[i], r.timeout())
+				if err != nil {
+					errs[i] = err
+					e = nil // an engine stopped midway is not reused
+					continue
+				}
+				out[i] = []byte(svg)
+			}
+			if e != nil {
+				r.put(e)
+			}
+		})
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errs
 }
 
-func (r *Renderer) run(ctx context.Context, dir string, input []byte) (*result, error) {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, r.Node, "renderer/render.cjs")
-	cmd.Dir = dir
-	cmd.Stdin = bytes.NewReader(input)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("graphiques : le rendu par Node.js a échoué (%v) : %s", err, tail(stderr.String()))
+func (r *Renderer) timeout() time.Duration {
+	if r.Timeout > 0 {
+		return r.Timeout
 	}
-	var res result
-	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
-		return nil, fmt.Errorf("graphiques : réponse illisible du moteur de rendu : %v", err)
-	}
-	if res.Echarts != r.Echarts {
-		return nil, fmt.Errorf("graphiques : Apache ECharts %s trouvé au lieu de la version %s fixée par package-lock.json (dossier %s) : supprimez ce dossier pour le réinstaller", res.Echarts, r.Echarts, dir)
-	}
-	return &res, nil
+	return 30 * time.Second
 }
 
-// NotFoundError says that Node.js or npm is missing, and how to install it.
-type NotFoundError struct{ Command string }
-
-func (e *NotFoundError) Error() string {
-	return fmt.Sprintf("graphiques : la commande %s est introuvable. Les graphiques des indicateurs sont dessinés au moment de la construction par Apache ECharts, qui s'exécute avec Node.js (version 18 ou plus récente) et s'installe avec npm. "+
-		"Installez-les, par exemple sous Debian ou Ubuntu : sudo apt-get install nodejs npm (ailleurs : le paquet « nodejs » de votre système, ou https://nodejs.org/), puis relancez la construction. "+
-		"Une connexion au registre npm est nécessaire une fois, pour la première installation.", e.Command)
+// get takes the warm engine, or starts one.
+func (r *Renderer) get() (*engine, error) {
+	r.mu.Lock()
+	e := r.idle
+	r.idle = nil
+	r.mu.Unlock()
+	if e != nil {
+		return e, nil
+	}
+	return newEngine()
 }
 
-// Dir is where the runtime of this binary is (or will be) installed.
-func (r *Renderer) Dir() string {
-	r.init()
-	return filepath.Join(r.Runtime, "echarts-"+r.Echarts+"-"+r.version)
+// put keeps e as the warm engine, unless there is one already.
+func (r *Renderer) put(e *engine) {
+	r.mu.Lock()
+	if r.idle == nil {
+		r.idle = e
+	}
+	r.mu.Unlock()
 }
 
-// Install installs the runtime if it is not there yet; it reports whether
-// it did.
-func (r *Renderer) Install(ctx context.Context) (bool, error) {
-	r.init()
-	if r.err != nil {
-		return false, r.err
-	}
-	_, installed, err := r.install(ctx)
-	return installed, err
-}
-
-func (r *Renderer) install(ctx context.Context) (string, bool, error) {
-	dir := r.Dir()
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "echarts", "package.json")); err == nil {
-		return dir, false, nil
-	}
-	if _, err := exec.LookPath(r.Node); err != nil {
-		return "", false, &NotFoundError{r.Node}
-	}
-	if _, err := exec.LookPath(r.NPM); err != nil {
-		return "", false, &NotFoundError{r.NPM}
-	}
-	if err := os.MkdirAll(r.Runtime, 0o755); err != nil {
-		return "", false, fmt.Errorf("graphiques : dossier %s impossible à créer : %w", r.Runtime, err)
-	}
-	tmp, err := os.MkdirTemp(r.Runtime, ".install-")
-	if err != nil {
-		return "", false, fmt.Errorf("graphiques : %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	for name, b := range r.files {
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return "", false, err
+// Warm starts the engine in the background, so that the first chart drawn
+// later (the preview's first edit) does not wait for it.
+func (r *Renderer) Warm() {
+	go func() {
+		if e, err := newEngine(); err == nil {
+			r.put(e)
 		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return "", false, err
-		}
-	}
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, r.NPM, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--omit=dev")
-	cmd.Dir = tmp
-	var outb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &outb, &outb
-	if err := cmd.Run(); err != nil {
-		return "", false, fmt.Errorf("graphiques : l'installation d'Apache ECharts %s avec « npm ci » a échoué (%v). Vérifiez l'accès au registre npm, puis relancez la construction. Sortie de npm : %s", r.Echarts, err, tail(outb.String()))
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if _, serr := os.Stat(filepath.Join(dir, "node_modules", "echarts", "package.json")); serr == nil {
-			return dir, false, nil // installed meanwhile by another build
-		}
-		return "", false, fmt.Errorf("graphiques : %w", err)
-	}
-	return dir, true, nil
+	}()
 }
 
 func writeAtomic(path string, b []byte) error {
@@ -299,12 +245,4 @@ func writeAtomic(path string, b []byte) error {
 		return err
 	}
 	return nil
-}
-
-func tail(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) > 1500 {
-		s = "…" + s[len(s)-1500:]
-	}
-	return s
 }

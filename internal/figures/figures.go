@@ -1,7 +1,8 @@
 // Package figures draws the charts of a site's indicators during a build:
 // it builds every chart's options (internal/chart), has them drawn in one
 // batch (internal/echarts, which keeps the SVGs in its cache), cleans each
-// SVG for the page and hands the figures to the build.
+// SVG for the page (a cached one that fails is drawn again) and hands the
+// figures to the build.
 package figures
 
 import (
@@ -73,12 +74,12 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	if len(reqs) == 0 {
 		return charts, nil
 	}
-	svgs, _, err := r.Render(ctx, reqs)
+	svgs, st, err := r.Render(ctx, reqs)
 	if err != nil {
 		return nil, err
 	}
-	figs, err := clean(specs, svgs)
-	if err != nil {
+	figs, errs := clean(specs, svgs)
+	if err := redrawRefused(ctx, r, specs, reqs, st.Cached, figs, errs); err != nil {
 		return nil, err
 	}
 	for i, spec := range specs {
@@ -88,8 +89,9 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 }
 
 // clean makes each SVG fit for the page, on every core: re-parsing the SVGs
-// is most of a build's chart work once they are in the cache.
-func clean(specs []*chart.Spec, svgs [][]byte) ([]*chart.Figure, error) {
+// is most of a build's chart work once they are in the cache. It returns
+// the error of each chart Clean refused.
+func clean(specs []*chart.Spec, svgs [][]byte) ([]*chart.Figure, []error) {
 	figs := make([]*chart.Figure, len(specs))
 	errs := make([]error, len(specs))
 	var wg sync.WaitGroup
@@ -106,12 +108,40 @@ func clean(specs []*chart.Spec, svgs [][]byte) ([]*chart.Figure, error) {
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	return figs, errs
+}
+
+// redrawRefused draws again the charts whose cached SVG Clean refused (the
+// cache is a folder anyone may write to: it is never trusted), and fails
+// on a refused SVG that was just drawn.
+func redrawRefused(ctx context.Context, r *echarts.Renderer, specs []*chart.Spec, reqs [][]byte, cached []bool, figs []*chart.Figure, errs []error) error {
+	var again []int
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		if !cached[i] {
+			return err
+		}
+		again = append(again, i)
+	}
+	if len(again) == 0 {
+		return nil
+	}
+	sub := make([][]byte, len(again))
+	for j, i := range again {
+		sub[j] = reqs[i]
+	}
+	svgs, _, err := r.Redraw(ctx, sub)
+	if err != nil {
+		return err
+	}
+	for j, i := range again {
+		if figs[i], err = cleanOne(specs[i], svgs[j]); err != nil {
+			return err
 		}
 	}
-	return figs, nil
+	return nil
 }
 
 func cleanOne(spec *chart.Spec, svg []byte) (fig *chart.Figure, err error) {

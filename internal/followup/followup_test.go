@@ -111,11 +111,18 @@ func dump(r *Result) string {
 		}
 		fmt.Fprintf(&b, "carte : %s | %s\n", e.Current().Short, e.Current().State.Label())
 		for _, s := range e.Series {
-			fmt.Fprintf(&b, "série %s %s :", s.Kind, s.Name)
-			for _, v := range s.Values {
-				if v == nil {
+			kind := s.Kind
+			if s.Subset {
+				kind += " (sous-ensemble)"
+			}
+			fmt.Fprintf(&b, "série %s %s :", kind, s.Name)
+			for i, v := range s.Values {
+				switch {
+				case v == nil:
 					b.WriteString(" -")
-				} else {
+				case i < len(s.Provisional) && s.Provisional[i]:
+					fmt.Fprintf(&b, " %g*", *v) // provisional or approximate: drawn with a pattern
+				default:
 					fmt.Fprintf(&b, " %g", *v)
 				}
 			}

@@ -12,6 +12,13 @@ type Series struct {
 	Name   string
 	Kind   string     // "value", "target", "baseline"
 	Values []*float64 // by year; a baseline: one value
+	// Provisional marks, by year, the values that are provisional or
+	// approximate: only those are drawn with a pattern, as statistical
+	// offices do, and the legend says so.
+	Provisional []bool
+	// Subset marks a value series that is part of the whole (« dont »):
+	// drawn over the whole's bar, not beside it like a breakdown (sites).
+	Subset bool
 }
 
 // series are what the chart of an indicator draws: the values (the whole,
@@ -23,36 +30,29 @@ func series(ind *indicator.Indicator, e *Entry, years []int) []Series {
 		return nil
 	}
 	var out []Series
-	main := Series{Name: "Valeur publiée", Kind: "value", Values: make([]*float64, len(years))}
-	var parts []*Series
-	index := map[string]int{}
+	main := newValues("Valeur publiée", len(years))
+	var parts, subsets partSeries
 	hasMain := false
 	for i, y := range years {
 		m := ind.ValueAt(y)
 		if m == nil {
 			continue
 		}
+		uncertain := m.Provisional || m.Approx
 		if v, ok := m.Number(ind.Kind); ok {
-			main.Values[i], hasMain = ptr(v), true
+			main.Values[i], main.Provisional[i], hasMain = ptr(v), uncertain, true
 		}
-		for _, d := range m.Details {
-			v, ok := d.Number(ind.Kind)
-			if !ok {
-				continue
-			}
-			j, seen := index[d.Breakdown]
-			if !seen {
-				j = len(parts)
-				index[d.Breakdown] = j
-				parts = append(parts, &Series{Name: typo.Text(d.Breakdown), Kind: "value", Values: make([]*float64, len(years))})
-			}
-			parts[j].Values[i] = ptr(v)
-		}
+		parts.add(ind, m.Details, i, len(years), uncertain, false)
+		subsets.add(ind, m.Subsets, i, len(years), uncertain, true)
 	}
 	if hasMain {
 		out = append(out, main)
 	}
-	for _, p := range parts {
+	for _, p := range parts.list {
+		out = append(out, *p)
+	}
+	for _, p := range subsets.list {
+		p.Subset = true
 		out = append(out, *p)
 	}
 	out = append(out, targetSeries(e, years)...)
@@ -68,6 +68,42 @@ func series(ind *indicator.Indicator, e *Entry, years []int) []Series {
 		out = append(out, Series{Name: name, Kind: "baseline", Values: []*float64{ptr(v)}})
 	}
 	return out
+}
+
+func newValues(name string, n int) Series {
+	return Series{Name: name, Kind: "value", Values: make([]*float64, n), Provisional: make([]bool, n)}
+}
+
+// partSeries gathers the value series of parts (details or subsets), one
+// per label, in the order they first appear.
+type partSeries struct {
+	list  []*Series
+	index map[string]int
+}
+
+func (p *partSeries) add(ind *indicator.Indicator, ms []*indicator.Measure, i, n int, uncertain, subset bool) {
+	for _, d := range ms {
+		v, ok := d.Number(ind.Kind)
+		if !ok {
+			continue
+		}
+		if p.index == nil {
+			p.index = map[string]int{}
+		}
+		j, seen := p.index[d.Breakdown]
+		if !seen {
+			j = len(p.list)
+			p.index[d.Breakdown] = j
+			name := d.Breakdown
+			if subset { // its label reads after « dont 19,7 % »
+				name = "Sous-ensemble « " + name + " »"
+			}
+			name = typo.Text(name)
+			s := newValues(name, n)
+			p.list = append(p.list, &s)
+		}
+		p.list[j].Values[i], p.list[j].Provisional[i] = ptr(v), uncertain || d.Provisional || d.Approx
+	}
 }
 
 // targetSeries: one line per target series, two for a range or a floor.

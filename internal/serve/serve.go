@@ -104,6 +104,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Charts == nil {
 		opts.Charts = echarts.New() // one for every build: its cache spares redrawing
 	}
+	opts.Charts.Warm() // the first edit that changes a chart need not start the engine
 	s := &Server{
 		opts: opts, base: u.Path, session: fmt.Sprintf("%x", time.Now().UnixNano()),
 		trigger: make(chan struct{}, 1), changed: make(chan struct{}, 1), subs: map[chan struct{}]struct{}{}, joined: make(chan struct{}, 1), done: make(chan struct{}),
