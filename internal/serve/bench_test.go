@@ -1,10 +1,15 @@
 package serve
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"spaser"
+	"spaser/internal/echarts"
 )
 
 // BenchmarkPreviewRebuild is the preview's rebuild after an edit, without
@@ -32,4 +37,39 @@ func BenchmarkPreviewRebuild(b *testing.B) {
 		ready += st.shown.Sub(start)
 	}
 	b.ReportMetric(float64(ready.Microseconds())/1000/float64(b.N), "ready-ms/op")
+}
+
+// BenchmarkPreviewRebuildOneChart is the preview's rebuild after an edit
+// of data/valeurs that changes one chart (a copy of the default site; each
+// edit writes a figure never drawn before): the warm engine draws it.
+func BenchmarkPreviewRebuildOneChart(b *testing.B) {
+	src := b.TempDir()
+	for _, d := range []string{"content", "data"} {
+		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	values := filepath.Join(src, "data", "valeurs", "2022.toml")
+	orig, err := os.ReadFile(values)
+	if err != nil || !bytes.Contains(orig, []byte("\ncount = 40\n")) {
+		b.Fatal("data/valeurs/2022.toml changed: ", err)
+	}
+	s, err := New(Options{Source: src, Defaults: spaser.Layouts, Charts: &echarts.Renderer{Cache: b.TempDir()}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Rebuild()
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		edited := bytes.Replace(orig, []byte("\ncount = 40\n"), fmt.Appendf(nil, "\ncount = %d\n", 41+i%50), 1)
+		if err := os.WriteFile(values, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		s.Rebuild()
+		if st := s.state.Load(); st.errs != nil {
+			b.Fatal(st.errs)
+		}
+	}
 }
