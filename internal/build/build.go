@@ -29,6 +29,7 @@ import (
 	"spaser/internal/diag"
 	"spaser/internal/echarts"
 	"spaser/internal/figures"
+	"spaser/internal/glossary"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
 	"spaser/internal/publish"
@@ -124,6 +125,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
+	s.SetGlossary(glossary.Load(fsys, cfg, l))
 	<-parsed
 	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil

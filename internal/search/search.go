@@ -40,6 +40,8 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 		ind := p.Indicator
 		e.Label = "Indicateur"
 		e.Text = join(ind.ShortLabel, ind.Definition, ind.Pilot, ind.Resources)
+	case p.Kind == site.KindGlossary:
+		e.Text = glossaryText(s)
 	case p.Src != nil:
 		// Read in place, not copied: the text is encoded below, before the
 		// build drops the Markdown, and PlainText changes nothing.
@@ -262,4 +264,15 @@ func ruleLen(s string) int {
 		n++
 	}
 	return n
+}
+
+// glossaryText is the glossary page's text: each term and its expansion,
+// so that searching « VTFE » or « effet de serre » finds the page.
+func glossaryText(s *site.Site) string {
+	var b strings.Builder
+	for _, t := range s.Terms.Terms {
+		b.WriteString(join(t.Term, t.Expansion, t.Definition))
+		b.WriteString(" ")
+	}
+	return strings.TrimSpace(b.String())
 }

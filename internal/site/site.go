@@ -17,6 +17,7 @@ import (
 	"spaser/internal/config"
 	"spaser/internal/content"
 	"spaser/internal/diag"
+	"spaser/internal/glossary"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
 	"spaser/internal/tomlfile"
@@ -44,7 +45,7 @@ const (
 var Kinds = []string{KindHome, KindSchema, KindSection, KindAction, KindPage,
 	KindIndicators, KindIndicator, KindODDIndex, KindODD, KindPlan,
 	KindAccess, KindLegal, KindNotFound,
-	KindDashboard, KindReport, KindData, KindSearch, KindPrint}
+	KindDashboard, KindReport, KindData, KindSearch, KindPrint, KindGlossary}
 
 // layouts that a content page may ask for in its front matter.
 var contentLayouts = []string{KindPage, KindAccess, KindLegal}
@@ -137,6 +138,10 @@ type Site struct {
 	Dashboard *Page   // tableau de bord (followup.go)
 	Reports   []*Page // one follow-up report per year with values
 	Data      *Page   // données ouvertes
+	Glossary  *Page   // glossaire des sigles (glossary.go), nil without terms
+
+	// Terms are the abbreviations whose first use each page marks.
+	Terms *glossary.Glossary
 
 	// Charts are the indicators' charts, by indicator id; the build fills
 	// them (internal/figures).
