@@ -36,6 +36,7 @@ type Config struct {
 	Access       Access      `toml:"accessibility"`
 	Colors       Colors      `toml:"colors"`
 	Directions   []Direction `toml:"directions"`
+	Articles     Articles    `toml:"articles"` // names.go
 
 	src []byte
 }
@@ -146,6 +147,7 @@ func (c *Config) check(l *diag.List) {
 	c.checkAccess(l)
 	c.checkColors(l)
 	c.checkDirections(l)
+	c.checkArticles(l)
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -34,7 +34,7 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 	if skip[p.Kind] {
 		return nil, nil
 	}
-	e := Entry{URL: s.URL(p), Title: p.Title, Label: p.NumberedLabel(), Summary: p.Summary}
+	e := Entry{URL: s.URL(p), Title: p.Title, Label: p.QualifiedLabel(), Summary: p.Summary}
 	switch {
 	case p.Indicator != nil:
 		ind := p.Indicator
