@@ -126,6 +126,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
 	s.SetGlossary(glossary.Load(fsys, cfg, l))
+	s.SetDocuments(fsys, l)
 	<-parsed
 	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil

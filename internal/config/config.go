@@ -36,7 +36,9 @@ type Config struct {
 	Access       Access      `toml:"accessibility"`
 	Colors       Colors      `toml:"colors"`
 	Directions   []Direction `toml:"directions"`
-	Articles     Articles    `toml:"articles"` // names.go
+	Articles     Articles    `toml:"articles"`    // names.go
+	ContactURL   string      `toml:"contact_url"` // trust.go
+	Adoption     Adoption    `toml:"adoption"`
 
 	src []byte
 }
@@ -148,6 +150,7 @@ func (c *Config) check(l *diag.List) {
 	c.checkColors(l)
 	c.checkDirections(l)
 	c.checkArticles(l)
+	c.checkTrust(l)
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

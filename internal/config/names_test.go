@@ -58,3 +58,44 @@ func TestArticleError(t *testing.T) {
 		t.Errorf("diagnostics:\n%s", s)
 	}
 }
+
+func TestTrust(t *testing.T) {
+	base := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\nadoption_date = \"%d\"\n%s\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n%s"
+	load := func(date, top, tables string) (*Config, string) {
+		var l diag.List
+		src := strings.Replace(strings.Replace(strings.Replace(base, "%d", date, 1), "%s", top, 1), "%s", tables, 1)
+		c := Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
+		if c != nil {
+			c.WarnPublication(&l)
+		}
+		var got []string
+		for _, d := range l.Items() {
+			got = append(got, d.Where()+" "+d.Msg)
+		}
+		return c, strings.Join(got, "\n")
+	}
+	_, got := load("", `contact_email = "achats at exemple"`+"\n"+`contact_url = "/contact"`, "[adoption]\ndocument = \"javascript:alert(1)\"\ndeliberation = \"//autre.fr/x.pdf\"\n")
+	for _, want := range []string{
+		`data/site.toml:6 adresse électronique de contact illisible : "achats at exemple"`,
+		`data/site.toml:7 adresse incorrecte pour contact_url : "/contact"`,
+		`data/site.toml:16 adresse incorrecte pour adoption.document : "javascript:alert(1)"`,
+		`data/site.toml:17 adresse incorrecte pour adoption.deliberation : "//autre.fr/x.pdf"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "aucune adresse de contact") || strings.Contains(got, "n'est pas en ligne") {
+		t.Errorf("warned about what is given:\n%s", got)
+	}
+	_, got = load("", "", "")
+	for _, want := range []string{"aucune adresse de contact"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	c, got := load("2023-12-11", `contact_url = "https://exemple.fr/contact"`, "[adoption]\ndocument = \"/documents/spaser.pdf\"\ndeliberation = \"https://exemple.fr/deliberation.pdf\"\n")
+	if got != "" || !c.HasContactAddress() {
+		t.Errorf("a complete configuration gave:\n%s", got)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"spaser/internal/config"
 	"spaser/internal/diag"
 	"spaser/internal/indicator"
 	"spaser/internal/site"
@@ -254,6 +255,7 @@ func (t *Templates) funcs() template.FuncMap {
 		"replace":   strings.ReplaceAll,
 		"dateFR":    dateFR,
 		"printID":   printID,
+		"capital":   config.Capital,
 	}
 	for k, v := range followUpFuncs() {
 		m[k] = v

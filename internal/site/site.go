@@ -142,6 +142,8 @@ type Site struct {
 
 	// Terms are the abbreviations whose first use each page marks.
 	Terms *glossary.Glossary
+	// Docs are the adopted document and its deliberation (trust.go).
+	Docs Documents
 
 	// Charts are the indicators' charts, by indicator id; the build fills
 	// them (internal/figures).
