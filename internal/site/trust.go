@@ -93,3 +93,17 @@ func (s *Site) ContactURL() string {
 	}
 	return ""
 }
+
+// LatestYear is the latest year for which some indicator has a published
+// figure, 0 when none has: « chiffres de 2022 » on the printed cover.
+func (s *Site) LatestYear() int {
+	latest := 0
+	for _, ind := range s.Catalogue.List {
+		for _, m := range ind.Values {
+			if m.Known() && m.Year > latest {
+				latest = m.Year
+			}
+		}
+	}
+	return latest
+}
