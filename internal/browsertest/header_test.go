@@ -7,10 +7,6 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-
-	"spaser"
-	"spaser/internal/browsertest"
-	"spaser/internal/build"
 )
 
 // TestCompactHeader opens the default site without JavaScript: on a
@@ -18,12 +14,7 @@ import (
 // the first screen, and « Menu » opens the search and the menu; on a
 // 1280×900 desktop there is no « Menu »: the menu and the search show.
 func TestCompactHeader(t *testing.T) {
-	bctx := browsertest.New(t, 2*time.Minute)
-	dir := t.TempDir()
-	if _, err := build.Run(build.Options{Source: "../..", Dest: dir, Defaults: spaser.Layouts}); err != nil {
-		t.Fatal(err)
-	}
-	site := browsertest.Serve(t, dir, "/spaser/")
+	bctx, site := serveDefault(t, 2*time.Minute)
 	size := func(w, h int64) chromedp.Action[chromedp.Void] {
 		return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 			_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: h, DeviceScaleFactor: 1, Mobile: w < 600})

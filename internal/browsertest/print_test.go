@@ -27,12 +27,7 @@ var (
 // whose first page is its cover (period, adoption, figures' year), and
 // the printed cover replaces the site's header.
 func TestPrint(t *testing.T) {
-	bctx := browsertest.New(t, 3*time.Minute)
-	dir := t.TempDir()
-	if _, err := build.Run(build.Options{Source: "../..", Dest: dir, Defaults: spaser.Layouts}); err != nil {
-		t.Fatal(err)
-	}
-	site := browsertest.Serve(t, dir, "/spaser/")
+	bctx, site := serveDefault(t, 3*time.Minute)
 	for _, tc := range []struct {
 		path     string
 		min, max int
@@ -78,4 +73,15 @@ func TestPrint(t *testing.T) {
 			}
 		}
 	}
+}
+
+// serveDefault builds the default site, serves it under its base path and
+// starts a browser for the rest of the test (at most timeout).
+func serveDefault(t *testing.T, timeout time.Duration) (context.Context, string) {
+	bctx := browsertest.New(t, timeout)
+	dir := t.TempDir()
+	if _, err := build.Run(build.Options{Source: "../..", Dest: dir, Defaults: spaser.Layouts}); err != nil {
+		t.Fatal(err)
+	}
+	return bctx, browsertest.Serve(t, dir, "/spaser/")
 }
