@@ -83,11 +83,14 @@ func mark(b *bytes.Buffer, frag []byte, todo []Term) bool {
 			b.Write(z.Raw())
 		case xhtml.TextToken:
 			raw := z.Raw()
-			if depth > 0 || len(todo) == 0 {
+			if depth > 0 {
 				b.Write(raw)
 				continue
 			}
-			todo = markText(b, string(raw), todo)
+			if todo = markText(b, string(raw), todo); len(todo) == 0 {
+				b.Write(frag[read:]) // every term is marked: the rest as it is
+				return true
+			}
 		default:
 			b.Write(z.Raw())
 		}
