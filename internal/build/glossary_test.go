@@ -21,7 +21,7 @@ func TestGlossary(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := readTree(t, out)
-	mustContain(t, "glossary", files["glossaire/index.html"], "<dt>GES</dt>", "gaz à effet de serre", "<dt>DA</dt>", "Direction des achats")
+	mustContain(t, "glossary", files["glossaire/index.html"], "<dt>GES</dt>", "Gaz à effet de serre", "<dt>DA</dt>", "Direction des achats")
 	mustContain(t, "plan", files["plan-du-site/index.html"], `href="/glossaire/"`)
 	page := files["page/index.html"]
 	if n := strings.Count(page, `<abbr title="gaz à effet de serre">GES</abbr>`); n != 1 {
