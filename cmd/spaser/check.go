@@ -56,6 +56,9 @@ Options :
 		}
 		return 1
 	}
+	if ld != nil {
+		ld.Site.Cfg.WarnPublication(l) // what a citizen needs: check only, builds stay quiet
+	}
 	if ld != nil && !l.HasErrors() {
 		// Every page through its layout: a layout can fail on one page
 		// only, which only rendering it tells.

@@ -30,6 +30,7 @@ import (
 	"spaser/internal/echarts"
 	"spaser/internal/figures"
 	"spaser/internal/followup"
+	"spaser/internal/glossary"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
 	"spaser/internal/publish"
@@ -130,6 +131,8 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
 	built := &render.Built{Follow: followup.Compute(cat, s.Years())}
+	s.SetGlossary(glossary.Load(fsys, l))
+	s.SetDocuments(fsys, l)
 	<-parsed
 	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built}, l, nil

@@ -38,6 +38,9 @@ type Config struct {
 	Units        []Unit      `toml:"units"`
 	Facts        []Fact      `toml:"facts"`
 	Decp         Decp        `toml:"decp"`
+	Articles     Articles    `toml:"articles"`    // names.go
+	ContactURL   string      `toml:"contact_url"` // trust.go
+	Adoption     Adoption    `toml:"adoption"`
 
 	src []byte
 }
@@ -145,6 +148,8 @@ func (c *Config) check(l *diag.List) {
 	c.checkUnits(l)
 	c.checkFacts(l)
 	c.checkLinks(l)
+	c.checkArticles(l)
+	c.checkTrust(l)
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"spaser/internal/config"
 	"spaser/internal/diag"
@@ -206,14 +207,30 @@ func (t *Templates) Render(w io.Writer, s *site.Site, b *Built, p *site.Page) er
 	if set == nil {
 		return fmt.Errorf("aucune mise en page pour le type de page %q", p.Kind)
 	}
-	if err := set.ExecuteTemplate(w, "base", View{Site: s, Page: p, Built: b}); err != nil {
+	out := w
+	var page *bytes.Buffer
+	if s.MarksAbbreviations(p) {
+		page = marked.Get().(*bytes.Buffer)
+		defer marked.Put(page)
+		page.Reset()
+		out = page
+	}
+	if err := set.ExecuteTemplate(out, "base", View{Site: s, Page: p, Built: b}); err != nil {
 		if pos, detail, ok := locate(err, t.files); ok {
 			return &LayoutError{Pos: pos, Detail: detail}
 		}
 		return err
 	}
+	if page != nil {
+		_, err := w.Write(s.Terms.Mark(page.Bytes()))
+		return err
+	}
 	return nil
 }
+
+// marked are the buffers a page is rendered into before its abbreviations
+// are marked, reused from page to page.
+var marked = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (t *Templates) funcs() template.FuncMap {
 	m := template.FuncMap{
@@ -238,6 +255,7 @@ func (t *Templates) funcs() template.FuncMap {
 		"dateFR":  typo.Date,
 		"printID": printID,
 		"cspMeta": func() string { return MetaCSP },
+		"capital": config.Capital,
 	}
 	for k, v := range followUpFuncs() {
 		m[k] = v

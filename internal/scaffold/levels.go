@@ -3,11 +3,11 @@ package scaffold
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"spaser/internal/config"
 	"spaser/internal/markdown"
+	"spaser/internal/typo"
 )
 
 // MaxLevels is the deepest schema `spaser new site` writes.
@@ -30,10 +30,10 @@ func ParseLevels(s string) ([]config.Level, error) {
 				Hint: "Séparez les noms par des virgules, du plus haut au plus bas : --niveaux \"Chantier,Objectif,Engagement\" (au besoin avec le pluriel et le démonstratif : \"Axe/Axes/cet axe\").",
 			}
 		}
-		lv := config.Level{Singular: upperFirst(f[0])}
+		lv := config.Level{Singular: typo.UpperFirst(f[0])}
 		lv.Plural = Plural(lv.Singular)
 		if len(f) > 1 && f[1] != "" {
-			lv.Plural = upperFirst(f[1])
+			lv.Plural = typo.UpperFirst(f[1])
 		}
 		lv.Demonstrative = Demonstrative(lv.Singular)
 		if len(f) > 2 && f[2] != "" {
@@ -101,7 +101,7 @@ var feminineEndings = []string{"tion", "sion", "té", "ure", "ence", "ance", "ie
 // mesure »: the gender from a list of usual level names, else from the
 // ending; an editor corrects a wrong guess in data/site.toml.
 func Demonstrative(name string) string {
-	lower := lowerFirst(name)
+	lower := typo.LowerFirst(name)
 	first := strings.ToLower(strings.Fields(name + " x")[0])
 	fem, known := genders[first]
 	if !known {
@@ -123,14 +123,4 @@ func Demonstrative(name string) string {
 func startsWithVowel(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return strings.ContainsRune("aâàeéèêëiîïoôuûùyh", r)
-}
-
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -14,6 +14,7 @@ import (
 	"spaser/internal/content"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
+	"spaser/internal/typo"
 )
 
 // SiteOptions are what `spaser new site` asks for.
@@ -218,7 +219,7 @@ Le schéma s'organise en %s : voir [le sommaire du schéma](/%s/_index.md).
 func levelList(levels []config.Level) string {
 	var words []string
 	for _, lv := range levels {
-		words = append(words, lowerFirst(lv.Plural))
+		words = append(words, typo.LowerFirst(lv.Plural))
 	}
 	if len(words) == 1 {
 		return words[0]
@@ -233,12 +234,12 @@ func schemaMD(o SiteOptions) string {
 title = %s
 summary = %s
 +++
-`, lowerFirst(o.Levels[0].Plural), o.Levels[0].Singular,
-		tomlString("Les "+lowerFirst(o.Levels[0].Plural)+" du schéma"),
+`, typo.LowerFirst(o.Levels[0].Plural), o.Levels[0].Singular,
+		tomlString("Les "+typo.LowerFirst(o.Levels[0].Plural)+" du schéma"),
 		tomlString("Le schéma, "+levelWord(o.Levels[0])+" par "+levelWord(o.Levels[0])+"."))
 }
 
-func levelWord(lv config.Level) string { return lowerFirst(lv.Singular) }
+func levelWord(lv config.Level) string { return typo.LowerFirst(lv.Singular) }
 
 // levelMD is the example page of level i; ids are the indicators it
 // follows, for the last level.
@@ -248,7 +249,7 @@ func levelMD(o SiteOptions, i int, ids string) string {
 		lv.Singular, markdown.Slug(lv.Singular))
 	if i+1 < len(o.Levels) {
 		about = fmt.Sprintf("Exemple de page de niveau « %s ». Son dossier devient une adresse du site : son nom (1-%s) se renomme librement (minuscules sans accents, chiffres, tirets). Ses sous-parties (%s) sont les dossiers et fichiers .md placés à côté de ce _index.md.",
-			lv.Singular, markdown.Slug(lv.Singular), lowerFirst(o.Levels[i+1].Plural))
+			lv.Singular, markdown.Slug(lv.Singular), typo.LowerFirst(o.Levels[i+1].Plural))
 	}
 	about += " Pour une autre page du même niveau, copiez-le."
 	indicators := ""

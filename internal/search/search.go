@@ -34,7 +34,7 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 	if skip[p.Kind] {
 		return nil, nil
 	}
-	e := Entry{URL: s.URL(p), Title: p.Title, Label: p.NumberedLabel(), Summary: p.Summary}
+	e := Entry{URL: s.URL(p), Title: p.Title, Label: p.QualifiedLabel(), Summary: p.Summary}
 	switch {
 	case p.Indicator != nil:
 		ind := p.Indicator
@@ -44,6 +44,8 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 			parts = append(parts, f.Text) // what its page shows
 		}
 		e.Text = join(parts...)
+	case p.Kind == site.KindGlossary:
+		e.Text = glossaryText(s)
 	case p.Src != nil:
 		// Read in place, not copied: the text is encoded below, before the
 		// build drops the Markdown, and PlainText changes nothing.
@@ -266,4 +268,15 @@ func ruleLen(s string) int {
 		n++
 	}
 	return n
+}
+
+// glossaryText is the glossary page's text: each term and its expansion,
+// so that searching « VTFE » or « effet de serre » finds the page.
+func glossaryText(s *site.Site) string {
+	var b strings.Builder
+	for _, t := range s.Terms.Terms {
+		b.WriteString(join(t.Term, t.Expansion, t.Definition))
+		b.WriteString(" ")
+	}
+	return strings.TrimSpace(b.String())
 }

@@ -15,6 +15,7 @@ import (
 	"spaser/internal/config"
 	"spaser/internal/content"
 	"spaser/internal/diag"
+	"spaser/internal/glossary"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
 	"spaser/internal/tomlfile"
@@ -42,7 +43,7 @@ const (
 var Kinds = []string{KindHome, KindSchema, KindSection, KindAction, KindPage,
 	KindIndicators, KindIndicator, KindODDIndex, KindODD, KindPlan,
 	KindAccess, KindLegal, KindNotFound,
-	KindDashboard, KindReport, KindData, KindSearch, KindPrint, KindDECP}
+	KindDashboard, KindReport, KindData, KindSearch, KindPrint, KindDECP, KindGlossary}
 
 // layouts that a content page may ask for in its front matter.
 var contentLayouts = []string{KindPage, KindAccess, KindLegal}
@@ -142,6 +143,12 @@ type Site struct {
 	Reports   []*Page // one follow-up report per year with values
 	Data      *Page   // données ouvertes
 	DECPPages []*Page // the DECP counts of each year (decp.go)
+	Glossary  *Page   // glossaire des sigles (glossary.go), nil without terms
+
+	// Terms are the abbreviations whose first use each page marks.
+	Terms *glossary.Glossary
+	// Docs are the adopted document and its deliberation (trust.go).
+	Docs Documents
 
 	Pages    []*Page // every page, in document order
 	ODDs     []*ODD  // those that some page answers, by number

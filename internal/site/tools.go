@@ -3,8 +3,9 @@ package site
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"spaser/internal/config"
+	"spaser/internal/typo"
 )
 
 // Pages that help to find and read the content: the search page and the
@@ -21,8 +22,8 @@ func (s *Site) generateTools() {
 		"Rechercher un mot dans les pages du schéma, les indicateurs et les autres pages du site.", s.Home)
 	if s.Schema != nil {
 		s.Print = s.generated(KindPrint, "version-imprimable/", "Version imprimable du schéma",
-			fmt.Sprintf("Le %s en entier sur une seule page, à imprimer ou à enregistrer en PDF : chaque %s avec son texte, dans l'ordre du schéma.",
-				s.Cfg.Title, s.levelWords()), s.Schema)
+			fmt.Sprintf("%s en entier sur une seule page, à imprimer ou à enregistrer en PDF : chaque %s avec son texte, dans l'ordre du schéma.",
+				config.Capital(s.Cfg.TitleName().The()), s.levelWords()), s.Schema)
 	}
 }
 
@@ -60,8 +61,7 @@ func levelWord(s *Site, i int) string {
 	if w == "" {
 		return w // reported by config.Load
 	}
-	r, size := utf8.DecodeRuneInString(w) // "Échelon" → "échelon", not only ASCII
-	return string(unicode.ToLower(r)) + w[size:]
+	return typo.LowerFirst(w)
 }
 
 // SchemaTree lists the schema pages in reading order (each page, then its

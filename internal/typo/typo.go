@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -167,4 +168,18 @@ func Count(v float64, one, many string) string {
 		return Number(v, 2)
 	}
 	return Number(v, 2) + nbsp + word
+}
+
+// UpperFirst is s with an upper-case first letter, accented too: to start
+// a sentence with a name (« Le Département »).
+func UpperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// LowerFirst is s with a lower-case first letter, accented too: a level's
+// name inside a sentence (« Échelon » → « échelon »).
+func LowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
 }
