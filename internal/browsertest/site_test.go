@@ -396,24 +396,25 @@ func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pag
 		fail("le lien d'évitement ne mène pas au contenu principal : %s", inMain)
 	}
 
-	// 320 px wide: nothing scrolls sideways.
+	// 320 px wide: nothing scrolls sideways, also with the text spacing
+	// of RGAA 10.12 (a constructed stylesheet: the CSP does not apply).
 	run(chromedp.EmulateViewport(320, 640))
-	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
-		const d = document.documentElement;
-		if (d.scrollWidth <= d.clientWidth) return [];
-		return ['largeur ' + d.scrollWidth + ' px pour ' + d.clientWidth].concat([...document.querySelectorAll('body *')].filter(e => {
-			const r = e.getBoundingClientRect();
-			if (r.right <= d.clientWidth + 1) return false;
-			for (let a = e.parentElement; a; a = a.parentElement) if (/(auto|scroll|hidden)/.test(getComputedStyle(a).overflowX)) return false;
-			return true;
-		}).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' px'));
-	})()`))
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](wideJS))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(wide) > 0 {
 		fail("à 320 px de large, la page défile horizontalement : %s", strings.Join(wide, " ; "))
 	}
+	run(chromedp.Evaluate[chromedp.Void](textSpacingJS))
+	wide, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](wideJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wide) > 0 {
+		fail("à 320 px de large avec l'espacement du texte augmenté (RGAA 10.12), la page défile horizontalement : %s", strings.Join(wide, " ; "))
+	}
+	run(chromedp.Evaluate[chromedp.Void](`document.adoptedStyleSheets = []`))
 	run(chromedp.EmulateViewport(1280, 900))
 
 	console, requests, failed := rec.Take()
@@ -430,6 +431,25 @@ func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pag
 	}
 	return st, n, links
 }
+
+// textSpacingJS sets the text spacing of RGAA test 10.12.1 (WCAG 1.4.12).
+const textSpacingJS = `(() => {
+	const s = new CSSStyleSheet();
+	s.replaceSync('* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }');
+	document.adoptedStyleSheets = [s];
+})()`
+
+// wideJS lists what makes the page scroll sideways, if it does.
+const wideJS = `(() => {
+		const d = document.documentElement;
+		if (d.scrollWidth <= d.clientWidth) return [];
+		return ['largeur ' + d.scrollWidth + ' px pour ' + d.clientWidth].concat([...document.querySelectorAll('body *')].filter(e => {
+			const r = e.getBoundingClientRect();
+			if (r.right <= d.clientWidth + 1) return false;
+			for (let a = e.parentElement; a; a = a.parentElement) if (/(auto|scroll|hidden)/.test(getComputedStyle(a).overflowX)) return false;
+			return true;
+		}).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' px'));
+	})()`
 
 // checkSearch uses the search as a person would: from the header form of
 // the home page, then on the search page with the keyboard.
@@ -470,18 +490,37 @@ func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, s
 	// On the search page: the status region is there, empty, before any
 	// search; typing changes nothing until Enter.
 	do(chromedp.Navigate(site + "recherche/"))
-	role, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const s = document.getElementById('recherche-etat'); return s.getAttribute('role') + ':' + s.textContent })()`))
-	if role != "status:" {
-		t.Errorf("zone d'état au chargement : %q (attendu : role=status, vide)", role)
+	// Both live regions are in the accessibility tree, empty, before any
+	// message (RGAA 7.5): not display:none, or the first one is not read.
+	role, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`['recherche-etat', 'recherche-erreur'].map(id => { const s = document.getElementById(id); return s.getAttribute('role') + ':' + getComputedStyle(s).display + ':' + s.textContent }).join(' ')`))
+	if role != "status:block: alert:block:" {
+		t.Errorf("zones d'état et d'erreur au chargement : %q (attendu : role=status puis role=alert, affichées, vides)", role)
+	}
+	// The rule of the field is said before it is used (RGAA 11.10).
+	hint, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('q').getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent).join('|')`))
+	if !strings.Contains(hint, "deux lettres") {
+		t.Errorf("la consigne du champ (deux lettres au moins) n'est pas liée au champ : %q", hint)
+	}
+	// An empty search is an error: said in the alert region, naming the
+	// field, which is marked invalid (RGAA 7.5, 11.10, 11.11).
+	do(chromedp.Focus(chromedp.CSS("#q")), chromedp.KeyEvent(kb.Enter))
+	bad, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('recherche-erreur').textContent + '|' + document.getElementById('recherche-etat').textContent + '|' + document.getElementById('q').getAttribute('aria-invalid') + '|' + document.title`))
+	if parts := strings.Split(bad, "|"); len(parts) != 4 || !strings.Contains(parts[0], "«\u00a0Rechercher dans le site\u00a0»") || parts[1] != "" || parts[2] != "true" || !strings.HasPrefix(parts[3], "Erreur") {
+		t.Errorf("recherche vide : erreur|état|aria-invalid|titre = %q", bad)
 	}
 	do(chromedp.Focus(chromedp.CSS("#q")), chromedp.KeyEvent("véhicules électriques"))
-	same, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search + '|' + document.activeElement.id + '|' + document.getElementById('recherche-etat').textContent`))
+	same, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search.replace('?q=', '') + '|' + document.activeElement.id + '|' + document.getElementById('recherche-etat').textContent`))
 	if same != "|q|" {
 		t.Errorf("la saisie seule a changé la page : %q", same)
 	}
 	do(chromedp.KeyEvent(kb.Enter))
 	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées? pour «\x{a0}véhicules électriques\x{a0}»`).MatchString(s) {
 		t.Errorf("message : %q", s)
+	}
+	// The page title names the search (RGAA 8.6); the field is valid again.
+	after, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.title + '|' + document.getElementById('q').hasAttribute('aria-invalid') + '|' + document.getElementById('recherche-erreur').textContent`))
+	if !strings.HasPrefix(after, "Résultats pour «\u00a0véhicules électriques\u00a0» — ") || !strings.HasSuffix(after, "|false|") {
+		t.Errorf("après une recherche, titre|aria-invalid|erreur = %q", after)
 	}
 	results, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#recherche-resultats li a')].map(a => a.textContent + ' ' + a.getAttribute('href'))`))
 	if len(results) == 0 || !strings.Contains(strings.Join(results, "\n"), "/indicateurs/vehicules-electriques-parc/") {

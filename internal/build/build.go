@@ -278,6 +278,9 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		if res.Demoted {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
 		}
+		for _, w := range res.Warnings {
+			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + w.Line - 1}, w.Hint, "%s", w.Msg)
+		}
 		p.Body = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
 		p.Headings = res.Headings
 		return nil

@@ -23,6 +23,7 @@ period_end = 2026
 data_from = 2022
 contact = "Service des achats"
 headline = ["heures"]
+contact_email = "achats@exemple.fr"
 
 [schema]
 root = "axes"

@@ -30,6 +30,7 @@ type Config struct {
 	AdoptionDate string      `toml:"adoption_date"`
 	Contact      string      `toml:"contact"`
 	ContactEmail string      `toml:"contact_email"`
+	ContactForm  string      `toml:"contact_form"` // address of an online contact form
 	Headline     []string    `toml:"headline"`
 	Schema       Schema      `toml:"schema"`
 	Publication  Publication `toml:"publication"`
@@ -143,6 +144,7 @@ func (c *Config) check(l *diag.List) {
 		l.Errorf(c.pos("adoption_date"), "Écrivez la date sous la forme AAAA-MM-JJ, par exemple \"2023-12-11\".", "date d'adoption illisible : %q", c.AdoptionDate)
 	}
 	c.checkSchema(l)
+	c.checkContact(l)
 	c.checkAccess(l)
 	c.checkColors(l)
 	c.checkDirections(l)
@@ -171,6 +173,24 @@ func (c *Config) checkSchema(l *diag.List) {
 		}
 	}
 }
+
+// checkContact: the accessibility declaration must give an e-mail address
+// or a contact form (RGAA, « dispositifs d'assistance et de contact »).
+func (c *Config) checkContact(l *diag.List) {
+	if c.ContactEmail != "" && !emailRe.MatchString(c.ContactEmail) {
+		l.Errorf(c.pos("contact_email"), "Écrivez une seule adresse, par exemple contact_email = \"achats@exemple.fr\".", "adresse électronique illisible : %q", c.ContactEmail)
+	}
+	if c.ContactForm != "" {
+		if u, err := url.Parse(c.ContactForm); err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
+			l.Errorf(c.pos("contact_form"), "Écrivez l'adresse complète du formulaire, par exemple contact_form = \"https://www.exemple.fr/contact\".", "adresse du formulaire de contact illisible : %q", c.ContactForm)
+		}
+	}
+	if c.ContactEmail == "" && c.ContactForm == "" {
+		l.Warnf(c.pos("contact_email"), "La déclaration d'accessibilité doit donner une adresse électronique ou un formulaire pour signaler un défaut d'accessibilité : renseignez contact_email ou contact_form. En attendant, elle renvoie à l'adresse postale de [publication].", "ni adresse électronique (contact_email) ni formulaire de contact (contact_form)")
+	}
+}
+
+var emailRe = regexp.MustCompile(`^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+$`)
 
 func (c *Config) checkAccess(l *diag.List) {
 	switch {

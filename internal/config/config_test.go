@@ -65,3 +65,25 @@ func TestParseBaseURL(t *testing.T) {
 		}
 	}
 }
+
+func TestContact(t *testing.T) {
+	base := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n"
+	for head, want := range map[string]string{
+		"":                                      "ni adresse électronique (contact_email) ni formulaire de contact (contact_form)",
+		"contact_email = \"pas une adresse\"\n": "adresse électronique illisible",
+		"contact_form = \"javascript:x\"\n":     "adresse du formulaire de contact illisible",
+		"contact_email = \"achats@exemple.fr\"\n":         "",
+		"contact_form = \"https://exemple.fr/contact\"\n": "",
+	} {
+		var l diag.List
+		Load(fstest.MapFS{File: {Data: []byte(head + base)}}, &l)
+		var got []string
+		for _, d := range l.Items() {
+			got = append(got, d.Msg)
+		}
+		joined := strings.Join(got, "\n")
+		if want == "" && strings.Contains(joined, "contact_") || want != "" && !strings.Contains(joined, want) {
+			t.Errorf("%q: got\n%s\nwant %q", head, joined, want)
+		}
+	}
+}

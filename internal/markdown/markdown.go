@@ -51,6 +51,7 @@ type Result struct {
 	Headings []Heading
 	Broken   []BrokenLink
 	Demoted  bool // the body had level-1 headings, shifted one level down
+	Warnings []Warning
 }
 
 // Converter renders bodies; it is safe for concurrent use.
@@ -80,7 +81,8 @@ func New() *Converter {
 		),
 		goldmark.WithRendererOptions(
 			html.WithWriter(frenchWriter{html.NewWriter()}),
-			renderer.WithNodeRenderers(util.Prioritized(noteRefRenderer{}, 100)), // footnote.go
+			renderer.WithNodeRenderers(util.Prioritized(noteRefRenderer{}, 100), // footnote.go
+				util.Prioritized(quoteRenderer{}, 100)), // quote.go
 		),
 	)
 	return &Converter{md: md}
@@ -129,11 +131,14 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	resolve, _ := pc.Get(resolverKey).(Resolver)
 	demote := hasLevelOne(doc)
 	res.Demoted = demote
+	var ems []*ast.Emphasis
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Emphasis:
+			ems = append(ems, n)
 		case *ast.Heading:
 			if demote && n.Level < 6 {
 				n.Level++
@@ -147,6 +152,16 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *east.TableCell:
 			if _, ok := n.Parent().(*east.TableHeader); ok {
 				n.SetAttributeString("scope", []byte("col"))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	markQuotes(ems, src) // quote.go
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Type() != ast.TypeInline {
+			checkBlock(n, src, res)
+			if n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+				checkLists(n, src, res)
 			}
 		}
 		return ast.WalkContinue, nil
