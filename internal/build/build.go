@@ -33,6 +33,7 @@ import (
 	"spaser/internal/markdown"
 	"spaser/internal/publish"
 	"spaser/internal/render"
+	"spaser/internal/rgaa"
 	"spaser/internal/search"
 	"spaser/internal/site"
 	"spaser/internal/srcfile"
@@ -124,6 +125,8 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
+	grid, auto := rgaa.Load(fsys, l)
+	s.SetAudit(grid, auto, l)
 	<-parsed
 	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil

@@ -39,7 +39,7 @@ func TestDefaultSite(t *testing.T) {
 		}
 	}
 	files := readTree(t, out)
-	checkMarkup(t, files) // rgaa_test.go
+	checkMarkup(t, out) // rgaa_test.go
 	actions, indicators := 0, 0
 	var all strings.Builder
 	for name, body := range files {

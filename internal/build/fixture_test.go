@@ -45,9 +45,6 @@ publisher = "Collectivité d'essai"
 director = "Le président"
 host = "Collectivité d'essai"
 
-[accessibility]
-status = "non conforme"
-
 [[directions]]
 acronym = "DA"
 name = "Direction des achats"

@@ -33,8 +33,8 @@ root = "axes"
 [[schema.levels]]
 singular = "Axe"
 plural = "Axes"
-[accessibility]
-status = "non conforme"
+contact_email = "achats@exemple.fr"
+#
 [colors]
 accent = "#7fbfaa"
 focus = "#ffcc00"

@@ -71,8 +71,8 @@ type File struct {
 	Data []byte
 }
 
-// Files returns indicateurs.csv, indicateurs.json and one CSV per
-// indicator, in site.DataDir.
+// Files returns indicateurs.csv, indicateurs.json, one CSV per indicator
+// and the RGAA audit grid (rgaa.go), in site.DataDir.
 func Files(s *site.Site) []File {
 	var all []Row
 	var files []File
@@ -84,7 +84,7 @@ func Files(s *site.Site) []File {
 	return append([]File{
 		{path.Join(site.DataDir, "indicateurs.csv"), CSV(all)},
 		{path.Join(site.DataDir, "indicateurs.json"), JSON(s, all)},
-	}, files...)
+	}, append(files, gridFile(s)...)...)
 }
 
 // Rows are the lines of one indicator: for each year, the whole, then each

@@ -7,6 +7,7 @@ package rgaa
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -60,6 +61,9 @@ func (m *Markup) Page(name string, doc []byte) ([]Finding, error) {
 	var out []Finding
 	fail := func(c, format string, a ...any) {
 		out = append(out, Finding{Criterion: c, Page: name, Msg: fmt.Sprintf(format, a...)})
+	}
+	if !doctypeRe.Match(doc) {
+		fail("8.1", "le fichier ne commence pas par <!DOCTYPE html>")
 	}
 	labels := map[string]string{} // for= → text
 	var search []string           // ids of search fields
@@ -126,6 +130,9 @@ func (m *Markup) Site() []Finding {
 	return out
 }
 
+// doctypeRe matches the start of an HTML5 document (RGAA 8.1).
+var doctypeRe = regexp.MustCompile(`^(?i)\x{feff}?\s*<!doctype html>`)
+
 // viewportFontRe matches a font size tied to the viewport.
 var viewportFontRe = regexp.MustCompile(`font(-size)?\s*:[^;}]*\d(vw|vh|vmin|vmax|svw|svh|lvw|lvh|dvw|dvh|vi|vb)\b`)
 
@@ -156,4 +163,29 @@ func text(n *html.Node) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// CheckSite runs Page on every page of a built site and CSS on every
+// stylesheet, then Site. A page is named by its address under the base
+// URL ("", "axes/", "404.html"); a finding on the whole site by "".
+func CheckSite(site fs.FS) ([]Finding, error) {
+	var m Markup
+	var out []Finding
+	err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".css") {
+			return err
+		}
+		b, err := fs.ReadFile(site, p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".css") {
+			out = append(out, CSS("", b)...)
+			return nil
+		}
+		found, err := m.Page(strings.TrimSuffix(p, "index.html"), b)
+		out = append(out, found...)
+		return err
+	})
+	return append(out, m.Site()...), err
 }

@@ -8,7 +8,7 @@ import (
 func TestMarkup(t *testing.T) {
 	var m Markup
 	pages := map[string]string{
-		"a.html": `<form role="search"><label for="e">Rechercher dans le site</label><input type="search" id="e" name="q" size="14"></form>
+		"a.html": `<!DOCTYPE html><form role="search"><label for="e">Rechercher dans le site</label><input type="search" id="e" name="q" size="14"></form>
 <table><caption>Valeurs</caption></table><font>x</font><p align="center">y</p><svg width="10"><rect width="2" height="3"/></svg><img src="i.png" width="3">`,
 		"b.html": `<label for="q">Mots à rechercher</label><input type="search" id="q"><table><caption>Valeurs</caption></table><table><caption>Autres valeurs</caption></table>`,
 	}
@@ -28,6 +28,7 @@ func TestMarkup(t *testing.T) {
 	got := strings.Join(all, "\n")
 	for _, want := range []string{
 		`RGAA 10.1, a.html : attribut de présentation size="14" sur <input>`,
+		`RGAA 8.1, b.html : le fichier ne commence pas par <!DOCTYPE html>`,
 		`RGAA 10.1, a.html : élément de présentation <font>`,
 		`RGAA 10.1, a.html : attribut de présentation align="center" sur <p>`,
 		`RGAA 11.3, site : le champ de recherche a plusieurs étiquettes : « Mots à rechercher » (b.html…), « Rechercher dans le site » (a.html…)`,
@@ -37,8 +38,8 @@ func TestMarkup(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, got)
 		}
 	}
-	if len(all) != 5 {
-		t.Errorf("%d findings, want 5:\n%s", len(all), got)
+	if len(all) != 6 {
+		t.Errorf("%d findings, want 6:\n%s", len(all), got)
 	}
 }
 
