@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -31,6 +32,17 @@ var updateGrid = flag.Bool("update-grid", false, "écrit les résultats des test
 // finding is a failure of a test on a page, with the RGAA criterion it
 // fails ("" for a rule of the project that is no RGAA criterion).
 type finding struct{ crit, msg string }
+
+// failer returns the function that fails test t with a message and adds it
+// to found with its criterion.
+func failer(t *testing.T, found *[]finding) func(crit, format string, a ...any) {
+	return func(crit, format string, a ...any) {
+		t.Helper()
+		msg := fmt.Sprintf(format, a...)
+		*found = append(*found, finding{crit, msg})
+		t.Error(msg)
+	}
+}
 
 // decision is a criterion that the tests decide alone, on the pages where
 // it applies: a pass is a pass, not only a failure a failure.
@@ -178,7 +190,7 @@ func environment(t *testing.T, bctx context.Context) (env, tools []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	product := strings.Replace(res.Product, "HeadlessChrome/", "Chromium ", 1)
+	product := strings.NewReplacer("HeadlessChrome/", "Chromium ", "Chrome/", "Chromium ").Replace(res.Product)
 	var axe struct{ Version string }
 	if b, err := os.ReadFile("../../node_modules/axe-core/package.json"); err != nil || json.Unmarshal(b, &axe) != nil {
 		t.Fatalf("version d'axe-core illisible : %v", err)

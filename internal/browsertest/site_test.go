@@ -2,7 +2,6 @@ package browsertest_test
 
 import (
 	"context"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"path/filepath"
@@ -336,12 +335,7 @@ type focus struct {
 func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pageURL, origin string) (structure, int, []link, []finding) {
 	rec.Reset()
 	var found []finding
-	fail := func(crit, format string, a ...any) {
-		t.Helper()
-		msg := fmt.Sprintf(format, a...)
-		found = append(found, finding{crit, msg})
-		t.Error(msg)
-	}
+	fail := failer(t, &found)
 	run := func(a chromedp.Action[chromedp.Void]) {
 		if err := chromedp.Do(ctx, a); err != nil {
 			t.Fatalf("%s : %v", pageURL, err)
@@ -490,12 +484,7 @@ const wideJS = `(() => {
 func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, site string) []finding {
 	rec.Reset()
 	var found []finding
-	fail := func(crit, format string, a ...any) {
-		t.Helper()
-		msg := fmt.Sprintf(format, a...)
-		found = append(found, finding{crit, msg})
-		t.Error(msg)
-	}
+	fail := failer(t, &found)
 	do := func(steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, steps...); err != nil {

@@ -242,11 +242,19 @@ func nodeLine(n ast.Node, src []byte) (line, col int) {
 	return line, col
 }
 
-func plainText(n ast.Node, src []byte) string {
+func plainText(n ast.Node, src []byte) string { return textOf(n, src, nil) }
+
+// textOf is the text inside n; a node for which leave is true stands as
+// " … " instead of its text.
+func textOf(n ast.Node, src []byte, leave func(ast.Node) bool) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if leave != nil && leave(c) {
+			b.WriteString(" … ")
+			return ast.WalkSkipChildren, nil
 		}
 		switch t := c.(type) {
 		case *ast.Text:

@@ -141,29 +141,16 @@ func checkBlock(n ast.Node, src []byte, res *Result) {
 	}
 }
 
-// quotedText is the text of a paragraph with its marked quotations left
-// out (replaced by a space).
+// quotedText is the text of a paragraph with its marked quotations and
+// code left out.
 func quotedText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
+	return textOf(n, src, func(c ast.Node) bool {
+		switch c.(type) {
 		case *Quote, *ast.CodeSpan:
-			b.WriteString(" … ")
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
+			return true
 		}
-		return ast.WalkContinue, nil
+		return false
 	})
-	return b.String()
 }
 
 // checkLists warns about paragraphs that follow one another as the items of
