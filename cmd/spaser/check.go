@@ -67,6 +67,9 @@ Options :
 			return 1
 		}
 	}
+	if ld != nil {
+		ld.Site.Audit.CheckAge(now(), l)
+	}
 	items := l.Items()
 	for _, d := range items {
 		fmt.Fprintln(stdout, d.String())

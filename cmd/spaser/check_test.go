@@ -44,7 +44,7 @@ func TestCheckDefaultSite(t *testing.T) {
 func TestCheckListsEveryProblemAndWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"data/site.toml":           "title = \"T\"\ncollectivite = \"C\"\ncontact_email = \"achats@exemple.fr\"\nperiod_start = 2023\nperiod_end = 2026\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n",
+		"data/site.toml":           "title = \"T\"\ncollectivite = \"C\"\ncontact_email = \"achats@exemple.fr\"\nperiod_start = 2023\nperiod_end = 2026\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n",
 		"data/indicateurs.toml":    "[[indicator]]\nid = \"a\"\nlabel = \"A\"\nkind = \"share\"\nunit = \"marches\"\n",
 		"data/valeurs/2024.toml":   "[a]\ncount = 5\ntotal = 4\n",
 		"content/_index.md":        "+++\ntitle = \"Accueil\"\npoids = 1\nindicators = [\"a\"]\n+++\nVoir [x](absente.md).\n",

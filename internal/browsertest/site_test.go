@@ -46,7 +46,7 @@ import (
 // announced in the status region, axe again on the results.
 func TestSiteInChromium(t *testing.T) {
 	axe := browsertest.Axe(t)
-	bctx := browsertest.New(t, 8*time.Minute)
+	bctx := browsertest.New(t, 15*time.Minute)
 	start := time.Now()
 
 	dir := t.TempDir()
@@ -94,6 +94,7 @@ func TestSiteInChromium(t *testing.T) {
 	counts := map[string]structure{} // charts and tables seen with JavaScript, by page
 	stops := 0
 	links := map[string]map[string]bool{} // link name → targets, over the whole site
+	findings := map[string][]finding{}    // what failed, by page, with its RGAA criterion
 
 	t.Run("pages", func(t *testing.T) {
 		for _, p := range pages {
@@ -101,9 +102,10 @@ func TestSiteInChromium(t *testing.T) {
 				t.Parallel()
 				tb := <-tabs
 				defer func() { tabs <- tb }()
-				st, n, ls := checkPage(t, tb.ctx, tb.rec, site+p, origin)
+				st, n, ls, found := checkPage(t, tb.ctx, tb.rec, site+p, origin)
 				mu.Lock()
 				counts[p] = st
+				findings[p] = append(findings[p], found...)
 				stops += n
 				for _, l := range ls {
 					if links[l.Name] == nil {
@@ -147,7 +149,10 @@ func TestSiteInChromium(t *testing.T) {
 	t.Run("recherche", func(t *testing.T) {
 		tb := <-tabs
 		defer func() { tabs <- tb }()
-		checkSearch(t, tb.ctx, tb.rec, site)
+		found := checkSearch(t, tb.ctx, tb.rec, site)
+		mu.Lock()
+		findings["recherche/"] = append(findings["recherche/"], found...)
+		mu.Unlock()
 	})
 
 	t.Run("liens", func(t *testing.T) {
@@ -168,6 +173,8 @@ func TestSiteInChromium(t *testing.T) {
 			}
 		}
 	})
+
+	t.Run("grille RGAA", func(t *testing.T) { checkGrid(t, bctx, dir, counts, findings) })
 
 	t.Run("cookies", func(t *testing.T) {
 		tb := <-tabs
@@ -220,59 +227,73 @@ const structureJS = `({
 
 type axeViolation struct {
 	ID, Impact, Help string
-	Nodes            []string
+	Nodes, Tags      []string
 }
+
+// criterion is the RGAA criterion of an axe rule, from its tag
+// "RGAA-7.1.1" (axe-core ≥ 4.11), or "" when it has none.
+func (v axeViolation) criterion() string {
+	for _, tag := range v.Tags {
+		if m := rgaaTagRe.FindStringSubmatch(tag); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+var rgaaTagRe = regexp.MustCompile(`^RGAA-(\d+\.\d+)\.\d+$`)
 
 const axeRun = `axe.run(document, {
 	runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
 	resultTypes: ['violations'],
-}).then(r => r.violations.map(v => ({ ID: v.id, Impact: v.impact || '', Help: v.help,
+}).then(r => r.violations.map(v => ({ ID: v.id, Impact: v.impact || '', Help: v.help, Tags: v.tags,
 	Nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + n.failureSummary) })))`
 
-// problemsJS lists what is wrong with the page's structure, in French.
+// problemsJS lists what is wrong with the page's structure, in French,
+// each after the RGAA criterion it fails and a bar (none: a project rule).
 const problemsJS = `(() => {
 	const out = [];
 	const hs = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')];
 	const h1 = hs.filter(h => h.tagName === 'H1').length;
-	if (h1 !== 1) out.push(h1 + ' titres de niveau 1');
-	if (hs.length && hs[0].tagName !== 'H1') out.push('le premier titre est un ' + hs[0].tagName);
+	if (h1 !== 1) out.push('9.1|' + h1 + ' titres de niveau 1');
+	if (hs.length && hs[0].tagName !== 'H1') out.push('9.1|' + 'le premier titre est un ' + hs[0].tagName);
 	let prev = 0;
 	for (const h of hs) {
 		const l = +h.tagName[1];
-		if (!h.textContent.trim()) out.push('titre ' + h.tagName + ' vide');
-		if (prev && l > prev + 1) out.push('saut de niveau de titre, h' + prev + ' puis h' + l + ' : « ' + h.textContent.trim().slice(0, 60) + ' »');
+		if (!h.textContent.trim()) out.push('9.1|' + 'titre ' + h.tagName + ' vide');
+		if (prev && l > prev + 1) out.push('9.1|' + 'saut de niveau de titre, h' + prev + ' puis h' + l + ' : « ' + h.textContent.trim().slice(0, 60) + ' »');
 		prev = l;
 	}
 	const mains = document.querySelectorAll('main');
-	if (mains.length !== 1 || mains[0].id !== 'contenu') out.push('il faut un seul <main id="contenu">');
-	if (!document.querySelector('body > header')) out.push('pas d’en-tête <header> de premier niveau');
-	if (!document.querySelector('body > footer')) out.push('pas de pied de page <footer> de premier niveau');
+	if (mains.length !== 1 || mains[0].id !== 'contenu') out.push('9.2|' + 'il faut un seul <main id="contenu">');
+	if (!document.querySelector('body > header')) out.push('9.2|' + 'pas d’en-tête <header> de premier niveau');
+	if (!document.querySelector('body > footer')) out.push('9.2|' + 'pas de pied de page <footer> de premier niveau');
 	const first = document.body.firstElementChild;
-	if (!first || !first.matches('a.skip[href="#contenu"]')) out.push('le lien d’évitement n’est pas le premier élément de la page');
+	if (!first || !first.matches('a.skip[href="#contenu"]')) out.push('12.7|' + 'le lien d’évitement n’est pas le premier élément de la page');
 	const footer = document.querySelector('body > footer');
-	if (!footer || !/Accessibilité\u00a0: (totalement|partiellement|non) conforme/.test(footer.textContent)) out.push('pas de mention « Accessibilité : … » dans le pied de page');
-	if (!footer || !footer.querySelector('a[href$="/plan-du-site/"]')) out.push('pas de lien vers le plan du site dans le pied de page');
+	if (!footer || !/Accessibilité\u00a0: (totalement|partiellement|non) conforme/.test(footer.textContent)) out.push('|' + 'pas de mention « Accessibilité : … » dans le pied de page');
+	if (!footer || !footer.querySelector('a[href$="/plan-du-site/"]')) out.push('12.4|' + 'pas de lien vers le plan du site dans le pied de page');
 	const search = document.querySelector('header form[role=search]');
-	if (!search || !search.querySelector('input[type=search][name=q]') || !search.querySelector('label') || !search.querySelector('button')) out.push('pas de formulaire de recherche dans l’en-tête');
+	if (!search || !search.querySelector('input[type=search][name=q]') || !search.querySelector('label') || !search.querySelector('button')) out.push('12.5|' + 'pas de formulaire de recherche dans l’en-tête');
 	const navs = [...document.querySelectorAll('nav')];
-	if (!navs.some(n => n.getAttribute('aria-label') === 'Menu principal')) out.push('pas de menu principal');
-	for (const n of navs) if (!n.getAttribute('aria-label') && !n.getAttribute('aria-labelledby')) out.push('<nav> sans nom');
+	if (!navs.some(n => n.getAttribute('aria-label') === 'Menu principal')) out.push('12.1|' + 'pas de menu principal');
+	for (const n of navs) if (!n.getAttribute('aria-label') && !n.getAttribute('aria-labelledby')) out.push('12.6|' + '<nav> sans nom');
 	for (const tb of document.querySelectorAll('table')) {
 		const c = tb.querySelector(':scope > caption');
-		if (!c || tb.firstElementChild !== c || !c.textContent.trim()) out.push('tableau sans titre <caption> en premier');
-		for (const th of tb.querySelectorAll('th')) if (!['col', 'row'].includes(th.getAttribute('scope'))) out.push('en-tête <th> sans scope : « ' + th.textContent.trim().slice(0, 40) + ' »');
+		if (!c || tb.firstElementChild !== c || !c.textContent.trim()) out.push('5.4|' + 'tableau sans titre <caption> en premier');
+		for (const th of tb.querySelectorAll('th')) if (!['col', 'row'].includes(th.getAttribute('scope'))) out.push('5.7|' + 'en-tête <th> sans scope : « ' + th.textContent.trim().slice(0, 40) + ' »');
 	}
 	for (const a of document.querySelectorAll('a[href]')) {
 		const name = (a.getAttribute('aria-label') || a.textContent).trim().replace(/\s+/g, ' ');
 		if (/^(ici|cliquez ici|lire la suite|la suite|en savoir plus|plus|voir|voir plus|lien|→|↩)$/i.test(name) || name.replace(/[^\p{L}\p{N}]/gu, '').length < 2)
-			out.push('intitulé de lien peu explicite hors contexte : « ' + name + ' » (' + a.getAttribute('href') + ')');
+			out.push('6.1|' + 'intitulé de lien peu explicite hors contexte : « ' + name + ' » (' + a.getAttribute('href') + ')');
 	}
 	const ids = new Set();
-	for (const e of document.querySelectorAll('[id]')) { if (ids.has(e.id)) out.push('identifiant en double : ' + e.id); ids.add(e.id); }
-	for (const e of document.querySelectorAll('[style]')) out.push('attribut style (interdit par la CSP) sur ' + e.tagName);
-	if (document.cookie) out.push('cookie : ' + document.cookie);
-	if (localStorage.length || sessionStorage.length) out.push('stockage local utilisé');
-	for (const v of window.__csp || []) out.push('violation de la CSP : ' + v);
+	for (const e of document.querySelectorAll('[id]')) { if (ids.has(e.id)) out.push('8.2|' + 'identifiant en double : ' + e.id); ids.add(e.id); }
+	for (const e of document.querySelectorAll('[style]')) out.push('|' + 'attribut style (interdit par la CSP) sur ' + e.tagName);
+	if (document.cookie) out.push('|' + 'cookie : ' + document.cookie);
+	if (localStorage.length || sessionStorage.length) out.push('|' + 'stockage local utilisé');
+	for (const v of window.__csp || []) out.push('|' + 'violation de la CSP : ' + v);
 	return out;
 })()`
 
@@ -311,9 +332,10 @@ type focus struct {
 
 // checkPage runs every check on one page, in tab ctx. It returns the
 // page's charts and tables, its number of Tab stops and its links.
-func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pageURL, origin string) (structure, int, []link) {
+func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pageURL, origin string) (structure, int, []link, []finding) {
 	rec.Reset()
-	fail := func(format string, a ...any) { t.Errorf(format, a...) }
+	var found []finding
+	fail := failer(t, &found)
 	run := func(a chromedp.Action[chromedp.Void]) {
 		if err := chromedp.Do(ctx, a); err != nil {
 			t.Fatalf("%s : %v", pageURL, err)
@@ -327,14 +349,15 @@ func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pag
 		t.Fatalf("axe-core : %v", err)
 	}
 	for _, v := range violations {
-		fail("axe %s (%s) : %s\n    %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n    "))
+		fail(v.criterion(), "axe %s (%s) : %s\n    %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n    "))
 	}
 	problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](problemsJS))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range problems {
-		fail("%s", p)
+		crit, msg, _ := strings.Cut(p, "|")
+		fail(crit, "%s", msg)
 	}
 	st, err := chromedp.Run(ctx, chromedp.Evaluate[structure](structureJS))
 	if err != nil {
@@ -348,6 +371,7 @@ func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pag
 	// Keyboard: every Tab stop, from the top of the page.
 	n := 0
 	var first string
+	left := false
 	for i := 0; i < 400; i++ {
 		run(chromedp.KeyEvent(kb.Tab))
 		f, err := chromedp.Run(ctx, chromedp.Evaluate[*focus](focusJS))
@@ -355,21 +379,25 @@ func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pag
 			t.Fatal(err)
 		}
 		if f == nil || f.Desc == first {
+			left = true
 			break // the focus left the page, or came back to the start
 		}
 		if i == 0 {
 			first = f.Desc
 			if !f.Skip {
-				fail("la première tabulation mène à %s, pas au lien d'évitement", f.Desc)
+				fail("12.7", "la première tabulation mène à %s, pas au lien d'évitement", f.Desc)
 			}
 		}
 		n++
 		if f.Style == "none" || f.Width < 2 || f.Ratio < 3 || !f.Visible {
-			fail("focus peu visible sur %s : contour %s de %.1f px, contraste %.2f:1 avec le fond, dans la fenêtre : %v", f.Desc, f.Style, f.Width, f.Ratio, f.Visible)
+			fail("10.7", "focus peu visible sur %s : contour %s de %.1f px, contraste %.2f:1 avec le fond, dans la fenêtre : %v", f.Desc, f.Style, f.Width, f.Ratio, f.Visible)
 		}
 	}
 	if n == 0 {
-		fail("aucun élément ne prend le focus au clavier")
+		fail("12.8", "aucun élément ne prend le focus au clavier")
+	}
+	if !left {
+		fail("12.9", "après 400 tabulations, le focus n'a ni quitté la page ni fait le tour : piège au clavier ?")
 	}
 
 	// The skip link moves the focus to the main content: Enter on it, then
@@ -390,15 +418,57 @@ func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pag
 		run(chromedp.KeyEvent(kb.Tab))
 		in, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('main').contains(document.activeElement)`))
 		if !in {
-			fail("après le lien d'évitement, la tabulation suivante sort du contenu principal")
+			fail("12.7", "après le lien d'évitement, la tabulation suivante sort du contenu principal")
 		}
 	default:
-		fail("le lien d'évitement ne mène pas au contenu principal : %s", inMain)
+		fail("12.7", "le lien d'évitement ne mène pas au contenu principal : %s", inMain)
 	}
 
-	// 320 px wide: nothing scrolls sideways.
+	// 320 px wide: nothing scrolls sideways, also with the text spacing
+	// of RGAA 10.12 (a constructed stylesheet: the CSP does not apply).
 	run(chromedp.EmulateViewport(320, 640))
-	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](wideJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wide) > 0 {
+		fail("10.11", "à 320 px de large, la page défile horizontalement : %s", strings.Join(wide, " ; "))
+	}
+	run(chromedp.Evaluate[chromedp.Void](textSpacingJS))
+	wide, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](wideJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wide) > 0 {
+		fail("10.12", "à 320 px de large avec l'espacement du texte augmenté (RGAA 10.12), la page défile horizontalement : %s", strings.Join(wide, " ; "))
+	}
+	run(chromedp.Evaluate[chromedp.Void](`document.adoptedStyleSheets = []`))
+	run(chromedp.EmulateViewport(1280, 900))
+
+	console, requests, failed := rec.Take()
+	for _, c := range console {
+		fail("", "%s", c)
+	}
+	for _, f := range failed {
+		fail("", "requête en échec : %s", f)
+	}
+	for _, r := range requests {
+		if !strings.HasPrefix(r, origin+"/") && !strings.HasPrefix(r, "data:") {
+			fail("", "requête vers un autre site : %s", r)
+		}
+	}
+	return st, n, links, found
+}
+
+// textSpacingJS sets the text spacing of RGAA test 10.12.1 (WCAG 1.4.12).
+const textSpacingJS = `(() => {
+	const s = new CSSStyleSheet();
+	s.replaceSync('* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }');
+	document.adoptedStyleSheets = [s];
+})()`
+
+// wideJS lists what makes the page scroll sideways, if it does.
+const wideJS = `(() => {
 		const d = document.documentElement;
 		if (d.scrollWidth <= d.clientWidth) return [];
 		return ['largeur ' + d.scrollWidth + ' px pour ' + d.clientWidth].concat([...document.querySelectorAll('body *')].filter(e => {
@@ -407,34 +477,14 @@ func checkPage(t *testing.T, ctx context.Context, rec *browsertest.Recorder, pag
 			for (let a = e.parentElement; a; a = a.parentElement) if (/(auto|scroll|hidden)/.test(getComputedStyle(a).overflowX)) return false;
 			return true;
 		}).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' px'));
-	})()`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(wide) > 0 {
-		fail("à 320 px de large, la page défile horizontalement : %s", strings.Join(wide, " ; "))
-	}
-	run(chromedp.EmulateViewport(1280, 900))
-
-	console, requests, failed := rec.Take()
-	for _, c := range console {
-		fail("%s", c)
-	}
-	for _, f := range failed {
-		fail("requête en échec : %s", f)
-	}
-	for _, r := range requests {
-		if !strings.HasPrefix(r, origin+"/") && !strings.HasPrefix(r, "data:") {
-			fail("requête vers un autre site : %s", r)
-		}
-	}
-	return st, n, links
-}
+	})()`
 
 // checkSearch uses the search as a person would: from the header form of
 // the home page, then on the search page with the keyboard.
-func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, site string) {
+func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, site string) []finding {
 	rec.Reset()
+	var found []finding
+	fail := failer(t, &found)
 	do := func(steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, steps...); err != nil {
@@ -460,67 +510,87 @@ func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, s
 	do(chromedp.Navigate(site), chromedp.SendKeys(chromedp.CSS("#recherche-entete"), "clause sociale"), chromedp.KeyEvent(kb.Enter))
 	do(chromedp.WaitVisible(chromedp.CSS("#recherche-resultats")))
 	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées? pour «\x{a0}clause sociale\x{a0}»`).MatchString(s) {
-		t.Errorf("message après une recherche depuis l'en-tête : %q", s)
+		fail("7.5", "message après une recherche depuis l'en-tête : %q", s)
 	}
 	loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.search`))
 	if !strings.HasSuffix(loc, "/recherche/?q=clause+sociale") {
-		t.Errorf("adresse après la recherche : %s", loc)
+		fail("", "adresse après la recherche : %s", loc)
 	}
 
 	// On the search page: the status region is there, empty, before any
 	// search; typing changes nothing until Enter.
 	do(chromedp.Navigate(site + "recherche/"))
-	role, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const s = document.getElementById('recherche-etat'); return s.getAttribute('role') + ':' + s.textContent })()`))
-	if role != "status:" {
-		t.Errorf("zone d'état au chargement : %q (attendu : role=status, vide)", role)
+	// Both live regions are in the accessibility tree, empty, before any
+	// message (RGAA 7.5): not display:none, or the first one is not read.
+	role, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`['recherche-etat', 'recherche-erreur'].map(id => { const s = document.getElementById(id); return s.getAttribute('role') + ':' + getComputedStyle(s).display + ':' + s.textContent }).join(' ')`))
+	if role != "status:block: alert:block:" {
+		fail("7.5", "zones d'état et d'erreur au chargement : %q (attendu : role=status puis role=alert, affichées, vides)", role)
+	}
+	// The rule of the field is said before it is used (RGAA 11.10).
+	hint, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('q').getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent).join('|')`))
+	if !strings.Contains(hint, "deux lettres") {
+		fail("11.10", "la consigne du champ (deux lettres au moins) n'est pas liée au champ : %q", hint)
+	}
+	// An empty search is an error: said in the alert region, naming the
+	// field, which is marked invalid (RGAA 7.5, 11.10, 11.11).
+	do(chromedp.Focus(chromedp.CSS("#q")), chromedp.KeyEvent(kb.Enter))
+	bad, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('recherche-erreur').textContent + '|' + document.getElementById('recherche-etat').textContent + '|' + document.getElementById('q').getAttribute('aria-invalid') + '|' + document.title`))
+	if parts := strings.Split(bad, "|"); len(parts) != 4 || !strings.Contains(parts[0], "«\u00a0Rechercher dans le site\u00a0»") || parts[1] != "" || parts[2] != "true" || !strings.HasPrefix(parts[3], "Erreur") {
+		fail("7.5", "recherche vide : erreur|état|aria-invalid|titre = %q", bad)
 	}
 	do(chromedp.Focus(chromedp.CSS("#q")), chromedp.KeyEvent("véhicules électriques"))
-	same, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search + '|' + document.activeElement.id + '|' + document.getElementById('recherche-etat').textContent`))
+	same, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search.replace('?q=', '') + '|' + document.activeElement.id + '|' + document.getElementById('recherche-etat').textContent`))
 	if same != "|q|" {
-		t.Errorf("la saisie seule a changé la page : %q", same)
+		fail("7.4", "la saisie seule a changé la page : %q", same)
 	}
 	do(chromedp.KeyEvent(kb.Enter))
 	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées? pour «\x{a0}véhicules électriques\x{a0}»`).MatchString(s) {
-		t.Errorf("message : %q", s)
+		fail("7.5", "message : %q", s)
+	}
+	// The page title names the search (RGAA 8.6); the field is valid again.
+	after, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.title + '|' + document.getElementById('q').hasAttribute('aria-invalid') + '|' + document.getElementById('recherche-erreur').textContent`))
+	if !strings.HasPrefix(after, "Résultats pour «\u00a0véhicules électriques\u00a0» — ") || !strings.HasSuffix(after, "|false|") {
+		fail("8.6", "après une recherche, titre|aria-invalid|erreur = %q", after)
 	}
 	results, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#recherche-resultats li a')].map(a => a.textContent + ' ' + a.getAttribute('href'))`))
 	if len(results) == 0 || !strings.Contains(strings.Join(results, "\n"), "/indicateurs/vehicules-electriques-parc/") {
-		t.Errorf("résultats de « véhicules électriques » :\n%s", strings.Join(results, "\n"))
+		fail("", "résultats de « véhicules électriques » :\n%s", strings.Join(results, "\n"))
 	}
 	// From the field, Tab reaches the button, then the first result.
 	do(chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
 	first, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.closest('#recherche-resultats') ? 'ok' : document.activeElement.outerHTML.slice(0, 80)`))
 	if first != "ok" {
-		t.Errorf("la tabulation n'atteint pas le premier résultat : %s", first)
+		fail("12.11", "la tabulation n'atteint pas le premier résultat : %s", first)
 	}
 	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRun, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range violations {
-		t.Errorf("axe, résultats affichés : %s (%s) : %s\n    %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n    "))
+		fail(v.criterion(), "axe, résultats affichés : %s (%s) : %s\n    %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n    "))
 	}
 
 	// Nothing found: said so.
 	do(chromedp.Focus(chromedp.CSS("#q")), chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = ''`), chromedp.KeyEvent("zzzzzz"), chromedp.KeyEvent(kb.Enter))
 	if s := status(); !strings.HasPrefix(s, "Aucune page ne contient «\u00a0zzzzzz\u00a0»") {
-		t.Errorf("message sans résultat : %q", s)
+		fail("7.5", "message sans résultat : %q", s)
 	}
 	hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('recherche-resultats').hidden + ' ' + document.getElementById('recherche-aide').hidden`))
 	if hidden != "true false" {
-		t.Errorf("sans résultat, la liste reste affichée ou le renvoi au plan du site n'apparaît pas (%s)", hidden)
+		fail("", "sans résultat, la liste reste affichée ou le renvoi au plan du site n'apparaît pas (%s)", hidden)
 	}
 	// Punctuation around the words does not matter.
 	do(chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = ''`), chromedp.KeyEvent("« Clause sociale/ »"), chromedp.KeyEvent(kb.Enter))
 	if s := status(); !regexp.MustCompile(`^\d+ pages? trouvées?`).MatchString(s) {
-		t.Errorf("recherche avec ponctuation : %q", s)
+		fail("", "recherche avec ponctuation : %q", s)
 	}
 	console, _, failed := rec.Take()
 	if len(console)+len(failed) > 0 {
-		t.Errorf("recherche : %v %v", console, failed)
+		fail("", "recherche : %v %v", console, failed)
 	}
 	csp, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__csp`))
 	if len(csp) > 0 {
-		t.Errorf("violations de la CSP : %v", csp)
+		fail("", "violations de la CSP : %v", csp)
 	}
+	return found
 }

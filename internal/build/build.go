@@ -35,6 +35,7 @@ import (
 	"spaser/internal/markdown"
 	"spaser/internal/publish"
 	"spaser/internal/render"
+	"spaser/internal/rgaa"
 	"spaser/internal/safeurl"
 	"spaser/internal/search"
 	"spaser/internal/site"
@@ -133,6 +134,8 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	built := &render.Built{Follow: followup.Compute(cat, s.Years())}
 	s.SetGlossary(glossary.Load(fsys, l))
 	s.SetDocuments(fsys, l)
+	grid, auto := rgaa.Load(fsys, l)
+	s.SetAudit(grid, auto, l)
 	<-parsed
 	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built}, l, nil
@@ -319,6 +322,9 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		}
 		if res.Demoted {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
+		}
+		for _, w := range res.Warnings {
+			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + w.Line - 1}, w.Hint, "%s", w.Msg)
 		}
 		bodies[i] = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
 		return nil

@@ -92,23 +92,30 @@ func TestGolden(t *testing.T) {
 	}
 	files := readTree(t, out)
 	for _, name := range []string{"index.html", "axes/1-vert/1-climat/1-bas/index.html", "indicateurs/clauses/index.html", "page/index.html"} {
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "_"))
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, []byte(files[name]), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
+		checkGolden(t, name, files[name], strings.ReplaceAll(name, "/", "_"))
+	}
+}
+
+// checkGolden compares the built file name with testdata/golden/golden,
+// or writes it there with -update.
+func checkGolden(t *testing.T, name, got, golden string) {
+	t.Helper()
+	golden = filepath.Join("testdata", "golden", golden)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
 		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
 		}
-		if files[name] != string(want) {
-			t.Errorf("%s differs from %s (run go test ./internal/build -update if the change is intended)", name, golden)
-		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s (run go test ./internal/build -update if the change is intended)", name, golden)
 	}
 }
 

@@ -23,6 +23,7 @@ period_end = 2026
 data_from = 2022
 contact = "Service des achats"
 headline = ["heures"]
+contact_email = "achats@exemple.fr"
 
 [schema]
 root = "axes"
@@ -43,9 +44,6 @@ demonstrative = "cette action"
 publisher = "Collectivité d'essai"
 director = "Le président"
 host = "Collectivité d'essai"
-
-[accessibility]
-status = "non conforme"
 
 [[facts]]
 key = "pilot"

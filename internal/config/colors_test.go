@@ -33,8 +33,8 @@ root = "axes"
 [[schema.levels]]
 singular = "Axe"
 plural = "Axes"
-[accessibility]
-status = "non conforme"
+contact_email = "achats@exemple.fr"
+#
 [colors]
 accent = "#7fbfaa"
 focus = "#ffcc00"
@@ -67,7 +67,7 @@ background_alt = "#f5f6f4"
 		"data/site.toml:14: couleur focus #ffcc00 : contraste de 1,3:1 sur le fond accent_bg (#e9f3f0), il faut au moins 3:1 (contour du focus ; WCAG 2.1, RGAA critère 3.3) → Choisissez une couleur plus foncée : par exemple #a78500, qui atteint 3:1.",
 		"data/site.toml:15: couleur chart_values #dddddd : contraste de 1,3:1 sur le fond blanc des graphiques, il faut au moins 3:1 (graphique ; WCAG 2.1, RGAA critère 3.3) → Choisissez une couleur plus foncée : par exemple #929292, qui atteint 3,1:1.",
 	)
-	if len(got) != 3 || strings.Contains(joined, "#0b5d4b") {
+	if strings.Count(joined, ": couleur ") != 3 || strings.Contains(joined, "#0b5d4b") {
 		t.Errorf("a colour with enough contrast is reported:\n%s", joined)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
-	"slices"
 	"strings"
 
 	"spaser/internal/diag"
@@ -21,26 +20,26 @@ const File = "data/site.toml"
 
 // Config is data/site.toml.
 type Config struct {
-	Title        string      `toml:"title"`
-	Collectivite string      `toml:"collectivite"`
-	BaseURL      string      `toml:"base_url"`
-	PeriodStart  int         `toml:"period_start"`
-	PeriodEnd    int         `toml:"period_end"`
-	DataFrom     int         `toml:"data_from"`
-	AdoptionDate string      `toml:"adoption_date"`
-	Contact      string      `toml:"contact"`
-	ContactEmail string      `toml:"contact_email"`
-	Headline     []string    `toml:"headline"`
-	Schema       Schema      `toml:"schema"`
-	Publication  Publication `toml:"publication"`
-	Access       Access      `toml:"accessibility"`
-	Colors       Colors      `toml:"colors"`
-	Units        []Unit      `toml:"units"`
-	Facts        []Fact      `toml:"facts"`
-	Decp         Decp        `toml:"decp"`
-	Articles     Articles    `toml:"articles"`    // names.go
-	ContactURL   string      `toml:"contact_url"` // trust.go
-	Adoption     Adoption    `toml:"adoption"`
+	Title        string         `toml:"title"`
+	Collectivite string         `toml:"collectivite"`
+	BaseURL      string         `toml:"base_url"`
+	PeriodStart  int            `toml:"period_start"`
+	PeriodEnd    int            `toml:"period_end"`
+	DataFrom     int            `toml:"data_from"`
+	AdoptionDate string         `toml:"adoption_date"`
+	Contact      string         `toml:"contact"`
+	ContactEmail string         `toml:"contact_email"`
+	Headline     []string       `toml:"headline"`
+	Schema       Schema         `toml:"schema"`
+	Publication  Publication    `toml:"publication"`
+	OldAccess    map[string]any `toml:"accessibility"` // replaced by data/rgaa/grille.toml: an error says where each key went
+	Colors       Colors         `toml:"colors"`
+	Units        []Unit         `toml:"units"`
+	Facts        []Fact         `toml:"facts"`
+	Decp         Decp           `toml:"decp"`
+	Articles     Articles       `toml:"articles"`    // names.go
+	ContactURL   string         `toml:"contact_url"` // trust.go: a contact form
+	Adoption     Adoption       `toml:"adoption"`
 
 	src []byte
 }
@@ -65,30 +64,6 @@ type Publication struct {
 	Address   string `toml:"address"`
 	Host      string `toml:"host"`
 }
-
-// Access is the accessibility status declared in every footer, and what
-// the declaration d'accessibilité states besides (its official template).
-type Access struct {
-	Status    string  `toml:"status"`
-	AuditDate string  `toml:"audit_date"`
-	Rate      float64 `toml:"rate"`
-	Contact   string  `toml:"contact"`
-
-	Date        string   `toml:"date"`        // the declaration was established on (AAAA-MM-JJ)
-	Updated     string   `toml:"updated"`     // and updated on
-	Auditor     string   `toml:"auditor"`     // "en interne", or the company that audited
-	SchemaURL   string   `toml:"schema_url"`  // the schéma pluriannuel de mise en accessibilité
-	PlanURL     string   `toml:"plan_url"`    // the plan d'actions of the year
-	Environment []string `toml:"environment"` // browsers and assistive technologies of the tests
-	Tools       []string `toml:"tools"`       // the tools of the tests
-	Pages       []string `toml:"pages"`       // the pages checked
-	NonConform  []string `toml:"non_conformities"`
-	Derogations []string `toml:"derogations"` // dérogations pour charge disproportionnée
-	Exempt      []string `toml:"exempt"`      // contenus non soumis à l'obligation
-}
-
-// Statuses are the three statuses the RGAA allows.
-var Statuses = []string{"totalement conforme", "partiellement conforme", "non conforme"}
 
 var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
@@ -147,7 +122,6 @@ func (c *Config) check(l *diag.List) {
 	c.checkColors(l)
 	c.checkUnits(l)
 	c.checkFacts(l)
-	c.checkLinks(l)
 	c.checkArticles(l)
 	c.checkTrust(l)
 }
@@ -176,18 +150,13 @@ func (c *Config) checkSchema(l *diag.List) {
 	}
 }
 
+// checkAccess: the declaration is computed from the audit grid now; a
+// section [accessibility] left from before says where its keys went.
 func (c *Config) checkAccess(l *diag.List) {
-	switch {
-	case !slices.Contains(Statuses, c.Access.Status):
-		l.Errorf(c.pos("accessibility", "status"), "Choisissez parmi \"totalement conforme\", \"partiellement conforme\" et \"non conforme\" (sans audit : \"non conforme\").", "état de conformité RGAA inconnu : %q", c.Access.Status)
-	case c.Access.Status != "non conforme" && c.Access.AuditDate == "":
-		l.Errorf(c.pos("accessibility", "status"), "Un état « totalement conforme » ou « partiellement conforme » suppose un audit : indiquez audit_date et rate, ou déclarez \"non conforme\".", "état de conformité déclaré sans date d'audit")
+	if c.OldAccess == nil {
+		return
 	}
-	for _, d := range []struct{ key, val string }{{"audit_date", c.Access.AuditDate}, {"date", c.Access.Date}, {"updated", c.Access.Updated}} {
-		if d.val != "" && !dateRe.MatchString(d.val) {
-			l.Errorf(c.pos("accessibility", d.key), "Écrivez la date sous la forme AAAA-MM-JJ, par exemple \"2026-11-27\".", "date illisible dans [accessibility] %s : %q", d.key, d.val)
-		}
-	}
+	l.Errorf(c.pos("accessibility"), "Supprimez la section [accessibility] de data/site.toml. L'état de conformité, le taux, la date d'audit, les non-conformités, l'environnement, les outils et les pages vérifiées (status, rate, audit_date, non_conformities, environment, tools, pages) sont désormais calculés à partir de la grille d'audit data/rgaa/grille.toml : ne les recopiez pas. Reportez date, updated, auditor, schema_url, plan_url et exempt dans sa section [declaration] (etablie, mise_a_jour, realise, schema_url, plan_url, non_soumis), les dérogations sous leur critère (derogation = \"…\"), et contact à la racine de data/site.toml (contact, contact_email ou contact_url). Voir le README, « La déclaration d'accessibilité ».", "section [accessibility] remplacée par la grille d'audit RGAA (data/rgaa/grille.toml)")
 }
 
 // Source is the configuration file's text, for positions found later.

@@ -90,14 +90,8 @@ func (c *Config) CollectiviteName() Name { return name(c.Collectivite, c.Article
 // TitleName is the site's title (the schema's name) with its article.
 func (c *Config) TitleName() Name { return name(c.Title, c.Articles.Title) }
 
-// ContactName is the service to contact with its article: the contact of
-// the accessibility declaration when access is true and it has one.
-func (c *Config) ContactName(access bool) Name {
-	if access && strings.TrimSpace(c.Access.Contact) != "" {
-		return name(c.Access.Contact, c.Articles.Contact)
-	}
-	return name(c.Contact, c.Articles.Contact)
-}
+// ContactName is the service to contact with its article.
+func (c *Config) ContactName() Name { return name(c.Contact, c.Articles.Contact) }
 
 // checkArticles reports an article that is none of the accepted words.
 func (c *Config) checkArticles(l *diag.List) {

@@ -33,21 +33,14 @@ func TestNameForms(t *testing.T) {
 }
 
 func TestContactName(t *testing.T) {
-	c := &Config{Contact: "Service des achats", Access: Access{Contact: "Mission handicap"}}
-	if got := c.ContactName(false).The(); got != "le Service des achats" {
-		t.Errorf("ContactName(false) = %q", got)
-	}
-	if got := c.ContactName(true).The(); got != "la Mission handicap" {
-		t.Errorf("ContactName(true) = %q", got)
-	}
-	c.Access.Contact = ""
-	if got := c.ContactName(true).The(); got != "le Service des achats" {
-		t.Errorf("ContactName(true) without an accessibility contact = %q", got)
+	c := &Config{Contact: "Service des achats"}
+	if got := c.ContactName().The(); got != "le Service des achats" {
+		t.Errorf("ContactName() = %q", got)
 	}
 }
 
 func TestArticleError(t *testing.T) {
-	src := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\n[articles]\ncollectivite = \"du\"\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n"
+	src := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\n[articles]\ncollectivite = \"du\"\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n"
 	var l diag.List
 	Load(fstest.MapFS{File: {Data: []byte(src)}}, &l)
 	var got []string
@@ -60,7 +53,7 @@ func TestArticleError(t *testing.T) {
 }
 
 func TestTrust(t *testing.T) {
-	base := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\nadoption_date = \"%d\"\n%s\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n[accessibility]\nstatus = \"non conforme\"\n%s"
+	base := "title = \"T\"\ncollectivite = \"C\"\nperiod_start = 2023\nperiod_end = 2028\nadoption_date = \"%d\"\n%s\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n%s"
 	load := func(date, top, tables string) (*Config, string) {
 		var l diag.List
 		src := strings.Replace(strings.Replace(strings.Replace(base, "%d", date, 1), "%s", top, 1), "%s", tables, 1)
@@ -78,8 +71,8 @@ func TestTrust(t *testing.T) {
 	for _, want := range []string{
 		`data/site.toml:6 adresse électronique de contact illisible : "achats at exemple"`,
 		`data/site.toml:7 adresse incorrecte pour contact_url : "/contact"`,
-		`data/site.toml:16 adresse incorrecte pour adoption.document : "javascript:alert(1)"`,
-		`data/site.toml:17 adresse incorrecte pour adoption.deliberation : "//autre.fr/x.pdf"`,
+		`data/site.toml:14 adresse incorrecte pour adoption.document : "javascript:alert(1)"`,
+		`data/site.toml:15 adresse incorrecte pour adoption.deliberation : "//autre.fr/x.pdf"`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)

@@ -53,6 +53,7 @@ type Result struct {
 	Broken   []BrokenLink
 	Unsafe   []BrokenLink // links and images to javascript:, data:… (safeurl.Check): dropped, to be reported
 	Demoted  bool         // the body had level-1 headings, shifted one level down
+	Warnings []Warning
 }
 
 // Converter renders bodies; it is safe for concurrent use.
@@ -82,7 +83,8 @@ func New() *Converter {
 		),
 		goldmark.WithRendererOptions(
 			html.WithWriter(frenchWriter{html.NewWriter()}),
-			renderer.WithNodeRenderers(util.Prioritized(noteRefRenderer{}, 100)), // footnote.go
+			renderer.WithNodeRenderers(util.Prioritized(noteRefRenderer{}, 100), // footnote.go
+				util.Prioritized(quoteRenderer{}, 100)), // quote.go
 		),
 	)
 	return &Converter{md: md}
@@ -136,11 +138,14 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	resolve, _ := pc.Get(resolverKey).(Resolver)
 	demote := hasLevelOne(doc)
 	res.Demoted = demote
+	var ems []*ast.Emphasis
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Emphasis:
+			ems = append(ems, n)
 		case *ast.Heading:
 			if demote && n.Level < 6 {
 				n.Level++
@@ -161,6 +166,16 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *east.TableCell:
 			if _, ok := n.Parent().(*east.TableHeader); ok {
 				n.SetAttributeString("scope", []byte("col"))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	markQuotes(ems, src) // quote.go
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Type() != ast.TypeInline {
+			checkBlock(n, src, res)
+			if n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+				checkLists(n, src, res)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -252,11 +267,19 @@ func nodeLine(n ast.Node, src []byte) (line, col int) {
 	return line, col
 }
 
-func plainText(n ast.Node, src []byte) string {
+func plainText(n ast.Node, src []byte) string { return textOf(n, src, nil) }
+
+// textOf is the text inside n; a node for which leave is true stands as
+// " … " instead of its text.
+func textOf(n ast.Node, src []byte, leave func(ast.Node) bool) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if leave != nil && leave(c) {
+			b.WriteString(" … ")
+			return ast.WalkSkipChildren, nil
 		}
 		switch t := c.(type) {
 		case *ast.Text:

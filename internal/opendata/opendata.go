@@ -65,8 +65,9 @@ type File struct {
 	Data []byte
 }
 
-// Files returns indicateurs.csv, indicateurs.json and one CSV per
-// indicator, in site.DataDir, from the rows of the follow-up.
+// Files returns indicateurs.csv, indicateurs.json, one CSV per indicator
+// (from the rows of the follow-up), the DECP contracts and the RGAA audit
+// grid (rgaa.go), in site.DataDir.
 func Files(s *site.Site, f *followup.Result) []File {
 	var all []Row
 	var files []File
@@ -78,7 +79,7 @@ func Files(s *site.Site, f *followup.Result) []File {
 	return append([]File{
 		{path.Join(site.DataDir, "indicateurs.csv"), CSV(all)},
 		{path.Join(site.DataDir, "indicateurs.json"), JSON(s, all)},
-	}, files...)
+	}, append(files, gridFile(s)...)...)
 }
 
 // CSV writes rows for a French spreadsheet: UTF-8 with a byte order mark

@@ -245,6 +245,7 @@ func (t *Templates) funcs() template.FuncMap {
 		"int":     func(v int) string { return typo.Number(float64(v), 0) },
 		"year":    func(v int) string { return fmt.Sprint(v) },
 		"typo":    typo.Text,
+		"quoted":  typo.Quoted,
 		"kind":    func(k indicator.Kind) string { return indicator.Kinds[k] },
 		"plural":  plural,
 		"add":     func(a, b int) int { return a + b },

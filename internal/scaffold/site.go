@@ -157,14 +157,9 @@ director = ""
 address = ""
 host = ""
 
-# Déclaration d'accessibilité. Sans audit RGAA, le site est « non conforme » ;
-# après un audit, indiquez sa date, le taux de critères respectés et l'état
-# qui en résulte (voir le README).
-[accessibility]
-status = "non conforme"
-audit_date = ""
-rate = 0
-contact = %[1]s
+# Déclaration d'accessibilité : elle est calculée à partir de la grille
+# d'audit RGAA, data/rgaa/grille.toml (voir le README, « La déclaration
+# d'accessibilité »). Sans grille, le site se déclare « non conforme ».
 
 # Couleurs du site (en hexadécimal), vérifiées à la construction (contraste
 # d'au moins 4,5:1 pour un texte). Sans ce bloc, des couleurs neutres.

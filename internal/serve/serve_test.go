@@ -33,8 +33,6 @@ plural = "Axes"
 [[schema.levels]]
 singular = "Action"
 plural = "Actions"
-[accessibility]
-status = "non conforme"
 `,
 	"content/_index.md":        "+++\ntitle = \"Accueil d'essai\"\n+++\nBienvenue : voir [la page](page.md).\n",
 	"content/page.md":          "+++\ntitle = \"Une page\"\n+++\nPremière version.\n",

@@ -18,6 +18,7 @@ import (
 	"spaser/internal/glossary"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
+	"spaser/internal/rgaa"
 	"spaser/internal/tomlfile"
 	"spaser/internal/typo"
 )
@@ -43,7 +44,7 @@ const (
 var Kinds = []string{KindHome, KindSchema, KindSection, KindAction, KindPage,
 	KindIndicators, KindIndicator, KindODDIndex, KindODD, KindPlan,
 	KindAccess, KindLegal, KindNotFound,
-	KindDashboard, KindReport, KindData, KindSearch, KindPrint, KindDECP, KindGlossary}
+	KindDashboard, KindReport, KindData, KindSearch, KindPrint, KindDECP, KindGlossary, KindGrid}
 
 // layouts that a content page may ask for in its front matter.
 var contentLayouts = []string{KindPage, KindAccess, KindLegal}
@@ -135,6 +136,9 @@ type Site struct {
 	Access     *Page
 	Legal      *Page
 	NotFound   *Page
+
+	Audit *rgaa.Declaration // computed from the audit grid (rgaa.go)
+	Grid  *Page             // the grid's page, under the declaration
 
 	Search *Page // recherche (tools.go)
 	Print  *Page // version imprimable du schéma (tools.go)

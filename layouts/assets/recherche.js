@@ -2,7 +2,9 @@
    « Rechercher » charge l'index préparé à la construction (un fichier JSON)
    et affiche les pages qui contiennent tous les mots cherchés. Sans
    JavaScript, la page renvoie au plan du site. Le nombre de résultats est
-   annoncé par une zone role="status". */
+   annoncé par une zone role="status", une erreur par une zone role="alert"
+   (le champ est alors marqué aria-invalid) ; le titre de la page reprend
+   les mots cherchés. */
 (function () {
   'use strict';
   var form = document.getElementById('recherche');
@@ -11,6 +13,8 @@
   var status = document.getElementById('recherche-etat');
   var list = document.getElementById('recherche-resultats');
   var help = document.getElementById('recherche-aide');
+  var error = document.getElementById('recherche-erreur');
+  var title = document.title;
   document.getElementById('recherche-sans-js').hidden = true;
   var index;
 
@@ -57,15 +61,26 @@
     if (text) e.textContent = text;
     return e;
   }
+  // fail says what went wrong in the alert region, and the page title.
+  function fail(msg) {
+    status.textContent = '';
+    error.textContent = msg;
+    document.title = 'Erreur\u00a0: ' + title;
+  }
   function show(q) {
     var words = norm(q).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
     list.textContent = '';
     list.hidden = true;
     help.hidden = true;
+    error.textContent = '';
     if (!words.length) {
-      status.textContent = 'Saisissez au moins un mot de deux lettres.';
+      input.setAttribute('aria-invalid', 'true');
+      fail('Le champ «\u00a0Rechercher dans le site\u00a0» ne contient aucun mot de deux lettres ou plus\u202f: saisissez par exemple «\u00a0clause\u00a0» ou «\u00a0véhicules\u00a0».');
+      input.focus();
       return;
     }
+    input.removeAttribute('aria-invalid');
+    document.title = 'Résultats pour «\u00a0' + q.trim() + '\u00a0» — ' + title;
     status.textContent = 'Recherche en cours…';
     load().then(function (entries) {
       var found = entries.map(function (e) { return { e: e, n: score(e, words) }; })
@@ -87,7 +102,7 @@
         ? found.length + (found.length > 1 ? ' pages trouvées' : ' page trouvée') + ' pour «\u00a0' + q.trim() + '\u00a0»' + (found.length > 50 ? '\u202f; les 50 premières sont affichées.' : '.')
         : 'Aucune page ne contient «\u00a0' + q.trim() + '\u00a0». Essayez un autre mot.';
     }).catch(function () {
-      status.textContent = 'La recherche est indisponible pour le moment. Consultez le plan du site.';
+      fail('La recherche est indisponible pour le moment. Consultez le plan du site.');
       document.getElementById('recherche-sans-js').hidden = false;
     });
   }
