@@ -31,6 +31,10 @@ Utilisation :
   spaser new action DOSSIER-DE-L-ENJEU NOM
   spaser new indicateur IDENTIFIANT
       Crée un fichier prérempli et commenté (sans jamais en écraser un).
+  spaser export annee AAAA -o FICHIER.xlsx|FICHIER.csv
+  spaser import annee AAAA FICHIER [--force]
+      Écrit les valeurs de l'année dans un tableur, puis relit le tableur
+      rempli (chaque cellule vérifiée ; rien n'est remplacé sans --force).
 
 Lancez « spaser COMMANDE -h » pour l'aide d'une commande.
 `
@@ -55,6 +59,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "export":
+		return runExport(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	case "-h", "--help", "-help", "help", "aide":
 		fmt.Fprint(stdout, usage)
 		return 0
