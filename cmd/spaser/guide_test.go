@@ -54,6 +54,7 @@ func TestGuideExamples(t *testing.T) {
 		"duplicate id": appendTo("data/indicateurs.toml", "\n[[indicator]]\nid = \"heures-insertion\"\nlabel = \"Heures\"\nkind = \"count\"\nunit = \"heures\"\n"),
 		"id twice":     sub(action, `indicators = ["vehicules-faibles-emissions", `, `indicators = ["vehicules-faibles-emissions", "vehicules-faibles-emissions", `),
 		"table twice":  appendTo("data/valeurs/2022.toml", "\n[vehicules-faibles-emissions]\ncount = 1\n"),
+		"lost header":  sub("data/valeurs/2022.toml", "comment = \"40 véhicules électriques sur 92 véhicules légers renouvelés\"\n", "comment = \"40 véhicules électriques sur 92 véhicules légers renouvelés\"\ncount = 3\n"),
 		"year":         write("data/valeurs/2030.toml", "[heures-insertion]\nvalue = 1\n"),
 		"share":        sub("data/valeurs/2022.toml", "share = 31.5", "share = 315"),
 		"count":        sub("data/valeurs/2022.toml", "count = 40", "count = 94"),

@@ -78,7 +78,7 @@ var brokenSites = []struct {
 	{
 		name:    "same indicator twice in a values file",
 		changes: map[string]string{"data/valeurs/2024.toml": "[heures]\nvalue = 61234\n\n[heures]\nvalue = 3\n"},
-		where:   "data/valeurs/2024.toml:4:2", msg: "cette clé ou cette table est définie deux fois", hint: "Supprimez ou renommez",
+		where:   "data/valeurs/2024.toml:4:2", msg: "le bloc [heures] est écrit deux fois", hint: "Il est déjà ouvert à la ligne 1",
 	},
 	{
 		name:    "values for a year after the period",

@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -52,7 +53,7 @@ func loadCat(t *testing.T, files map[string]string) (*Catalogue, []diag.Diagnost
 }
 
 func TestSharesAndTargets(t *testing.T) {
-	c, items := loadCat(t, map[string]string{"data/valeurs/2022.toml": "[vfe]\ncount = 40\ntotal = 92\n"})
+	c, items := loadCat(t, map[string]string{"data/valeurs/2022.toml": "[vfe]\ncount = 40\ntotal = 92\nsource = \"Rapport\"\n"})
 	if len(items) != 0 {
 		t.Fatalf("diagnostics: %v", items)
 	}
@@ -87,7 +88,7 @@ func TestValueErrors(t *testing.T) {
 	}
 	for src, want := range cases {
 		_, items := loadCat(t, map[string]string{"data/valeurs/2024.toml": src})
-		if len(items) == 0 || !strings.Contains(items[0].Msg, want) || items[0].File != "data/valeurs/2024.toml" || items[0].Line < 1 {
+		if i := slices.IndexFunc(items, func(d diag.Diagnostic) bool { return strings.Contains(d.Msg, want) }); i < 0 || items[i].File != "data/valeurs/2024.toml" || items[i].Line < 1 {
 			t.Errorf("%q: got %v, want %q", src, items, want)
 		}
 	}

@@ -329,7 +329,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 	if !ok {
 		return
 	}
-	values := map[string]valueTOML{}
+	values := map[string]yearTOML{}
 	if _, ok := tomlfile.Decode(l, file, 1, src, &values); !ok {
 		return
 	}
@@ -340,7 +340,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		v := values[id]
+		v := values[id].value()
 		line, col := idx.KeyAt(0, id)
 		p := diag.Pos{File: file, Line: line, Col: col}
 		ind := c.ByID[id]
@@ -349,10 +349,14 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 			l.Errorf(p, hint, "indicateur inconnu : %q", id)
 			continue
 		}
+		if v.untouched() {
+			continue // as `spaser new annee` wrote it: publishes nothing
+		}
 		m := &Measure{Year: year, Provisional: v.Provisional, Source: v.Source, Comment: v.Comment, Pos: p}
 		v.figuresTOML.into(m)
 		checkFigures(l, block{pos: p, idx: idx, path: []string{id}}, ind, v.figuresTOML)
-		dlines := idx.Lines(id, "detail")
+		dlines := dropUntouchedDetails(&v, idx.Lines(id, "detail"))
+		checkHalfFilled(l, block{pos: p, idx: idx, path: []string{id}}, ind, v)
 		seen := map[string]diag.Pos{}
 		for i, d := range v.Detail {
 			dp := p

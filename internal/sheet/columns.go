@@ -124,23 +124,20 @@ func targets(ind *indicator.Indicator, _ int) string {
 }
 
 func lastPublished(ind *indicator.Indicator, year int) string {
-	for i := len(ind.Values) - 1; i >= 0; i-- {
-		m := ind.Values[i]
-		if m.Year >= year || !m.Known() {
-			continue
-		}
-		if _, ok := m.Number(ind.Kind); ok || len(m.Details) == 0 {
-			return m.When() + " : " + ind.Format(m)
-		}
-		var parts []string
-		for _, d := range m.Details {
-			if d.Known() {
-				parts = append(parts, d.Breakdown+" : "+ind.Format(d))
-			}
-		}
-		return m.When() + " : " + strings.Join(parts, " ; ")
+	m := ind.LatestBefore(year)
+	if m == nil {
+		return ""
 	}
-	return ""
+	if _, ok := m.Number(ind.Kind); ok || len(m.Details) == 0 {
+		return m.When() + " : " + ind.Format(m)
+	}
+	var parts []string
+	for _, d := range m.Details {
+		if d.Known() {
+			parts = append(parts, d.Breakdown+" : "+ind.Format(d))
+		}
+	}
+	return m.When() + " : " + strings.Join(parts, " ; ")
 }
 
 // Row is one row of the Valeurs sheet: an indicator's value of the year, or
@@ -176,8 +173,8 @@ func Rows(cat *indicator.Catalogue, year int) []*Row {
 			parts = m.Details
 		}
 		if len(parts) == 0 {
-			for _, d := range earlierParts(ind, year) {
-				out = append(out, measureRow(ind.ID, d.Breakdown, nil, true))
+			for _, part := range ind.PartsBefore(year) {
+				out = append(out, measureRow(ind.ID, part, nil, true))
 			}
 			continue
 		}
@@ -186,15 +183,6 @@ func Rows(cat *indicator.Catalogue, year int) []*Row {
 		}
 	}
 	return out
-}
-
-func earlierParts(ind *indicator.Indicator, year int) []*indicator.Measure {
-	for i := len(ind.Values) - 1; i >= 0; i-- {
-		if v := ind.Values[i]; v.Year < year && len(v.Details) > 0 {
-			return v.Details
-		}
-	}
-	return nil
 }
 
 func measureRow(id, part string, m *indicator.Measure, detail bool) *Row {

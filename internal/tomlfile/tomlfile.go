@@ -98,6 +98,9 @@ var (
 
 func explainSyntax(pe toml.ParseError, src []byte) (msg, hint string) {
 	line := lineText(src, pe.Position.Line)
+	if msg, hint, ok := strings.Cut(pe.Message, fieldSep); ok {
+		return msg, hint
+	}
 	switch {
 	case decimalCommaRe.MatchString(line):
 		return "nombre écrit avec une virgule",
@@ -109,7 +112,7 @@ func explainSyntax(pe toml.ParseError, src []byte) (msg, hint string) {
 		return "guillemets typographiques dans une valeur TOML",
 			"Écrivez les textes entre guillemets droits \"…\" (les traitements de texte les remplacent par “…”) ; à l'intérieur du texte, « » restent permis."
 	case strings.Contains(pe.Message, "has already been defined") || strings.Contains(pe.Message, "already been created"):
-		return "cette clé ou cette table est définie deux fois", "Supprimez ou renommez l'une des deux définitions."
+		return explainDuplicate(src, pe.Position.Line)
 	case strings.Contains(pe.Message, "unexpected EOF") || strings.Contains(pe.Message, "unterminated") || strings.Contains(pe.Message, "newline"):
 		return "texte non fermé", "Fermez le texte par un guillemet droit \" sur la même ligne, ou utilisez \"\"\" … \"\"\" pour un texte sur plusieurs lignes."
 	case strings.Contains(pe.Message, "expected value"):
@@ -220,12 +223,8 @@ func fieldNames(t reflect.Type, path []string) []string {
 		return nil
 	}
 	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
+	for _, f := range tomlFields(t) {
 		name := strings.Split(f.Tag.Get("toml"), ",")[0]
-		if name == "-" || !f.IsExported() {
-			continue
-		}
 		if name == "" {
 			name = f.Name
 		}

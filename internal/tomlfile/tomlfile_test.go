@@ -61,7 +61,7 @@ func TestCurlyQuotes(t *testing.T) {
 
 func TestDuplicateKey(t *testing.T) {
 	items := decode(t, "title = \"a\"\ntitle = \"b\"\n", 1)
-	if len(items) != 1 || items[0].Line != 2 || !strings.Contains(items[0].Msg, "deux fois") {
+	if len(items) != 1 || items[0].Line != 2 || !strings.Contains(items[0].Msg, "déjà écrit à la ligne 1") {
 		t.Fatalf("got %+v", items)
 	}
 }
@@ -108,6 +108,20 @@ func TestFrenchKeyNames(t *testing.T) {
 	}
 	items = decode(t, "titre = \"x\"\n", 1)
 	if len(items) != 1 || items[0].Hint != "Vouliez-vous dire « title » ?" {
+		t.Fatalf("got %+v", items)
+	}
+}
+
+// A forgotten [identifiant] line puts the next block's keys in the block
+// above: the message names the first line and that cause.
+func TestDuplicateKeyNamesTheMissingBlock(t *testing.T) {
+	items := decode(t, "[a]\ncount = 1\nsource = \"x\"\n\ncount = 2\n", 1)
+	if len(items) != 1 || items[0].Line != 5 || items[0].Msg != "« count » est déjà écrit à la ligne 2, dans le bloc [a]" ||
+		!strings.Contains(items[0].Hint, "la ligne qui l'ouvre (par exemple [identifiant]) manque au-dessus") {
+		t.Fatalf("got %+v", items)
+	}
+	items = decode(t, "[a]\ncount = 1\n\n[a]\ncount = 2\n", 1)
+	if len(items) != 1 || items[0].Msg != "le bloc [a] est écrit deux fois" || !strings.Contains(items[0].Hint, "ligne 1") {
 		t.Fatalf("got %+v", items)
 	}
 }
