@@ -64,6 +64,11 @@ Options :
 			return 1
 		}
 	}
+	if ld != nil {
+		// Only check reads the clock: a build publishes the same site
+		// whatever the day.
+		ld.Site.Catalogue.CheckYearsOver(l, *year)
+	}
 	items := l.Items()
 	for _, d := range items {
 		fmt.Fprintln(stdout, d.String())

@@ -118,6 +118,8 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 		}
 	}
 	c.loadValues(fsys, cfg, l)
+	c.checkPlausible(l)
+	checkStrayYears(fsys, l)
 	return c
 }
 
