@@ -64,7 +64,9 @@ func above1(ind *Indicator, year int) (string, bool) {
 	return "", false
 }
 
-func fmtDot(v float64) string { return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".") }
+func fmtDot(v float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
+}
 
 var yearNameRe = regexp.MustCompile(`^\d{4}\.toml$`)
 
