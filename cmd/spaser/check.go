@@ -40,6 +40,9 @@ Options :
 	if code, ok := parseCommand(fs, args, stderr); !ok {
 		return code
 	}
+	if wrongFolder("check", *source, stderr) {
+		return 2
+	}
 	if *year == 0 {
 		*year = now().Year()
 	} else if *year < 1990 || *year > 2100 {

@@ -84,6 +84,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseCommand(fs, args, stderr); !ok {
 		return code
 	}
+	if wrongFolder("build", *source, stderr) {
+		return 2
+	}
 	res, err := build.Run(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Defaults: spaser.Layouts})
 	if err != nil {
 		return reportError(err, stderr)

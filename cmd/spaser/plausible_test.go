@@ -22,3 +22,13 @@ func TestCheckYearNotOver(t *testing.T) {
 		t.Errorf("2023: exit %d\n%s", code, out.String())
 	}
 }
+
+// check run from content/ says where to run it, not to create data/site.toml.
+func TestCheckFromContent(t *testing.T) {
+	dir := sitetest.CopyDefault(t, "../..")
+	var out, errb bytes.Buffer
+	if code := run([]string{"check", "--source", dir + "/content"}, &out, &errb); code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	mustContain(t, errb.String(), "spaser check : data/site.toml introuvable ici, mais présent dans le dossier parent : la commande est lancée depuis un sous-dossier du site (content/ ?).\n    → Lancez-la depuis le dossier du site (cd .. puis spaser check), ou ajoutez --source ")
+}

@@ -118,7 +118,7 @@ var brokenSites = []struct {
 	{
 		name:    "negative number",
 		changes: map[string]string{"data/valeurs/2024.toml": "[heures]\nsource = \"Données\"\nvalue = -61234\n"},
-		where:   "data/valeurs/2024.toml:3:1", msg: "value négatif (-61234) pour l'indicateur heures", hint: "une valeur est positive ou nulle",
+		where:   "data/valeurs/2024.toml:3:1", msg: "nombre négatif pour l'indicateur heures : value = -61234", hint: "une valeur est positive ou nulle",
 	},
 	{
 		name:    "share and total together",

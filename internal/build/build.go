@@ -273,7 +273,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
 		}
 		for _, b := range res.Broken {
-			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, "Vérifiez le chemin du fichier .md visé : il s'écrit relativement à cette page (../autre-page.md) ou depuis content/ (/axes/…/page.md).", "lien vers une page inexistante : %s", b.Target)
+			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, linkHint(s, p, b.Target), "lien vers une page inexistante : %s", b.Target)
 		}
 		if res.Demoted {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")

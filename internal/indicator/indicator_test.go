@@ -80,7 +80,7 @@ func TestValueErrors(t *testing.T) {
 		"[vfe]\nshare = 140\n":                      "pourcentage supérieur à 100",
 		"[vfe]\ncount = 3\ntotal = 9\nshare = 33\n": "share et total donnés ensemble",
 		"[vfe]\nvalue = 3\n":                        "« value » ne s'applique pas",
-		"[heures]\nvalue = -5\n":                    "value négatif",
+		"[heures]\nvalue = -5\n":                    "nombre négatif pour l'indicateur heures : value = -5",
 		"[heures]\ntotal = 5\n":                     "n'est pas de type share",
 		"[heurs]\nvalue = 5\n":                      "indicateur inconnu : \"heurs\"",
 		"[vfe]\ncount = 3\ntotl = 9\n":              "« totl » : clé inconnue",

@@ -255,7 +255,7 @@ func checkFigures(l *diag.List, b block, ind *Indicator, f figuresTOML) {
 		v    *float64
 	}{{"value", f.Value}, {"count", f.Count}, {"total", f.Total}, {"share", f.Share}} {
 		if k.v != nil && *k.v < 0 {
-			l.Errorf(b.at(k.name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", k.name, *k.v, ind.ID)
+			l.Errorf(b.at(k.name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "nombre négatif pour l'indicateur %s : %s = %v", ind.ID, k.name, *k.v)
 		}
 	}
 	switch ind.Kind {

@@ -186,7 +186,7 @@ func TestCellErrors(t *testing.T) {
 		{"not a number", "Identifiant;Nombre (count)\nrepas-bio;douze\n",
 			"v.csv!B2: erreur\u00a0: nombre illisible dans la colonne « Nombre (count) » : « douze »"},
 		{"negative", "Identifiant;Valeur (value)\nheures;-3\n",
-			"v.csv!B2: erreur\u00a0: value négatif (-3) pour l'indicateur heures"},
+			"v.csv!B2: erreur\u00a0: nombre négatif pour l'indicateur heures : value = -3"},
 		{"unknown id", "Identifiant;Valeur (value)\nheure;3\n",
 			"v.csv!A2: erreur\u00a0: indicateur inconnu : \"heure\"\n    → Vouliez-vous dire « heures » ?"},
 		{"count over total", "Identifiant;Partie (détail);Nombre (count);Total (total)\nrepas-bio;Nord;50;40\n",

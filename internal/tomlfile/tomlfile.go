@@ -101,6 +101,9 @@ func explainSyntax(pe toml.ParseError, src []byte) (msg, hint string) {
 	if msg, hint, ok := strings.Cut(pe.Message, fieldSep); ok {
 		return msg, hint
 	}
+	if msg, hint, ok := explainTyping(pe, line); ok {
+		return msg, hint
+	}
 	switch {
 	case decimalCommaRe.MatchString(line):
 		return "nombre écrit avec une virgule",

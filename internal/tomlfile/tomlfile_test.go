@@ -125,3 +125,21 @@ func TestDuplicateKeyNamesTheMissingBlock(t *testing.T) {
 		t.Fatalf("got %+v", items)
 	}
 }
+
+// The messages of issue 14, point 8: how a line was typed, in French.
+func TestTypingMistakes(t *testing.T) {
+	for src, want := range map[string]string{
+		"share = 31.5 %\n":       "f.toml:1:13: erreur\u00a0: nombre suivi de « % »\n    → Écrivez le nombre seul, avec un point décimal : share = 31.5 (le site ajoute « % »).",
+		"share = 31,5 %\n":       "f.toml:1:11: erreur\u00a0: nombre suivi de « % »\n    → Écrivez le nombre seul, avec un point décimal : share = 31.5 (le site ajoute « % »).",
+		"count\u00a0= 40\n":      "f.toml:1:6: erreur\u00a0: espace insécable invisible à la colonne 6\n    → Remplacez-la par une espace ordinaire",
+		"count =\u202f40\n":      "erreur\u00a0: espace insécable invisible à la colonne 8",
+		"odd = [1 2]\n":          "f.toml:1:10: erreur\u00a0: virgule manquante dans une liste\n    → Séparez les éléments d'une liste par des virgules : [\"a\", \"b\"].",
+		"title \"x\"\n":          "erreur\u00a0: signe = manquant",
+		"odd = [\"a\"\n\"b\"]\n": "erreur\u00a0: virgule manquante dans une liste",
+	} {
+		items := decode(t, src, 1)
+		if len(items) != 1 || !strings.Contains(items[0].String(), want) {
+			t.Errorf("%q: got %v, want %q", src, items, want)
+		}
+	}
+}

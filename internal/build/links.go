@@ -1,0 +1,50 @@
+package build
+
+import (
+	"path"
+	"strings"
+
+	"spaser/internal/diag"
+	"spaser/internal/site"
+)
+
+const brokenLinkHint = "Vérifiez le chemin du fichier .md visé : il s'écrit relativement à cette page (../autre-page.md) ou depuis content/ (/axes/…/page.md)."
+
+// linkHint is the fix of a link to a missing .md: the nearest page
+// by its path from content/, written as the link was (relative to the page
+// or from content/), or the general rule.
+func linkHint(s *site.Site, from *site.Page, target string) string {
+	dir := path.Dir(from.Src.Rel)
+	want := path.Join(dir, target)
+	if strings.HasPrefix(target, "/") {
+		want = path.Clean(strings.TrimPrefix(target, "/"))
+	}
+	var rels []string
+	for _, p := range s.Pages {
+		if p.Src != nil {
+			rels = append(rels, p.Src.Rel)
+		}
+	}
+	best := diag.Suggest(want, rels)
+	if best == "" {
+		return brokenLinkHint
+	}
+	if strings.HasPrefix(target, "/") {
+		return "Vouliez-vous dire « /" + best + " » ? " + brokenLinkHint
+	}
+	return "Vouliez-vous dire « " + relativePath(dir, best) + " » ? " + brokenLinkHint
+}
+
+// relativePath is the path of to from the folder dir, both from content/.
+func relativePath(dir, to string) string {
+	if dir == "." {
+		return to
+	}
+	from := strings.Split(dir, "/")
+	parts := strings.Split(to, "/")
+	i := 0
+	for i < len(from) && i < len(parts)-1 && from[i] == parts[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(parts[i:], "/")
+}
