@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"spaser/internal/sitetest"
 )
 
@@ -67,6 +69,42 @@ func TestExportImportCommands(t *testing.T) {
 	} {
 		if code := run(args, &out, &errb); code != 2 {
 			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// The spreadsheet messages the guide quotes are those printed.
+func TestGuideSheetMessages(t *testing.T) {
+	guide, err := os.ReadFile("../../docs/guide-mise-a-jour.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := sitetest.CopyDefault(t, "../..")
+	book := filepath.Join(t.TempDir(), "valeurs-2025.xlsx")
+	var out, errb bytes.Buffer
+	if code := run([]string{"export", "annee", "2025", "--source", site, "-o", book}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("Valeurs", "G5", 94)
+	f.SetCellValue("Valeurs", "H5", 92)
+	f.SetCellValue("Valeurs", "K5", "Bilan 2025")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	run([]string{"import", "annee", "2025", book, "--source", site}, &out, &errb)
+	line, _, _ := strings.Cut(out.String(), "\n")
+	line = strings.ReplaceAll(line, "\u00a0", " ")
+	if line != "Valeurs!G5: erreur : nombre supérieur au total (94 sur 92) pour l'indicateur vehicules-faibles-emissions" || !bytes.Contains(guide, []byte("`"+line+"`")) {
+		t.Errorf("not in the guide: %q", line)
+	}
+	for _, quoted := range []string{"`vehicules-faibles-emissions : count : 40 → 41`", "Valeurs!G5"} {
+		if !bytes.Contains(guide, []byte(quoted)) {
+			t.Errorf("the guide no longer quotes %s", quoted)
 		}
 	}
 }
