@@ -65,7 +65,9 @@ var resultKey = parser.NewContextKey()
 func New() *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.Table,
+			// Alignment as a class (alignClass), not a style attribute: the
+			// published site's CSP forbids inline styles.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.NewFootnote(
 				extension.WithFootnoteIDPrefix("note-"),
@@ -145,6 +147,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			resolveLink(n, src, resolve, res)
 
 		case *east.TableCell:
+			if c := alignClass[n.Alignment]; c != "" {
+				n.SetAttributeString("class", []byte(c))
+			}
 			if _, ok := n.Parent().(*east.TableHeader); ok {
 				n.SetAttributeString("scope", []byte("col"))
 			}
