@@ -275,6 +275,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		for _, b := range res.Broken {
 			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, linkHint(s, p, b.Target), "lien vers une page inexistante : %s", b.Target)
 		}
+		reportImages(l, p, res.Images)
 		if res.Demoted {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"spaser/internal/diag"
+	"spaser/internal/markdown"
 	"spaser/internal/site"
 )
 
@@ -47,4 +48,17 @@ func relativePath(dir, to string) string {
 		i++
 	}
 	return strings.Repeat("../", len(from)-i) + strings.Join(parts[i:], "/")
+}
+
+// reportImages reports the images of p that cannot be published as
+// written: a missing file, or no text alternative (RGAA 1.2, 1.3).
+func reportImages(l *diag.List, p *site.Page, images []markdown.ImageProblem) {
+	for _, im := range images {
+		at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + im.Line - 1, Col: im.Col}
+		if im.NoAlt {
+			l.Errorf(at, "Décrivez l'image entre les crochets : ![Ce que montre l'image](photo.png). Si elle est purement décorative, écrivez ![](photo.png \""+markdown.Decorative+"\").", "image sans texte de remplacement : %s", im.Target)
+			continue
+		}
+		l.Errorf(at, "Placez le fichier à côté de la page (même dossier de content/) et écrivez son nom : ![Description](photo.png) ; ou son chemin depuis content/ : /axes/…/photo.png.", "image introuvable : %s", im.Target)
+	}
 }

@@ -1,6 +1,15 @@
 package build
 
-import "testing"
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"spaser/internal/diag"
+	"spaser/internal/sitetest"
+)
 
 func TestRelativePath(t *testing.T) {
 	for _, c := range [][3]string{
@@ -13,4 +22,54 @@ func TestRelativePath(t *testing.T) {
 			t.Errorf("relativePath(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
 		}
 	}
+}
+
+func withFiles(extra map[string]string) map[string]string {
+	files := map[string]string{}
+	for k, v := range fixture {
+		files[k] = v
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	return files
+}
+
+// An image next to the page is published at its place and linked under
+// the base path; a missing file and a missing text alternative are errors
+// at their line; a decorative image has an empty alt on purpose.
+func TestImagesNextToThePage(t *testing.T) {
+	const page = "content/axes/1-vert/1-climat/2-haut.md"
+	body := "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\n![Le nouveau parc de véhicules](parc.png)\n\n![](frise.png \"décorative\")\n"
+	src := sitetest.New(t, withFiles(map[string]string{
+		page:                                     body,
+		"content/axes/1-vert/1-climat/parc.png":  "\x89PNG fixture",
+		"content/axes/1-vert/1-climat/frise.png": "\x89PNG fixture",
+	}))
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, out, "/spaser/"); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "axes/1-vert/1-climat/2-haut/index.html"))
+	sitetest.ContainsAll(t, string(html), `<img src="/spaser/axes/1-vert/1-climat/parc.png" alt="Le nouveau parc de véhicules">`, `<img src="/spaser/axes/1-vert/1-climat/frise.png" alt="">`)
+	if _, err := os.Stat(filepath.Join(out, "axes/1-vert/1-climat/parc.png")); err != nil {
+		t.Error(err)
+	}
+
+	src = sitetest.New(t, withFiles(map[string]string{
+		page:                                    "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nTexte ![Graphique](absent.png).\n\n![](parc.png)\n",
+		"content/axes/1-vert/1-climat/parc.png": "\x89PNG fixture",
+	}))
+	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), "")
+	var le *diag.ListError
+	if !errors.As(err, &le) {
+		t.Fatalf("err = %v", err)
+	}
+	var got []string
+	for _, d := range le.Items {
+		got = append(got, d.String())
+	}
+	sitetest.ContainsAll(t, strings.Join(got, "\n"),
+		page+":7:7: erreur\u00a0: image introuvable : absent.png\n    → Placez le fichier à côté de la page",
+		page+":9: erreur\u00a0: image sans texte de remplacement : parc.png\n    → Décrivez l'image entre les crochets")
 }

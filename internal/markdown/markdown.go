@@ -50,6 +50,7 @@ type Result struct {
 	HTML     string
 	Headings []Heading
 	Broken   []BrokenLink
+	Images   []ImageProblem
 	Demoted  bool // the body had level-1 headings, shifted one level down
 }
 
@@ -145,6 +146,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: typo.Text(plainText(n, src))})
 		case *ast.Link:
 			resolveLink(n, src, resolve, res)
+		case *ast.Image:
+			resolveImage(n, src, resolve, res)
 
 		case *east.TableCell:
 			if c := alignClass[n.Alignment]; c != "" {

@@ -155,6 +155,7 @@ type Site struct {
 	byRel map[string]*Page
 	byURL map[string]*Page
 	tree  *content.Tree
+	fileIndex
 }
 
 // New assembles the site. Problems go to l.
@@ -314,6 +315,9 @@ func (s *Site) Resolver(p *Page) markdown.Resolver {
 			rel = path.Join(path.Dir(p.Src.Rel), target)
 		}
 		to := s.byRel[rel]
+		if to == nil && path.Ext(rel) != ".md" {
+			return s.fileURL(rel) // an image or a document next to the page
+		}
 		if to == nil {
 			if s.tree != nil && s.tree.Unreadable(rel) {
 				// The page exists but has an error of its own, already

@@ -1,0 +1,49 @@
+package markdown
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Decorative is the title that marks an image as decorative: its text
+// alternative is then empty on purpose (RGAA 1.2), ![](frise.png "décorative").
+const Decorative = "décorative"
+
+// ImageProblem is an image of the body that cannot be published as written.
+type ImageProblem struct {
+	BrokenLink
+	NoAlt bool // the file exists but the image has no text alternative
+}
+
+// resolveImage points an image next to the page (or from content/) to its
+// published address, like a .md link, and requires a text alternative
+// unless the image is marked decorative.
+func resolveImage(n *ast.Image, src []byte, resolve Resolver, res *Result) {
+	dest := string(n.Destination)
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") || dest == "" {
+		return // an address on another site is not ours to check
+	}
+	line, col := nodeLine(n, src)
+	if col > 0 {
+		col-- // the "!" before "["
+	}
+	at := BrokenLink{Target: dest, Line: line, Col: col}
+	if resolve != nil {
+		href, ok := resolve(u.Path)
+		if !ok {
+			res.Images = append(res.Images, ImageProblem{BrokenLink: at})
+			return
+		}
+		n.Destination = []byte(href)
+	}
+	if string(n.Title) == Decorative {
+		n.Title = nil
+		return
+	}
+	if strings.TrimSpace(plainText(n, src)) == "" {
+		res.Images = append(res.Images, ImageProblem{BrokenLink: at, NoAlt: true})
+	}
+}
