@@ -273,7 +273,8 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
 		}
 		for _, b := range res.Broken {
-			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, linkHint(s, p, b.Target), "lien vers une page inexistante : %s", b.Target)
+			msg, hint := brokenLink(s, p, b.Target)
+			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, hint, "%s", msg)
 		}
 		reportImages(l, p, res.Images)
 		if res.Demoted {

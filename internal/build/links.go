@@ -1,6 +1,7 @@
 package build
 
 import (
+	"net/url"
 	"path"
 	"strings"
 
@@ -34,6 +35,21 @@ func linkHint(s *site.Site, from *site.Page, target string) string {
 		return "Vouliez-vous dire « /" + best + " » ? " + brokenLinkHint
 	}
 	return "Vouliez-vous dire « " + relativePath(dir, best) + " » ? " + brokenLinkHint
+}
+
+// brokenLink is the message and the fix of a link that resolves to no
+// page: a missing .md, or an address of the site (/axes/…/), which breaks
+// once the site is published under a base path.
+func brokenLink(s *site.Site, from *site.Page, target string) (msg, hint string) {
+	u, err := url.Parse(target)
+	if err != nil || path.Ext(u.Path) == ".md" || !strings.HasPrefix(target, "/") {
+		return "lien vers une page inexistante : " + target, linkHint(s, from, target)
+	}
+	msg = "lien écrit comme une adresse du site : " + target
+	if p := s.PageAt(strings.TrimPrefix(u.Path, "/")); p != nil {
+		return msg, "Écrivez le chemin de son fichier depuis content/ : /" + p.Src.Rel + " (une adresse ne suit pas l'adresse de publication du site ; le chemin du fichier, si)."
+	}
+	return msg, "Aucune page n'a cette adresse. Écrivez le chemin du fichier .md visé, depuis content/ (/axes/…/page.md) ou relativement à cette page."
 }
 
 // relativePath is the path of to from the folder dir, both from content/.

@@ -73,3 +73,37 @@ func TestImagesNextToThePage(t *testing.T) {
 		page+":7:7: erreur\u00a0: image introuvable : absent.png\n    → Placez le fichier à côté de la page",
 		page+":9: erreur\u00a0: image sans texte de remplacement : parc.png\n    → Décrivez l'image entre les crochets")
 }
+
+// A content page linked by its address is an error that gives its .md
+// path; a generated page linked by its address is put under the base path.
+func TestLinksWrittenAsAddresses(t *testing.T) {
+	const page = "content/axes/1-vert/1-climat/2-haut.md"
+	src := sitetest.New(t, withFiles(map[string]string{
+		page: "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nVoir [l'action](/axes/1-vert/1-climat/1-bas/), [les indicateurs](/indicateurs/) et [rien](/nulle-part/).\n",
+	}))
+	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), "/spaser/")
+	var le *diag.ListError
+	if !errors.As(err, &le) {
+		t.Fatalf("err = %v", err)
+	}
+	var got []string
+	for _, d := range le.Items {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	sitetest.ContainsAll(t, all,
+		page+":7:6: erreur\u00a0: lien écrit comme une adresse du site : /axes/1-vert/1-climat/1-bas/\n    → Écrivez le chemin de son fichier depuis content/ : /axes/1-vert/1-climat/1-bas.md",
+		page+":7:84: erreur\u00a0: lien écrit comme une adresse du site : /nulle-part/\n    → Aucune page n'a cette adresse.")
+	if strings.Contains(all, "/indicateurs/") {
+		t.Errorf("a generated page's address is an error: %s", all)
+	}
+	src = sitetest.New(t, withFiles(map[string]string{
+		page: "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nVoir [les indicateurs](/indicateurs/).\n",
+	}))
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, out, "/spaser/"); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "axes/1-vert/1-climat/2-haut/index.html"))
+	sitetest.ContainsAll(t, string(html), `<a href="/spaser/indicateurs/">les indicateurs</a>`)
+}

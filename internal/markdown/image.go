@@ -47,3 +47,20 @@ func resolveImage(n *ast.Image, src []byte, resolve Resolver, res *Result) {
 		res.Images = append(res.Images, ImageProblem{BrokenLink: at, NoAlt: true})
 	}
 }
+
+// siteAddress reports whether dest is written as an address of the site
+// (/axes/…/, /indicateurs/): it is checked, since such a link breaks when
+// the site is published under a base path.
+func siteAddress(dest string) (target, frag string, ok bool) {
+	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return "", "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return "", "", false
+	}
+	if u.Fragment != "" {
+		frag = "#" + u.Fragment
+	}
+	return u.Path, frag, true
+}

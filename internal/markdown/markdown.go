@@ -173,6 +173,9 @@ func hasLevelOne(doc *ast.Document) bool {
 func resolveLink(n *ast.Link, src []byte, resolve Resolver, res *Result) {
 	dest := string(n.Destination)
 	target, frag, ok := contentTarget(dest)
+	if !ok {
+		target, frag, ok = siteAddress(dest)
+	}
 	if !ok || resolve == nil {
 		return
 	}

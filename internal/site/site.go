@@ -316,7 +316,7 @@ func (s *Site) Resolver(p *Page) markdown.Resolver {
 		}
 		to := s.byRel[rel]
 		if to == nil && path.Ext(rel) != ".md" {
-			return s.fileURL(rel) // an image or a document next to the page
+			return s.addressURL(target, rel)
 		}
 		if to == nil {
 			if s.tree != nil && s.tree.Unreadable(rel) {
