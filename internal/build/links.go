@@ -42,8 +42,11 @@ func linkHint(s *site.Site, from *site.Page, target string) string {
 // once the site is published under a base path.
 func brokenLink(s *site.Site, from *site.Page, target string) (msg, hint string) {
 	u, err := url.Parse(target)
-	if err != nil || path.Ext(u.Path) == ".md" || !strings.HasPrefix(target, "/") {
+	if err != nil || path.Ext(u.Path) == ".md" {
 		return "lien vers une page inexistante : " + target, linkHint(s, from, target)
+	}
+	if !strings.HasPrefix(target, "/") {
+		return "lien vers un fichier introuvable : " + target, "Placez le fichier (PDF, tableur…) à côté de la page, dans le même dossier de content/, et écrivez son nom : [La délibération](deliberation.pdf)."
 	}
 	msg = "lien écrit comme une adresse du site : " + target
 	if p := s.PageAt(strings.TrimPrefix(u.Path, "/")); p != nil {

@@ -107,3 +107,26 @@ func TestLinksWrittenAsAddresses(t *testing.T) {
 	html, _ := os.ReadFile(filepath.Join(out, "axes/1-vert/1-climat/2-haut/index.html"))
 	sitetest.ContainsAll(t, string(html), `<a href="/spaser/indicateurs/">les indicateurs</a>`)
 }
+
+// A document next to the page is linked at its published place; a missing
+// one is an error.
+func TestDocumentsNextToThePage(t *testing.T) {
+	const page = "content/axes/1-vert/1-climat/2-haut.md"
+	src := sitetest.New(t, withFiles(map[string]string{
+		page: "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nLire [la délibération](deliberation.pdf).\n",
+		"content/axes/1-vert/1-climat/deliberation.pdf": "%PDF-1.4 fixture",
+	}))
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, out, "/spaser/"); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "axes/1-vert/1-climat/2-haut/index.html"))
+	sitetest.ContainsAll(t, string(html), `<a href="/spaser/axes/1-vert/1-climat/deliberation.pdf">la délibération</a>`)
+	src = sitetest.New(t, withFiles(map[string]string{
+		page: "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nLire [la délibération](deliberation.pdf).\n",
+	}))
+	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), "")
+	if err == nil || !strings.Contains(err.Error(), page+":7:6: erreur\u00a0: lien vers un fichier introuvable : deliberation.pdf") {
+		t.Errorf("err = %v", err)
+	}
+}

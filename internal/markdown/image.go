@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -46,6 +47,20 @@ func resolveImage(n *ast.Image, src []byte, resolve Resolver, res *Result) {
 	if strings.TrimSpace(plainText(n, src)) == "" {
 		res.Images = append(res.Images, ImageProblem{BrokenLink: at, NoAlt: true})
 	}
+}
+
+// fileNextToPage reports whether dest is a file beside the page or under
+// it (deliberation.pdf, annexes/plan.pdf): published at its place in
+// content/, it is linked by its address, not relatively to the page's.
+func fileNextToPage(dest string) (target, frag string, ok bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") || path.Ext(u.Path) == "" {
+		return "", "", false
+	}
+	if u.Fragment != "" {
+		frag = "#" + u.Fragment
+	}
+	return u.Path, frag, true
 }
 
 // siteAddress reports whether dest is written as an address of the site

@@ -176,6 +176,9 @@ func resolveLink(n *ast.Link, src []byte, resolve Resolver, res *Result) {
 	if !ok {
 		target, frag, ok = siteAddress(dest)
 	}
+	if !ok {
+		target, frag, ok = fileNextToPage(dest)
+	}
 	if !ok || resolve == nil {
 		return
 	}
