@@ -59,6 +59,11 @@ func TestGuideExamples(t *testing.T) {
 		"nbsp":         sub("data/valeurs/2022.toml", "count = 40", "count\u00a0= 40"),
 		"stray year":   write("data/2023.toml", "[heures-insertion]\nvalue = 61234\nsource = \"Bilan\"\n"),
 		"half filled":  sub("data/valeurs/2022.toml", "total = 92\n", ""),
+		"image alt": func(t *testing.T, dir string) {
+			write(filepath.Dir(action)+"/parc.png", "\x89PNG fixture")(t, dir)
+			appendTo(action, "\n![](parc.png)\n")(t, dir)
+		},
+		"address link": sub("content/presentation.md", "+++\n\n## Une volonté", "+++\n\nVoir [les axes](/axes/).\n\n## Une volonté"),
 		"year":         write("data/valeurs/2030.toml", "[heures-insertion]\nvalue = 1\n"),
 		"share":        sub("data/valeurs/2022.toml", "share = 31.5", "share = 315"),
 		"count":        sub("data/valeurs/2022.toml", "count = 40", "count = 94"),
