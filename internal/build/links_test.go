@@ -60,16 +60,7 @@ func TestImagesNextToThePage(t *testing.T) {
 		page:                                    "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nTexte ![Graphique](absent.png).\n\n![](parc.png)\n",
 		"content/axes/1-vert/1-climat/parc.png": "\x89PNG fixture",
 	}))
-	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), "")
-	var le *diag.ListError
-	if !errors.As(err, &le) {
-		t.Fatalf("err = %v", err)
-	}
-	var got []string
-	for _, d := range le.Items {
-		got = append(got, d.String())
-	}
-	sitetest.ContainsAll(t, strings.Join(got, "\n"),
+	sitetest.ContainsAll(t, failedBuild(t, src, ""),
 		page+":7:7: erreur\u00a0: image introuvable : absent.png\n    → Placez le fichier à côté de la page",
 		page+":9: erreur\u00a0: image sans texte de remplacement : parc.png\n    → Décrivez l'image entre les crochets")
 }
@@ -81,16 +72,7 @@ func TestLinksWrittenAsAddresses(t *testing.T) {
 	src := sitetest.New(t, withFiles(map[string]string{
 		page: "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nVoir [l'action](/axes/1-vert/1-climat/1-bas/), [les indicateurs](/indicateurs/) et [rien](/nulle-part/).\n",
 	}))
-	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), "/spaser/")
-	var le *diag.ListError
-	if !errors.As(err, &le) {
-		t.Fatalf("err = %v", err)
-	}
-	var got []string
-	for _, d := range le.Items {
-		got = append(got, d.String())
-	}
-	all := strings.Join(got, "\n")
+	all := failedBuild(t, src, "/spaser/")
 	sitetest.ContainsAll(t, all,
 		page+":7:6: erreur\u00a0: lien écrit comme une adresse du site : /axes/1-vert/1-climat/1-bas/\n    → Écrivez le chemin de son fichier depuis content/ : /axes/1-vert/1-climat/1-bas.md",
 		page+":7:84: erreur\u00a0: lien écrit comme une adresse du site : /nulle-part/\n    → Aucune page n'a cette adresse.")
@@ -129,4 +111,19 @@ func TestDocumentsNextToThePage(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), page+":7:6: erreur\u00a0: lien vers un fichier introuvable : deliberation.pdf") {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// failedBuild builds src, which must fail, and returns its diagnostics.
+func failedBuild(t *testing.T, src, base string) string {
+	t.Helper()
+	_, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), base)
+	var le *diag.ListError
+	if !errors.As(err, &le) {
+		t.Fatalf("err = %v", err)
+	}
+	var got []string
+	for _, d := range le.Items {
+		got = append(got, d.String())
+	}
+	return strings.Join(got, "\n")
 }
