@@ -364,3 +364,24 @@ func FuzzImportCSV(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRoundTripXLSX exports the Val-de-Marne 2022 values and imports
+// them back: what an editor waits for.
+func BenchmarkRoundTripXLSX(b *testing.B) {
+	site := os.DirFS("../..")
+	l := &diag.List{}
+	cat := indicator.Load(site, config.Load(site, l), l)
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := WriteXLSX(&buf, cat, 2022); err != nil {
+			b.Fatal(err)
+		}
+		g, err := ReadXLSX(buf.Bytes())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if p := Import(site, 2022, g, &diag.List{}); p == nil || len(p.Changes) != 0 {
+			b.Fatal("round trip changed the file")
+		}
+	}
+}
