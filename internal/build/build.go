@@ -124,6 +124,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	tree := content.Load(fsys, l)
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
+	s.FileSize = contentSize(fsys)
 	<-parsed
 	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree}, l, nil

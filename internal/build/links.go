@@ -1,10 +1,12 @@
 package build
 
 import (
+	"io/fs"
 	"net/url"
 	"path"
 	"strings"
 
+	"spaser/internal/content"
 	"spaser/internal/diag"
 	"spaser/internal/markdown"
 	"spaser/internal/site"
@@ -53,6 +55,18 @@ func brokenLink(s *site.Site, from *site.Page, target string) (msg, hint string)
 		return msg, "Écrivez le chemin de son fichier depuis content/ : /" + p.Src.Rel + " (une adresse ne suit pas l'adresse de publication du site ; le chemin du fichier, si)."
 	}
 	return msg, "Aucune page n'a cette adresse. Écrivez le chemin du fichier .md visé, depuis content/ (/axes/…/page.md) ou relativement à cette page."
+}
+
+// contentSize tells the size of a content file, for the links to
+// documents (« PDF, 2,3 Mo »).
+func contentSize(fsys fs.FS) func(rel string) (int64, bool) {
+	return func(rel string) (int64, bool) {
+		fi, err := fs.Stat(fsys, path.Join(content.Dir, rel))
+		if err != nil {
+			return 0, false
+		}
+		return fi.Size(), true
+	}
 }
 
 // relativePath is the path of to from the folder dir, both from content/.

@@ -103,7 +103,7 @@ func TestDocumentsNextToThePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	html, _ := os.ReadFile(filepath.Join(out, "axes/1-vert/1-climat/2-haut/index.html"))
-	sitetest.ContainsAll(t, string(html), `<a href="/spaser/axes/1-vert/1-climat/deliberation.pdf">la délibération</a>`)
+	sitetest.ContainsAll(t, string(html), "<a href=\"/spaser/axes/1-vert/1-climat/deliberation.pdf\">la délibération (PDF, 16\u00a0octets)</a>")
 	src = sitetest.New(t, withFiles(map[string]string{
 		page: "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nLire [la délibération](deliberation.pdf).\n",
 	}))

@@ -33,12 +33,12 @@ func resolveImage(n *ast.Image, src []byte, resolve Resolver, res *Result) {
 	}
 	at := BrokenLink{Target: dest, Line: line, Col: col}
 	if resolve != nil {
-		href, ok := resolve(u.Path)
+		to, ok := resolve(u.Path)
 		if !ok {
 			res.Images = append(res.Images, ImageProblem{BrokenLink: at})
 			return
 		}
-		n.Destination = []byte(href)
+		n.Destination = []byte(to.Href)
 	}
 	if string(n.Title) == Decorative {
 		n.Title = nil

@@ -28,8 +28,16 @@ import (
 
 // Resolver maps a link to a content file, as written in the page (a path
 // ending in .md, relative to the page or, starting with /, to content/), to
-// the URL of its page. ok is false when no page has that file.
-type Resolver func(target string) (href string, ok bool)
+// the URL of its page, or of the file itself for an image or a document.
+// ok is false when the content has no such file.
+type Resolver func(target string) (Link, bool)
+
+// Link is where a link goes, and for a document the words the link text
+// ends with: its format and size, « PDF, 2,3 Mo » (RGAA 6.1, 13.3).
+type Link struct {
+	Href string
+	Note string
+}
 
 // BrokenLink is a link to a content file that does not exist.
 type BrokenLink struct {
@@ -182,13 +190,16 @@ func resolveLink(n *ast.Link, src []byte, resolve Resolver, res *Result) {
 	if !ok || resolve == nil {
 		return
 	}
-	href, found := resolve(target)
+	to, found := resolve(target)
 	if !found {
 		line, col := nodeLine(n, src)
 		res.Broken = append(res.Broken, BrokenLink{Target: dest, Line: line, Col: col})
 		return
 	}
-	n.Destination = []byte(href + frag)
+	n.Destination = []byte(to.Href + frag)
+	if to.Note != "" {
+		n.AppendChild(n, ast.NewString([]byte(" ("+to.Note+")")))
+	}
 }
 
 // contentTarget reports whether dest points to a content file: no scheme, a

@@ -8,9 +8,9 @@ import (
 )
 
 func resolver(known map[string]string) Resolver {
-	return func(target string) (string, bool) {
+	return func(target string) (Link, bool) {
 		href, ok := known[target]
-		return href, ok
+		return Link{Href: href}, ok
 	}
 }
 

@@ -307,7 +307,7 @@ func (s *Site) attachIndicators(l *diag.List) {
 
 // Resolver returns the link resolver of content page p.
 func (s *Site) Resolver(p *Page) markdown.Resolver {
-	return func(target string) (string, bool) {
+	return func(target string) (markdown.Link, bool) {
 		var rel string
 		if strings.HasPrefix(target, "/") {
 			rel = path.Clean(strings.TrimPrefix(target, "/"))
@@ -322,11 +322,11 @@ func (s *Site) Resolver(p *Page) markdown.Resolver {
 			if s.tree != nil && s.tree.Unreadable(rel) {
 				// The page exists but has an error of its own, already
 				// reported: the link is not broken.
-				return s.Base.Path + urlPath(rel), true
+				return markdown.Link{Href: s.Base.Path + urlPath(rel)}, true
 			}
-			return "", false
+			return markdown.Link{}, false
 		}
-		return s.URL(to), true
+		return markdown.Link{Href: s.URL(to)}, true
 	}
 }
 
