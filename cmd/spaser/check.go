@@ -16,11 +16,14 @@ import (
 // the elapsed years of the compliance summary); tests replace it.
 var now = time.Now
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+func runCheck(args []string, stdout, stderr io.Writer) (code int) {
+	var items []diag.Diagnostic
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
 	strict := fs.Bool("strict", false, "échoue aussi sur les avertissements (code de sortie 1)")
+	format := fs.String("format", "texte", "texte, github (annotations d'un workflow GitHub) ou gitlab (rapport de qualité de code GitLab, en JSON sur la sortie standard ; le texte passe alors sur la sortie d'erreur)")
+	deploy := fs.String("base-url", "", "adresse où le site est publié (celle que passe le fichier d'intégration continue) : avertit si elle diffère de base_url de data/site.toml")
 	year := fs.Int("annee", 0, "année de référence du bilan L2111-3 : les années du schéma avant elle sont « écoulées » (par défaut : l'année en cours)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Utilisation : spaser check [--source DOSSIER] [--strict] [--annee AAAA]
@@ -39,6 +42,26 @@ Options :
 	}
 	if code, ok := parseCommand(fs, args, stderr); !ok {
 		return code
+	}
+	annotate, known := checkFormats[*format]
+	if !known {
+		fmt.Fprintf(stderr, "spaser check : --format %s inconnu : texte, github ou gitlab\n", *format)
+		return 2
+	}
+	if *format == "gitlab" {
+		// The report is the standard output; the editor's text goes to
+		// the job's log.
+		report, write := stdout, annotate
+		stdout = stderr
+		defer func() {
+			if err := write(report, items); err != nil {
+				fmt.Fprintf(stderr, "spaser : %v\n", err)
+			}
+		}()
+		annotate = nil
+	}
+	if wrongFolder("check", *source, stderr) {
+		return 2
 	}
 	if *year == 0 {
 		*year = now().Year()
@@ -69,10 +92,20 @@ Options :
 	}
 	if ld != nil {
 		ld.Site.Audit.CheckAge(now(), l)
+		// Only check reads the clock: a build publishes the same site
+		// whatever the day.
+		ld.Site.Catalogue.CheckYearsOver(l, *year)
+		checkAddress(l, *deploy, ld.Site.Cfg.BaseURL)
 	}
-	items := l.Items()
+	items = l.Items()
 	for _, d := range items {
 		fmt.Fprintln(stdout, d.String())
+	}
+	if annotate != nil {
+		if err := annotate(stdout, items); err != nil {
+			fmt.Fprintf(stderr, "spaser : %v\n", err)
+			return 1
+		}
 	}
 	errs, warns := diag.Count(items)
 	var rep *compliance.Report

@@ -46,7 +46,7 @@ func TestCheckListsEveryProblemAndWritesNothing(t *testing.T) {
 	files := map[string]string{
 		"data/site.toml":           "title = \"T\"\ncollectivite = \"C\"\ncontact_email = \"achats@exemple.fr\"\nperiod_start = 2023\nperiod_end = 2026\n[schema]\nroot = \"axes\"\n[[schema.levels]]\nsingular = \"Axe\"\nplural = \"Axes\"\n",
 		"data/indicateurs.toml":    "[[indicator]]\nid = \"a\"\nlabel = \"A\"\nkind = \"share\"\nunit = \"marches\"\n",
-		"data/valeurs/2024.toml":   "[a]\ncount = 5\ntotal = 4\n",
+		"data/valeurs/2024.toml":   "[a]\ncount = 5\ntotal = 4\nsource = \"R\"\n",
 		"content/_index.md":        "+++\ntitle = \"Accueil\"\npoids = 1\nindicators = [\"a\"]\n+++\nVoir [x](absente.md).\n",
 		"content/axes/_index.md":   "+++\ntitle = \"Axes\"\n+++\n",
 		"content/axes/1-a/page.md": "+++\ntitle = \"\"\n+++\n",

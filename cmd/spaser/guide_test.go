@@ -54,6 +54,16 @@ func TestGuideExamples(t *testing.T) {
 		"duplicate id": appendTo("data/indicateurs.toml", "\n[[indicator]]\nid = \"heures-insertion\"\nlabel = \"Heures\"\nkind = \"count\"\nunit = \"heures\"\n"),
 		"id twice":     sub(action, `indicators = ["vehicules-faibles-emissions", `, `indicators = ["vehicules-faibles-emissions", "vehicules-faibles-emissions", `),
 		"table twice":  appendTo("data/valeurs/2022.toml", "\n[vehicules-faibles-emissions]\ncount = 1\n"),
+		"lost header":  sub("data/valeurs/2022.toml", "comment = \"40 véhicules électriques sur 92 véhicules légers renouvelés\"\n", "comment = \"40 véhicules électriques sur 92 véhicules légers renouvelés\"\ncount = 3\n"),
+		"percent":      sub("data/valeurs/2022.toml", "share = 31.5\n", "share = 31.5 %\n"),
+		"nbsp":         sub("data/valeurs/2022.toml", "count = 40", "count\u00a0= 40"),
+		"stray year":   write("data/2023.toml", "[heures-insertion]\nvalue = 61234\nsource = \"Bilan\"\n"),
+		"half filled":  sub("data/valeurs/2022.toml", "total = 92\n", ""),
+		"image alt": func(t *testing.T, dir string) {
+			write(filepath.Dir(action)+"/parc.png", "\x89PNG fixture")(t, dir)
+			appendTo(action, "\n![](parc.png)\n")(t, dir)
+		},
+		"address link": sub("content/presentation.md", "+++\n\n## Une volonté", "+++\n\nVoir [les axes](/axes/).\n\n## Une volonté"),
 		"year":         write("data/valeurs/2030.toml", "[heures-insertion]\nvalue = 1\n"),
 		"share":        sub("data/valeurs/2022.toml", "share = 31.5", "share = 315"),
 		"count":        sub("data/valeurs/2022.toml", "count = 40", "count = 94"),

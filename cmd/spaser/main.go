@@ -37,6 +37,10 @@ Utilisation :
       essentielles de la commande publique et les écrit dans data/decp/.
   spaser version
       Affiche la version du programme.
+  spaser export annee AAAA -o FICHIER.xlsx|FICHIER.csv
+  spaser import annee AAAA FICHIER [--force]
+      Écrit les valeurs de l'année dans un tableur, puis relit le tableur
+      rempli (chaque cellule vérifiée ; rien n'est remplacé sans --force).
 
 Lancez « spaser COMMANDE -h » pour l'aide d'une commande.
 `
@@ -77,6 +81,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runDecp(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		return runVersion(args[1:], stdout, stderr)
+	case "export":
+		return runExport(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	case "-h", "--help", "-help", "help", "aide":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -97,6 +105,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if code, ok := parseCommand(fs, args, stderr); !ok {
 		return code
+	}
+	if wrongFolder("build", *source, stderr) {
+		return 2
 	}
 	res, err := build.Run(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Defaults: spaser.Layouts})
 	if err != nil {

@@ -87,7 +87,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 			return newFailed(err, stderr)
 		}
 		fmt.Fprintf(stdout, "Créé : %s (%d indicateurs à remplir).\n", rel, n)
-		fmt.Fprintf(stdout, "Ensuite : ouvrez ce fichier, remplissez les chiffres publiés de %d en retirant les # des lignes remplies, puis lancez spaser check.\n", year)
+		fmt.Fprintf(stdout, "Ensuite : ouvrez ce fichier, remplacez les \"\" par les chiffres publiés de %d et leur source (un bloc laissé tel quel ne publie rien), puis lancez spaser check.\n", year)
 	case "action":
 		res, err := scaffold.Action(*source, pos[0], pos[1], *title)
 		if err != nil {

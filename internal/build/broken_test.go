@@ -78,7 +78,7 @@ var brokenSites = []struct {
 	{
 		name:    "same indicator twice in a values file",
 		changes: map[string]string{"data/valeurs/2024.toml": "[heures]\nvalue = 61234\n\n[heures]\nvalue = 3\n"},
-		where:   "data/valeurs/2024.toml:4:2", msg: "cette clé ou cette table est définie deux fois", hint: "Supprimez ou renommez",
+		where:   "data/valeurs/2024.toml:4:2", msg: "le bloc [heures] est écrit deux fois", hint: "Il est déjà ouvert à la ligne 1",
 	},
 	{
 		name:    "values for a year after the period",
@@ -118,7 +118,7 @@ var brokenSites = []struct {
 	{
 		name:    "negative number",
 		changes: map[string]string{"data/valeurs/2024.toml": "[heures]\nsource = \"Données\"\nvalue = -61234\n"},
-		where:   "data/valeurs/2024.toml:3:1", msg: "value négatif (-61234) pour l'indicateur heures", hint: "une valeur est positive ou nulle",
+		where:   "data/valeurs/2024.toml:3:1", msg: "nombre négatif pour l'indicateur heures : value = -61234", hint: "une valeur est positive ou nulle",
 	},
 	{
 		name:    "share and total together",

@@ -136,6 +136,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	s.SetDocuments(fsys, l)
 	grid, auto := rgaa.Load(fsys, l)
 	s.SetAudit(grid, auto, l)
+	s.FileSize = contentSize(fsys)
 	<-parsed
 	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built}, l, nil
@@ -315,11 +316,13 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 			return fmt.Errorf("%s : conversion Markdown impossible : %w", p.Src.File, err)
 		}
 		for _, b := range res.Broken {
-			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, "Vérifiez le chemin du fichier .md visé : il s'écrit relativement à cette page (../autre-page.md) ou depuis content/ (/axes/…/page.md).", "lien vers une page inexistante : %s", b.Target)
+			msg, hint := brokenLink(s, p, b.Target)
+			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, hint, "%s", msg)
 		}
 		for _, b := range res.Unsafe {
 			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, "Un lien mène à une page (https://…, ou le chemin d'un fichier .md), une adresse électronique (mailto:…) ou un numéro (tel:…) ; une image est un fichier placé dans content/.", "%v", safeurl.Check(b.Target))
 		}
+		reportImages(l, p, res.Images)
 		if res.Demoted {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
 		}

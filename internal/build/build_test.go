@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -204,7 +205,10 @@ func TestFailedBuildKeepsPreviousSite(t *testing.T) {
 	}
 	_, err := buildSite(t, src, "", "")
 	var le *diag.ListError
-	if !errors.As(err, &le) || len(le.Items) != 1 || le.Items[0].File != "content/page.md" || le.Items[0].Line != 4 {
+	if errors.As(err, &le) { // the fixture's values without source warn
+		le.Items = slices.DeleteFunc(le.Items, func(d diag.Diagnostic) bool { return d.Severity == diag.Warning })
+	}
+	if le == nil || len(le.Items) != 1 || le.Items[0].File != "content/page.md" || le.Items[0].Line != 4 {
 		t.Fatalf("want one error at content/page.md:4, got %v", err)
 	}
 	after := readTree(t, out)

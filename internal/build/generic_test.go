@@ -15,7 +15,7 @@ import (
 var genericSite = map[string]string{
 	"content/_index.md":      "+++\ntitle = \"Corpus de test\"\ndescription = \"Corpus synthétique de 3 pages.\"\n+++\n\nIntroduction.\n",
 	"content/s001/_index.md": "+++\ntitle = \"Rubrique 1\"\nweight = 1\n+++\n\nTexte de la rubrique.\n",
-	"content/s001/p00002.md": "+++\ntitle = \"Page B\"\nweight = 2\ndescription = \"Description de B.\"\n+++\n\n## Titre\n\nVoir [A](/s001/p00001/).\n",
+	"content/s001/p00002.md": "+++\ntitle = \"Page B\"\nweight = 2\ndescription = \"Description de B.\"\n+++\n\n## Titre\n\nVoir [A](/s001/p00001.md).\n",
 	"content/s001/p00001.md": "+++\ntitle = \"Page A\"\nweight = 1\nsummary = \"Résumé de A.\"\n+++\n\nTexte.\n",
 	"content/s002/_index.md": "+++\ntitle = \"Rubrique 2\"\nweight = 2\n+++\n",
 	"content/s002/p00003.md": "+++\ntitle = \"Page C\"\nweight = 1\nsummary = \"Résumé de C.\"\ndescription = \"Description de C.\"\n+++\n\nTexte.\n",

@@ -251,7 +251,7 @@ func readPage(fsys fs.FS, p, rel string, l *diag.List) *Page {
 	if _, ok := tomlfile.Decode(l, p, 2, fm, &pg.FM); !ok {
 		return nil
 	}
-	if strings.TrimSpace(pg.FM.Title) == "" {
+	if strings.TrimSpace(pg.FM.Title) == "" && !misnamedTitle(fm) {
 		l.Errorf(pg.KeyPos("title"), "Ajoutez un titre dans l'en-tête : title = \"…\"", "titre vide")
 	}
 	for _, n := range pg.FM.ODD {

@@ -61,6 +61,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"missing", "Texte sans en-tête\n", 1, "en-tête manquant"},
 		{"unknown key", "+++\ntitle = \"X\"\npoids = 3\n+++\n", 3, "« poids » : clé inconnue"},
 		{"empty title", "+++\ntitle = \"\"\n+++\n", 2, "titre vide"},
+		{"titre for title: one error", "+++\ntitre = \"X\"\n+++\n", 2, "« titre » : clé inconnue"},
 		{"bad odd", "+++\ntitle = \"X\"\nodd = [18]\n+++\n", 3, "numéro d'ODD inconnu : 18"},
 		{"curly quotes", "+++\ntitle = “X”\n+++\n", 2, "guillemets typographiques"},
 		{"wrong type", "+++\ntitle = \"X\"\nweight = \"un\"\n+++\n", 3, "n'a pas le bon type"},

@@ -114,6 +114,8 @@ func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 	}
 	c.loadValues(fsys, cfg, l)
 	c.loadDECP(fsys, cfg, l)
+	c.checkPlausible(l)
+	checkStrayYears(fsys, l)
 	return c
 }
 
@@ -227,7 +229,7 @@ func checkFigures(l *diag.List, b block, ind *Indicator, f figuresTOML) {
 		v    *float64
 	}{{"value", f.Value}, {"count", f.Count}, {"total", f.Total}, {"share", f.Share}} {
 		if k.v != nil && *k.v < 0 {
-			l.Errorf(b.at(k.name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "%s négatif (%v) pour l'indicateur %s", k.name, *k.v, ind.ID)
+			l.Errorf(b.at(k.name), "Les indicateurs comptent des marchés, des heures, des euros : une valeur est positive ou nulle.", "nombre négatif pour l'indicateur %s : %s = %v", ind.ID, k.name, *k.v)
 		}
 	}
 	switch ind.Kind {
@@ -303,7 +305,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 	if !ok {
 		return
 	}
-	values := map[string]valueTOML{}
+	values := map[string]yearTOML{}
 	if _, ok := tomlfile.Decode(l, file, 1, src, &values); !ok {
 		return
 	}
@@ -314,7 +316,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		v := values[id]
+		v := values[id].value()
 		line, col := idx.KeyAt(0, id)
 		p := diag.Pos{File: file, Line: line, Col: col}
 		ind := c.ByID[id]
@@ -326,9 +328,13 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 			l.Errorf(p, hint, "indicateur inconnu : %q", id)
 			continue
 		}
+		if v.untouched() {
+			continue // as `spaser new annee` wrote it: publishes nothing
+		}
 		m := &Measure{Year: year, Provisional: v.Provisional, Source: v.Source, Comment: v.Comment, Pos: p}
 		v.figuresTOML.into(m)
 		checkFigures(l, block{pos: p, idx: idx, path: []string{id}}, ind, v.figuresTOML)
+		checkHalfFilled(l, block{pos: p, idx: idx, path: []string{id}}, ind, v)
 		readReport(l, block{pos: p, idx: idx, path: []string{id}}, ind, v.figuresTOML, v.reportTOML, m)
 		slines := idx.Lines(id, "subset")
 		readSubsets(l, func(i int) block {
@@ -338,7 +344,7 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 			}
 			return block{pos: sp, idx: idx, path: []string{id, "subset"}}
 		}, ind, v.Subset, m)
-		dlines := idx.Lines(id, "detail")
+		dlines := dropUntouchedDetails(&v, idx.Lines(id, "detail"))
 		seen := map[string]diag.Pos{}
 		for i, d := range v.Detail {
 			dp := p

@@ -29,8 +29,16 @@ import (
 
 // Resolver maps a link to a content file, as written in the page (a path
 // ending in .md, relative to the page or, starting with /, to content/), to
-// the URL of its page. ok is false when no page has that file.
-type Resolver func(target string) (href string, ok bool)
+// the URL of its page, or of the file itself for an image or a document.
+// ok is false when the content has no such file.
+type Resolver func(target string) (Link, bool)
+
+// Link is where a link goes, and for a document the words the link text
+// ends with: its format and size, « PDF, 2,3 Mo » (RGAA 6.1, 13.3).
+type Link struct {
+	Href string
+	Note string
+}
 
 // BrokenLink is a link to a content file that does not exist.
 type BrokenLink struct {
@@ -52,7 +60,8 @@ type Result struct {
 	Headings []Heading
 	Broken   []BrokenLink
 	Unsafe   []BrokenLink // links and images to javascript:, data:… (safeurl.Check): dropped, to be reported
-	Demoted  bool         // the body had level-1 headings, shifted one level down
+	Images   []ImageProblem
+	Demoted  bool // the body had level-1 headings, shifted one level down
 	Warnings []Warning
 }
 
@@ -68,7 +77,9 @@ var resultKey = parser.NewContextKey()
 func New() *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.Table,
+			// Alignment as a class (alignClass), not a style attribute: the
+			// published site's CSP forbids inline styles.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.NewFootnote(
 				extension.WithFootnoteIDPrefix("note-"),
@@ -159,11 +170,17 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			}
 			resolveLink(n, src, resolve, res)
 		case *ast.Image:
-			unsafeDest(n, n.Destination, src, res)
+			if unsafeDest(n, n.Destination, src, res) {
+				break
+			}
+			resolveImage(n, src, resolve, res)
 		case *ast.AutoLink:
 			unsafeDest(n, n.URL(src), src, res)
 
 		case *east.TableCell:
+			if c := alignClass[n.Alignment]; c != "" {
+				n.SetAttributeString("class", []byte(c))
+			}
 			if _, ok := n.Parent().(*east.TableHeader); ok {
 				n.SetAttributeString("scope", []byte("col"))
 			}
@@ -205,16 +222,25 @@ func hasLevelOne(doc *ast.Document) bool {
 func resolveLink(n *ast.Link, src []byte, resolve Resolver, res *Result) {
 	dest := string(n.Destination)
 	target, frag, ok := contentTarget(dest)
+	if !ok {
+		target, frag, ok = siteAddress(dest)
+	}
+	if !ok {
+		target, frag, ok = fileNextToPage(dest)
+	}
 	if !ok || resolve == nil {
 		return
 	}
-	href, found := resolve(target)
+	to, found := resolve(target)
 	if !found {
 		line, col := nodeLine(n, src)
 		res.Broken = append(res.Broken, BrokenLink{Target: dest, Line: line, Col: col})
 		return
 	}
-	n.Destination = []byte(href + frag)
+	n.Destination = []byte(to.Href + frag)
+	if to.Note != "" {
+		n.AppendChild(n, ast.NewString([]byte(" ("+to.Note+")")))
+	}
 }
 
 // contentTarget reports whether dest points to a content file: no scheme, a

@@ -9,9 +9,9 @@ import (
 )
 
 func resolver(known map[string]string) Resolver {
-	return func(target string) (string, bool) {
+	return func(target string) (Link, bool) {
 		href, ok := known[target]
-		return href, ok
+		return Link{Href: href}, ok
 	}
 }
 
@@ -91,4 +91,20 @@ func FuzzConvert(f *testing.F) {
 			t.Fatal("script element in output")
 		}
 	})
+}
+
+// Table alignment works under the strict CSP: classes, no style attribute.
+func TestTableAlignmentClasses(t *testing.T) {
+	res, err := New().Convert([]byte("| A | B | C |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<td class="align-left">1</td>`, `<td class="align-center">2</td>`, `<td class="align-right">3</td>`, `<th class="align-right" scope="col">C</th>`} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("missing %s in %s", want, res.HTML)
+		}
+	}
+	if strings.Contains(res.HTML, "style=") || strings.Contains(res.HTML, "align=") {
+		t.Errorf("inline alignment: %s", res.HTML)
+	}
 }

@@ -42,8 +42,9 @@ func TestYearFileParsesAndFillsBlanks(t *testing.T) {
 	p := filepath.Join(dir, rel)
 	text, _ := os.ReadFile(p)
 	for _, w := range []string{
-		"#[vehicules-faibles-emissions]\n#count =", "Objectif en 2025 : au moins 40 % (VFE) à partir de 2025.",
-		"Dernière valeur publiée, pour 2022 : 40 véhicules sur 92 (43,5 %).", "#[heures-insertion]\n#value =",
+		"[vehicules-faibles-emissions]\ncount = \"\"", "Objectif en 2025 : au moins 40 % (VFE) à partir de 2025.",
+		"Dernière valeur publiée, pour 2022 : 40 véhicules sur 92 (43,5 %).", "[heures-insertion]\nvalue = \"\"",
+		"[[produits-biologiques-restauration.detail]]\nlabel = \"Restaurants du personnel\"\ncount = \"\"",
 		"Type : montant ; unité : € HT.",
 	} {
 		if !strings.Contains(string(text), w) {
@@ -58,19 +59,25 @@ func TestYearFileParsesAndFillsBlanks(t *testing.T) {
 	if m := ld.Site.Catalogue.ByID["heures-insertion"].ValueAt(2025); m != nil {
 		t.Errorf("an empty file gave a value: %+v", m)
 	}
-	// Filled in as the file says: every block and figure line uncommented.
+	// Half filled: a count without its total is pointed at.
+	half := strings.Replace(string(text), "[vehicules-faibles-emissions]\ncount = \"\"", "[vehicules-faibles-emissions]\ncount = 41", 1)
+	if err := os.WriteFile(p, []byte(half), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs = prepare(t, dir); len(errs) != 1 || !strings.Contains(errs[0].Msg, "nombre (count) sans total ni pourcentage pour l'indicateur vehicules-faibles-emissions") {
+		t.Fatalf("half-filled block: %v", errs)
+	}
+	// Filled in as the file says: the blanks replaced, the source written.
 	var out []string
 	for _, line := range strings.Split(string(text), "\n") {
 		switch {
-		case strings.HasPrefix(line, "#["):
-			line = line[1:]
-		case strings.HasPrefix(line, "#count ="):
+		case strings.HasPrefix(line, "count = \"\""):
 			line = "count = 3"
-		case strings.HasPrefix(line, "#total ="):
-			line = "total = 4" + line[len("#total ="):]
-		case strings.HasPrefix(line, "#value ="):
-			line = "value = 1500.5" + line[len("#value ="):]
-		case strings.HasPrefix(line, "#source"):
+		case strings.HasPrefix(line, "total = \"\""):
+			line = "total = 4" + line[len("total = \"\""):]
+		case strings.HasPrefix(line, "value = \"\""):
+			line = "value = 1500.5" + line[len("value = \"\""):]
+		case strings.HasPrefix(line, "source = \"\""):
 			line = `source = "Rapport annuel 2025"`
 		}
 		out = append(out, line)

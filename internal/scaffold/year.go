@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"spaser/internal/followup"
+	"strconv"
 	"strings"
 
 	"spaser/internal/indicator"
@@ -39,15 +40,18 @@ func YearText(cat *indicator.Catalogue, year int) string {
 # Valeurs des indicateurs pour l'année %[1]d (le nom du fichier est l'année).
 # Fichier créé par « spaser new annee %[1]d » : il reste à remplir les blancs.
 #
-# Pour chaque indicateur dont le chiffre de %[1]d est publié :
-#   1. retirez le # collé au début des lignes de son bloc : la ligne
-#      [identifiant] et chaque ligne que vous remplissez ;
-#   2. écrivez les chiffres après le signe = : sans guillemets, sans espace
-#      entre les milliers, avec un point décimal (43.5) ;
-#   3. écrivez la source entre guillemets droits "…".
-# Laissez en commentaire les indicateurs dont le chiffre n'est pas connu : le
-# site affiche alors « non renseignée ». N'inscrivez que des chiffres publiés.
-# Les lignes qui commencent par « # » suivi d'une espace sont des explications.
+# Chaque indicateur a son bloc, prêt à remplir. Pour un chiffre publié :
+#   1. remplacez "" par le chiffre, sans guillemets, sans espace entre les
+#      milliers, avec un point décimal : count = 40, share = 43.5 ;
+#   2. écrivez la source entre les guillemets droits : source = "Rapport…" ;
+#   3. provisional = true si le chiffre est provisoire.
+# Un bloc laissé tel quel ne publie rien : le site affiche « non renseignée ».
+# Un bloc commencé mais incomplet est signalé par spaser check.
+# Les blocs [[identifiant.detail]] donnent les chiffres par partie (un site,
+# une catégorie…) : un par partie, avec son intitulé (label). Supprimez ceux
+# qui ne servent pas, ou copiez-en un pour une nouvelle partie.
+# N'inscrivez que des chiffres publiés. Les lignes qui commencent par « # »
+# sont des explications.
 #
 # Ensuite : spaser check (vérifie tout), spaser serve (aperçu dans le
 # navigateur). Le guide : docs/guide-mise-a-jour.md.
@@ -71,14 +75,16 @@ func YearText(cat *indicator.Catalogue, year int) string {
 		if len(tgts) > 0 {
 			b.WriteString(wrap(fmt.Sprintf("Objectif en %d : %s.", year, strings.Join(tgts, " ; ")), "# ", 78))
 		}
-		if m := latestBefore(ind, year); m != nil {
+		if m := ind.LatestBefore(year); m != nil {
 			b.WriteString(wrap(fmt.Sprintf("Dernière valeur publiée, pour %d : %s.", m.Year, plain(ind.Format(m))), "# ", 78))
 		}
-		fmt.Fprintf(&b, "#[%s]\n", ind.ID)
-		for _, f := range fields(ind) {
-			fmt.Fprintf(&b, "#%-17s# %s\n", f[0], f[1])
+		fmt.Fprintf(&b, "[%s]\n", ind.ID)
+		writeFields(&b, ind)
+		b.WriteString("provisional = false\nsource = \"\"\ncomment = \"\"\n")
+		for _, part := range ind.PartsBefore(year) {
+			fmt.Fprintf(&b, "\n[[%s.detail]]\nlabel = %s\n", ind.ID, quote(part))
+			writeFields(&b, ind)
 		}
-		b.WriteString("#source = \"\"\n#comment = \"\"\n")
 	}
 	return b.String()
 }
@@ -127,12 +133,13 @@ func of(word string) string {
 	return "de " + word
 }
 
-// latestBefore is the latest known value before year.
-func latestBefore(ind *indicator.Indicator, year int) *indicator.Measure {
-	for i := len(ind.Values) - 1; i >= 0; i-- {
-		if m := ind.Values[i]; m.Year < year && m.Known() {
-			return m
-		}
+// writeFields writes the figure lines of ind, each blank ("") with what to
+// write there.
+func writeFields(b *strings.Builder, ind *indicator.Indicator) {
+	for _, f := range fields(ind) {
+		fmt.Fprintf(b, "%-18s# %s\n", f[0]+`""`, f[1])
 	}
-	return nil
 }
+
+// quote is a TOML basic string.
+func quote(s string) string { return strconv.Quote(s) }

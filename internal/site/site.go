@@ -162,6 +162,7 @@ type Site struct {
 	byRel map[string]*Page
 	byURL map[string]*Page
 	tree  *content.Tree
+	fileIndex
 }
 
 // New assembles the site. Problems go to l.
@@ -316,7 +317,7 @@ func (s *Site) attachIndicators(l *diag.List) {
 
 // Resolver returns the link resolver of content page p.
 func (s *Site) Resolver(p *Page) markdown.Resolver {
-	return func(target string) (string, bool) {
+	return func(target string) (markdown.Link, bool) {
 		var rel string
 		if strings.HasPrefix(target, "/") {
 			rel = path.Clean(strings.TrimPrefix(target, "/"))
@@ -324,15 +325,18 @@ func (s *Site) Resolver(p *Page) markdown.Resolver {
 			rel = path.Join(path.Dir(p.Src.Rel), target)
 		}
 		to := s.byRel[rel]
+		if to == nil && path.Ext(rel) != ".md" {
+			return s.addressURL(target, rel)
+		}
 		if to == nil {
 			if s.tree != nil && s.tree.Unreadable(rel) {
 				// The page exists but has an error of its own, already
 				// reported: the link is not broken.
-				return s.Base.Path + urlPath(rel), true
+				return markdown.Link{Href: s.Base.Path + urlPath(rel)}, true
 			}
-			return "", false
+			return markdown.Link{}, false
 		}
-		return s.URL(to), true
+		return markdown.Link{Href: s.URL(to)}, true
 	}
 }
 

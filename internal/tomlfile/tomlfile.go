@@ -113,6 +113,12 @@ var (
 
 func explainSyntax(pe toml.ParseError, src []byte) (msg, hint string) {
 	line := lineText(src, pe.Position.Line)
+	if msg, hint, ok := strings.Cut(pe.Message, fieldSep); ok {
+		return msg, hint
+	}
+	if msg, hint, ok := explainTyping(pe, line); ok {
+		return msg, hint
+	}
 	switch {
 	case decimalCommaRe.MatchString(line):
 		return "nombre écrit avec une virgule",
@@ -124,7 +130,7 @@ func explainSyntax(pe toml.ParseError, src []byte) (msg, hint string) {
 		return "guillemets typographiques dans une valeur TOML",
 			"Écrivez les textes entre guillemets droits \"…\" (les traitements de texte les remplacent par “…”) ; à l'intérieur du texte, « » restent permis."
 	case strings.Contains(pe.Message, "has already been defined") || strings.Contains(pe.Message, "already been created"):
-		return "cette clé ou cette table est définie deux fois", "Supprimez ou renommez l'une des deux définitions."
+		return explainDuplicate(src, pe.Position.Line)
 	case strings.Contains(pe.Message, "unexpected EOF") || strings.Contains(pe.Message, "unterminated") || strings.Contains(pe.Message, "newline"):
 		return "texte non fermé", "Fermez le texte par un guillemet droit \" sur la même ligne, ou utilisez \"\"\" … \"\"\" pour un texte sur plusieurs lignes."
 	case strings.Contains(pe.Message, "expected value"):
@@ -262,41 +268,18 @@ func fieldNames(t reflect.Type, path []string) []string {
 		return nil
 	}
 	var names []string
-	for _, f := range fields(t) {
-		if len(path) > 0 && f.name == path[0] {
-			return fieldNames(f.typ, path[1:])
+	for _, f := range tomlFields(t) {
+		name := strings.Split(f.Tag.Get("toml"), ",")[0]
+		if name == "" {
+			name = f.Name
 		}
-		names = append(names, f.name)
+		if len(path) > 0 && name == path[0] {
+			return fieldNames(f.Type, path[1:])
+		}
+		names = append(names, name)
 	}
 	if len(path) > 0 {
 		return nil
 	}
 	return names
-}
-
-type field struct {
-	name string
-	typ  reflect.Type
-}
-
-// fields lists the keys of struct type t, in order, those of an embedded
-// struct without a toml name in its place: the decoder flattens them too.
-func fields(t reflect.Type) []field {
-	var out []field
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name := strings.Split(f.Tag.Get("toml"), ",")[0]
-		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-			out = append(out, fields(f.Type)...)
-			continue
-		}
-		if name == "-" || !f.IsExported() {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		out = append(out, field{name, f.Type})
-	}
-	return out
 }

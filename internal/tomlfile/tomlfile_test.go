@@ -62,7 +62,7 @@ func TestCurlyQuotes(t *testing.T) {
 
 func TestDuplicateKey(t *testing.T) {
 	items := decode(t, "title = \"a\"\ntitle = \"b\"\n", 1)
-	if len(items) != 1 || items[0].Line != 2 || !strings.Contains(items[0].Msg, "deux fois") {
+	if len(items) != 1 || items[0].Line != 2 || !strings.Contains(items[0].Msg, "déjà écrit à la ligne 1") {
 		t.Fatalf("got %+v", items)
 	}
 }
@@ -137,7 +137,7 @@ func TestPossibleKeysOfEmbedded(t *testing.T) {
 	var v map[string]entry
 	Decode(&l, "f.toml", 1, []byte("[a]\nvalue = 1\nxyzxyz = 2\n"), &v)
 	items := l.Items()
-	if len(items) != 1 || items[0].Hint != "Clés possibles ici : value, count, source." {
+	if len(items) != 1 || items[0].Hint != "Clés possibles ici : source, value, count." {
 		t.Fatalf("got %+v", items)
 	}
 	if v["a"].Value == nil {
@@ -182,5 +182,37 @@ func TestNumbersFinite(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A forgotten [identifiant] line puts the next block's keys in the block
+// above: the message names the first line and that cause.
+func TestDuplicateKeyNamesTheMissingBlock(t *testing.T) {
+	items := decode(t, "[a]\ncount = 1\nsource = \"x\"\n\ncount = 2\n", 1)
+	if len(items) != 1 || items[0].Line != 5 || items[0].Msg != "« count » est déjà écrit à la ligne 2, dans le bloc [a]" ||
+		!strings.Contains(items[0].Hint, "la ligne qui l'ouvre (par exemple [identifiant]) manque au-dessus") {
+		t.Fatalf("got %+v", items)
+	}
+	items = decode(t, "[a]\ncount = 1\n\n[a]\ncount = 2\n", 1)
+	if len(items) != 1 || items[0].Msg != "le bloc [a] est écrit deux fois" || !strings.Contains(items[0].Hint, "ligne 1") {
+		t.Fatalf("got %+v", items)
+	}
+}
+
+// The messages of issue 14, point 8: how a line was typed, in French.
+func TestTypingMistakes(t *testing.T) {
+	for src, want := range map[string]string{
+		"share = 31.5 %\n":       "f.toml:1:13: erreur\u00a0: nombre suivi de « % »\n    → Écrivez le nombre seul, avec un point décimal : share = 31.5 (le site ajoute « % »).",
+		"share = 31,5 %\n":       "f.toml:1:11: erreur\u00a0: nombre suivi de « % »\n    → Écrivez le nombre seul, avec un point décimal : share = 31.5 (le site ajoute « % »).",
+		"count\u00a0= 40\n":      "f.toml:1:6: erreur\u00a0: espace insécable invisible à la colonne 6\n    → Remplacez-la par une espace ordinaire",
+		"count =\u202f40\n":      "erreur\u00a0: espace insécable invisible à la colonne 8",
+		"odd = [1 2]\n":          "f.toml:1:10: erreur\u00a0: virgule manquante dans une liste\n    → Séparez les éléments d'une liste par des virgules : [\"a\", \"b\"].",
+		"title \"x\"\n":          "erreur\u00a0: signe = manquant",
+		"odd = [\"a\"\n\"b\"]\n": "erreur\u00a0: virgule manquante dans une liste",
+	} {
+		items := decode(t, src, 1)
+		if len(items) != 1 || !strings.Contains(items[0].String(), want) {
+			t.Errorf("%q: got %v, want %q", src, items, want)
+		}
 	}
 }

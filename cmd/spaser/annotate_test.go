@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"spaser/internal/sitetest"
+)
+
+func brokenCopy(t *testing.T) string {
+	dir := sitetest.CopyDefault(t, "../..")
+	page := filepath.Join(dir, "content", "presentation.md")
+	b, _ := os.ReadFile(page)
+	if err := os.WriteFile(page, []byte(strings.Replace(string(b), "title = ", "titre = ", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestCheckGitHubAnnotations(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"check", "--source", brokenCopy(t), "--format", "github"}, &out, &errb); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	mustContain(t, out.String(),
+		"content/presentation.md:2:1: erreur\u00a0: « titre » : clé inconnue\n", // the log as always
+		"::error file=content/presentation.md,line=2,col=1,title=spaser check::« titre » : clé inconnue%0A→ Vouliez-vous dire « title » ?\n")
+}
+
+func TestCheckGitLabReport(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"check", "--source", brokenCopy(t), "--format", "gitlab"}, &out, &errb); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var issues []codeQuality
+	if err := json.Unmarshal(out.Bytes(), &issues); err != nil {
+		t.Fatalf("stdout is not the JSON report: %v\n%s", err, out.String())
+	}
+	found := false
+	for _, q := range issues {
+		if q.Location.Path == "content/presentation.md" && q.Location.Lines.Begin == 2 && q.Severity == "major" &&
+			q.Description == "« titre » : clé inconnue → Vouliez-vous dire « title » ?" && len(q.Fingerprint) == 32 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("issue not in the report: %+v", issues)
+	}
+	mustContain(t, errb.String(), "content/presentation.md:2:1: erreur\u00a0: « titre » : clé inconnue", "Vérification : ")
+	// No problem: an empty report, still JSON.
+	out.Reset()
+	if code := run([]string{"check", "--source", sitetest.CopyDefault(t, "../.."), "--format", "gitlab"}, &out, &errb); code != 0 || strings.TrimSpace(out.String()) != "[]" {
+		t.Errorf("exit %d, report %q", code, out.String())
+	}
+	if code := run([]string{"check", "--format", "xml"}, &out, &errb); code != 2 {
+		t.Errorf("unknown format: exit %d", code)
+	}
+}
+
+func TestCheckDeployAddress(t *testing.T) {
+	dir := sitetest.CopyDefault(t, "../..")
+	var out, errb bytes.Buffer
+	run([]string{"check", "--source", dir, "--base-url", "https://exemple.gitlab.io/spaser/"}, &out, &errb)
+	mustContain(t, out.String(), "data/site.toml: avertissement\u00a0: le site est publié à https://exemple.gitlab.io/spaser/, mais base_url vaut ")
+	out.Reset()
+	b, _ := os.ReadFile(filepath.Join(dir, "data", "site.toml"))
+	var configured string
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "base_url = "); ok {
+			configured = strings.Trim(v, `"`)
+		}
+	}
+	if code := run([]string{"check", "--source", dir, "--base-url", configured}, &out, &errb); code != 0 || strings.Contains(out.String(), "mais base_url vaut") {
+		t.Errorf("same address: exit %d\n%s", code, out.String())
+	}
+}
