@@ -152,7 +152,7 @@ func TestNewYearOffersParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	sitetest.ContainsAll(t, b.String(), "repas-bio;Restaurant « Nord »;", "repas-bio;Crèches;",
-		"au moins 20\u202f%\u00a0à partir de 2025", "000,5\u00a0heures", "2023 : Restaurant « Nord » : 12\u00a0produits sur 40")
+		"au moins 20\u202f% à partir de 2025", "000,5\u00a0heures", "2023 : Restaurant « Nord » : 12\u00a0produits sur 40")
 	g, err := ReadCSV(b.Bytes(), "v.csv")
 	if err != nil {
 		t.Fatal(err)
