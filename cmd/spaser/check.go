@@ -64,6 +64,9 @@ Options :
 			return 1
 		}
 	}
+	if ld != nil && !l.HasErrors() {
+		warnUndated(ld.Built.Follow.Calendar, l)
+	}
 	items := l.Items()
 	for _, d := range items {
 		fmt.Fprintln(stdout, d.String())

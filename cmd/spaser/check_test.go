@@ -20,7 +20,11 @@ func TestCheckDefaultSite(t *testing.T) {
 		t.Fatalf("exit %d: %s%s", code, out.String(), errb.String())
 	}
 	mustContain(t, out.String(),
-		"Vérification : 0 erreur, 1 avertissement. Le site peut être construit.",
+		"Vérification : 0 erreur, 3 avertissements. Le site peut être construit.",
+		// The Val-de-Marne figures were published in the schéma, whose
+		// adoption date is not given: no date is invented.
+		"data/valeurs/2021.toml:1: avertissement : date de publication des chiffres de 2021 non indiquée",
+		"data/valeurs/2022.toml:1: avertissement : date de publication des chiffres de 2022 non indiquée",
 		"(année de référence 2026)",
 		"Années écoulées du schéma : 2023 à 2025.",
 		"Derniers chiffres publiés : 2022 (il y a 4 ans).",
@@ -31,8 +35,8 @@ func TestCheckDefaultSite(t *testing.T) {
 		t.Errorf("--strict with stale figures: exit %d\n%s", code, out.String())
 	}
 	out.Reset()
-	if code := run([]string{"check", "--source", "../..", "--strict", "--annee", "2024"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Vérification : aucun problème.") {
-		t.Errorf("--annee 2024 --strict: exit %d\n%s", code, out.String())
+	if code := run([]string{"check", "--source", "../..", "--annee", "2024"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Vérification : 0 erreur, 2 avertissements.") {
+		t.Errorf("--annee 2024: exit %d\n%s", code, out.String())
 	}
 	if code := run([]string{"check", "--annee", "12"}, &out, &errb); code != 2 {
 		t.Errorf("bad year: exit %d", code)

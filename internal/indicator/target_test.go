@@ -162,3 +162,32 @@ func FuzzTargetBlock(f *testing.F) {
 		}
 	})
 }
+
+func TestPublishedDate(t *testing.T) {
+	for _, c := range []struct {
+		src, date, err string
+		line           int
+	}{
+		{"published = 2024-06-20\n[a]\nvalue = 1\n", "2024-06-20", "", 0},
+		{"# note\n  published = \"2024-06-20\"  # le bilan\n[a]\n", "2024-06-20", "", 0},
+		{"[a]\npublished = 2024-06-20\n", "", "", 0}, // a figure's own date: not the file's
+		{"published = \"20/06/2024\"\n[a]\n", "", "date de publication illisible ou impossible : 20/06/2024", 1},
+		{"\npublished = 0024-06-20\n", "", "date de publication illisible ou impossible : 0024-06-20", 2},
+	} {
+		var l diag.List
+		date, rest := splitPublished(&l, "data/valeurs/2024.toml", []byte(c.src))
+		if date != c.date {
+			t.Errorf("%q: date %q, want %q", c.src, date, c.date)
+		}
+		if strings.Count(string(rest), "\n") != strings.Count(c.src, "\n") {
+			t.Errorf("%q: lines changed: %q", c.src, rest)
+		}
+		items := l.Items()
+		switch {
+		case c.err == "" && len(items) > 0:
+			t.Errorf("%q: %v", c.src, items)
+		case c.err != "" && (len(items) != 1 || !strings.Contains(items[0].String(), c.err) || items[0].Line != c.line):
+			t.Errorf("%q: got %v, want %q at line %d", c.src, items, c.err, c.line)
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package followup
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"spaser/internal/diag"
+	"spaser/internal/indicator"
+)
+
+// A synthetic site: 2021 is a reference year published on a given day,
+// 2024 is dated a leap day, 2023 has no date.
+func TestCalendar(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/indicateurs.toml":  {Data: []byte("[[indicator]]\nid = \"a\"\nlabel = \"A\"\nkind = \"count\"\nunit = \"marches\"\n")},
+		"data/valeurs/2021.toml": {Data: []byte("published = 2022-05-10\n\n[a]\nvalue = 3\n")},
+		"data/valeurs/2023.toml": {Data: []byte("[a]\nvalue = 4\n")},
+		"data/valeurs/2024.toml": {Data: []byte("# chiffres du bilan\npublished = \"2024-02-29\"\n[a]\nvalue = 5\n")},
+	}
+	var l diag.List
+	cat := indicator.Load(fsys, cfg, &l)
+	if len(l.Items()) > 0 {
+		t.Fatalf("diagnostics: %v", l.Items())
+	}
+	c := Compute(cat, years()).Calendar
+	if got := len(c.Editions); got != 3 {
+		t.Fatalf("%d editions, want 3", got)
+	}
+	e := c.Edition(2021)
+	if !e.Reference || e.Said != "données publiées le 10\u00a0mai\u00a02022" || e.Label != "2021 (année de référence, avant le schéma)" {
+		t.Errorf("2021: %+v", e)
+	}
+	if e := c.Edition(2023); e.Reference || e.Said != "date de publication non indiquée" || e.Label != "2023" {
+		t.Errorf("2023: %+v", e)
+	}
+	if c.Latest == nil || c.Latest.Year != 2024 {
+		t.Errorf("latest: %+v", c.Latest)
+	}
+	if c.LastPublished != "2024-02-29" || c.NextDue != "2026-02-28" {
+		t.Errorf("last %s, next %s", c.LastPublished, c.NextDue)
+	}
+	if !strings.Contains(c.Next, "au plus tard le 28\u00a0février\u00a02026") {
+		t.Errorf("next: %s", c.Next)
+	}
+	if u := c.Undated(); len(u) != 1 || u[0] != 2023 {
+		t.Errorf("undated: %v", u)
+	}
+}
+
+func TestCalendarWithoutDates(t *testing.T) {
+	cat := &indicator.Catalogue{Years: []int{2022}, PeriodStart: 2023}
+	c := Compute(cat, []int{2022}).Calendar
+	if c.NextDue != "" || !strings.Contains(c.Next, "au plus tard deux ans après la dernière publication") {
+		t.Errorf("next: %q %q", c.NextDue, c.Next)
+	}
+	if c.Latest != nil {
+		t.Errorf("latest without any figure: %+v", c.Latest)
+	}
+	if c := Compute(nil, nil).Calendar; !strings.Contains(c.Next, "Aucune donnée") {
+		t.Errorf("no data: %q", c.Next)
+	}
+}
