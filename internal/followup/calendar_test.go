@@ -61,3 +61,25 @@ func TestCalendarWithoutDates(t *testing.T) {
 		t.Errorf("no data: %q", c.Next)
 	}
 }
+
+func TestTrend(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/indicateurs.toml":  {Data: []byte("[[indicator]]\nid = \"a\"\nlabel = \"A\"\nkind = \"count\"\nunit = \"marches\"\n[[indicator]]\nid = \"b\"\nlabel = \"B\"\nkind = \"count\"\nunit = \"marches\"\n")},
+		"data/valeurs/2021.toml": {Data: []byte("[a]\nvalue = 10\n[b]\nvalue = 5\n")},
+		"data/valeurs/2023.toml": {Data: []byte("[a]\nvalue = 20\n")},
+		"data/valeurs/2025.toml": {Data: []byte("[a]\nvalue = 15\n")},
+	}
+	var l diag.List
+	r := Compute(indicator.Load(fsys, cfg, &l), years())
+	a := r.List[0].Trend
+	// 2021 low left, 2023 at the top in the middle, 2025 halfway right.
+	if a.Points != "2.0,16.0 32.0,2.0 62.0,9.0" {
+		t.Errorf("points: %q", a.Points)
+	}
+	if !strings.HasPrefix(a.Text, "2021\u00a0: 10") || strings.Count(a.Text, ";") != 2 {
+		t.Errorf("text: %q", a.Text)
+	}
+	if b := r.List[1].Trend; b.Points != "" || !strings.HasPrefix(b.Text, "2021\u00a0: 5") {
+		t.Errorf("one figure: %+v", b)
+	}
+}

@@ -49,6 +49,7 @@ func entry(ind *indicator.Indicator, years []int) *Entry {
 	e.Series = series(ind, e, years)
 	e.Summary = summary(ind, e)
 	e.Rows = rows(ind, e)
+	e.Trend = trend(ind, e)
 	return e
 }
 

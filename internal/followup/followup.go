@@ -31,6 +31,7 @@ type Entry struct {
 	Series     []Series // what the chart draws; nil: no chart
 	Summary    string   // the chart's written summary
 	Rows       []Row    // the open-data lines
+	Trend      *Trend   // the whole's figures over the years
 }
 
 // Year is the standing of an indicator in a year.
