@@ -83,3 +83,29 @@ func TestTrend(t *testing.T) {
 		t.Errorf("one figure: %+v", b)
 	}
 }
+
+func TestSinceStartAndCompared(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/indicateurs.toml":  {Data: []byte("[[indicator]]\nid = \"a\"\nlabel = \"A\"\nkind = \"share\"\nunit = \"vehicules\"\n[[indicator.baseline]]\nyear = 2020\ncount = 93\ntotal = 929\n[[indicator]]\nid = \"b\"\nlabel = \"B\"\nkind = \"count\"\nunit = \"marches\"\n")},
+		"data/valeurs/2021.toml": {Data: []byte("[a]\ncount = 20\ntotal = 100\n[b]\nvalue = 5\n")},
+		"data/valeurs/2022.toml": {Data: []byte("[a]\ncount = 20\ntotal = 100\n")},
+	}
+	var l diag.List
+	r := Compute(indicator.Load(fsys, cfg, &l), years())
+	if len(l.Items()) > 0 {
+		t.Fatalf("diagnostics: %v", l.Items())
+	}
+	a := r.List[0]
+	if want := "en hausse de 10\u00a0points par rapport à la situation de départ (2020, 10\u202f%)"; a.SinceStart != want {
+		t.Errorf("since start: %q, want %q", a.SinceStart, want)
+	}
+	if r.List[1].SinceStart != "" {
+		t.Errorf("no baseline: %q", r.List[1].SinceStart)
+	}
+	if c := r.Tally(2022).Compared; len(c) != 1 || c[0] != a || !strings.HasPrefix(a.At(2022).Change, "stable par rapport à 2021") {
+		t.Errorf("compared in 2022: %v, %q", c, a.At(2022).Change)
+	}
+	if c := r.Tally(2021).Compared; len(c) != 0 {
+		t.Errorf("compared in 2021: %v", c)
+	}
+}

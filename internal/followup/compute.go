@@ -50,6 +50,7 @@ func entry(ind *indicator.Indicator, years []int) *Entry {
 	e.Summary = summary(ind, e)
 	e.Rows = rows(ind, e)
 	e.Trend = trend(ind, e)
+	e.SinceStart = sinceStart(ind, e)
 	return e
 }
 

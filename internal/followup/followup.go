@@ -32,6 +32,9 @@ type Entry struct {
 	Summary    string   // the chart's written summary
 	Rows       []Row    // the open-data lines
 	Trend      *Trend   // the whole's figures over the years
+	// SinceStart is the latest figure against the starting situation,
+	// worded; "" without both.
+	SinceStart string
 }
 
 // Year is the standing of an indicator in a year.

@@ -8,6 +8,9 @@ type Tally struct {
 	None    int     // without
 	Counts  []Count // each state given that year, the best first
 	Missing []*Entry
+	// Compared are the indicators with a figure that year and an earlier
+	// one to compare it with (Year.Change).
+	Compared []*Entry
 	// Bar is Counts then the indicators without a figure, each with its
 	// place on a bar of 100: what the tally bar draws.
 	Bar []Segment
@@ -36,12 +39,18 @@ func (r *Result) Tally(year int) *Tally {
 }
 
 func (r *Result) tally(year int) *Tally {
-	return count(year, r.List, func(e *Entry) State {
+	t := count(year, r.List, func(e *Entry) State {
 		if y := e.At(year); y != nil {
 			return y.State
 		}
 		return None
 	})
+	for _, e := range r.List {
+		if y := e.At(year); y != nil && y.Change != "" {
+			t.Compared = append(t.Compared, e)
+		}
+	}
+	return t
 }
 
 // Latest counts each indicator at its latest published figure (the state

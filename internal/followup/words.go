@@ -252,3 +252,35 @@ func lowerFirst(s string) string {
 	r[0] = unicode.ToLower(r[0])
 	return string(r)
 }
+
+// sinceStart compares the latest figure of the whole with its starting
+// situation (the latest baseline of the whole dated before it, else one
+// given as a period): « en hausse de 33,5 points par rapport à la
+// situation de départ (2019, 10 %) ».
+func sinceStart(ind *indicator.Indicator, e *Entry) string {
+	if e.Latest == nil || !ind.Figured() {
+		return ""
+	}
+	v, ok := e.Latest.M.Number(ind.Kind)
+	if !ok {
+		return ""
+	}
+	var base *indicator.Measure
+	for _, b := range ind.Baselines {
+		if _, ok := b.Number(ind.Kind); !ok || b.Breakdown != "" || b.Year >= e.Latest.Year {
+			continue
+		}
+		if base == nil || b.Year > base.Year {
+			base = b
+		}
+	}
+	if base == nil {
+		return ""
+	}
+	bv, _ := base.Number(ind.Kind)
+	than := "la situation de départ (" + ind.FormatNumber(bv) + ")"
+	if w := base.When(); w != "" {
+		than = "la situation de départ (" + typo.Text(w) + ", " + ind.FormatNumber(bv) + ")"
+	}
+	return compare(ind, v, bv, than)
+}
