@@ -23,8 +23,8 @@ func TestCheckDefaultSite(t *testing.T) {
 		"Vérification : 0 erreur, 3 avertissements. Le site peut être construit.",
 		// The Val-de-Marne figures were published in the schéma, whose
 		// adoption date is not given: no date is invented.
-		"data/valeurs/2021.toml:1: avertissement : date de publication des chiffres de 2021 non indiquée",
-		"data/valeurs/2022.toml:1: avertissement : date de publication des chiffres de 2022 non indiquée",
+		"data/valeurs/2021.toml:1: avertissement", "date de publication des chiffres de 2021 non indiquée",
+		"data/valeurs/2022.toml:1: avertissement", "date de publication des chiffres de 2022 non indiquée",
 		"(année de référence 2026)",
 		"Années écoulées du schéma : 2023 à 2025.",
 		"Derniers chiffres publiés : 2022 (il y a 4 ans).",
