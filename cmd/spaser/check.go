@@ -97,6 +97,9 @@ Options :
 		ld.Site.Catalogue.CheckYearsOver(l, *year)
 		checkAddress(l, *deploy, ld.Site.Cfg.BaseURL)
 	}
+	if ld != nil && !l.HasErrors() {
+		warnUndated(ld.Built.Follow.Calendar, l)
+	}
 	items = l.Items()
 	for _, d := range items {
 		fmt.Fprintln(stdout, d.String())

@@ -7,6 +7,7 @@ import "spaser/internal/indicator"
 func Compute(cat *indicator.Catalogue, years []int) *Result {
 	r := &Result{Years: years, byID: map[string]*Entry{}, tallies: map[int]*Tally{}}
 	if cat == nil {
+		r.Calendar = calendar(nil, 0)
 		return r
 	}
 	for _, ind := range cat.List {
@@ -17,6 +18,8 @@ func Compute(cat *indicator.Catalogue, years []int) *Result {
 	for _, y := range years {
 		r.tallies[y] = r.tally(y)
 	}
+	r.latest = count(r.LatestYear(), r.List, func(e *Entry) State { return e.Current().State })
+	r.Calendar = calendar(cat, r.LatestYear())
 	return r
 }
 
@@ -47,6 +50,7 @@ func entry(ind *indicator.Indicator, years []int) *Entry {
 	e.Series = series(ind, e, years)
 	e.Summary = summary(ind, e)
 	e.Rows = rows(ind, e)
+	e.Trend = trend(ind, e)
 	return e
 }
 

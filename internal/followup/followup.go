@@ -9,10 +9,13 @@ import (
 
 // Result is the follow-up of every indicator.
 type Result struct {
-	Years   []int    // the years followed, ascending
-	List    []*Entry // in catalogue order
-	byID    map[string]*Entry
-	tallies map[int]*Tally
+	Years []int // the years followed, ascending
+	// Calendar dates the figures: each year's publication, the next one due.
+	Calendar *Calendar
+	List     []*Entry // in catalogue order
+	byID     map[string]*Entry
+	tallies  map[int]*Tally
+	latest   *Tally // each indicator at its latest figure
 }
 
 // Entry is the follow-up of one indicator.
@@ -29,6 +32,7 @@ type Entry struct {
 	Series     []Series // what the chart draws; nil: no chart
 	Summary    string   // the chart's written summary
 	Rows       []Row    // the open-data lines
+	Trend      *Trend   // the whole's figures over the years
 }
 
 // Year is the standing of an indicator in a year.

@@ -220,9 +220,10 @@ func change(ind *indicator.Indicator, e *Entry, yr *Year) string {
 	return ""
 }
 
-// since compares the year's figure of the whole with the latest dated
-// starting situation before it: « en hausse de 33,5 points par rapport à
-// la situation de départ de 2019 (10 %) ».
+// since words the figure of yr against the latest starting situation
+// before that year (dated, or given as a period, which counts as before):
+// « en hausse de 2,5 points par rapport à la situation de départ (2021,
+// 40 %) »; "" without a figure or a starting situation.
 func since(ind *indicator.Indicator, yr *Year) string {
 	if !yr.Known() || !ind.Figured() {
 		return ""
@@ -231,20 +232,24 @@ func since(ind *indicator.Indicator, yr *Year) string {
 	if !ok {
 		return ""
 	}
-	var best *indicator.Measure
+	var base *indicator.Measure
 	for _, b := range ind.Baselines {
-		if b.Year == 0 || b.Year >= yr.Year || b.Breakdown != "" {
+		if _, ok := b.Number(ind.Kind); !ok || b.Breakdown != "" || b.Year >= yr.Year {
 			continue
 		}
-		if _, ok := b.Number(ind.Kind); ok && (best == nil || b.Year > best.Year) {
-			best = b
+		if base == nil || b.Year > base.Year {
+			base = b
 		}
 	}
-	if best == nil {
+	if base == nil {
 		return ""
 	}
-	bv, _ := best.Number(ind.Kind)
-	return compare(ind, v, bv, fmt.Sprintf("la situation de départ de %d (%s)", best.Year, ind.FormatNumber(bv)))
+	bv, _ := base.Number(ind.Kind)
+	than := "la situation de départ (" + ind.FormatNumber(bv) + ")"
+	if w := base.When(); w != "" {
+		than = "la situation de départ (" + typo.Text(w) + ", " + ind.FormatNumber(bv) + ")"
+	}
+	return compare(ind, v, bv, than)
 }
 
 // compare words v against before: « stable », « en hausse de … », « en

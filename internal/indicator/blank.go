@@ -67,11 +67,15 @@ func (f figuresTOML) none() bool {
 
 func (y yearTOML) value() valueTOML {
 	v := y.valueTOML
+	approx := v.Approx
 	v.figuresTOML = figures(y.Value, y.Count, y.Total, y.Share)
+	v.Approx = approx // decoded beside the blankable figures: kept
 	v.Detail = nil
 	for _, d := range y.Detail {
 		dt := d.detailTOML
+		approx := dt.Approx
 		dt.figuresTOML = figures(d.Value, d.Count, d.Total, d.Share)
+		dt.Approx = approx
 		v.Detail = append(v.Detail, dt)
 	}
 	return v

@@ -79,6 +79,12 @@ type Catalogue struct {
 	Years []int           // years that have a values file or computed values, ascending
 	Units map[string]Unit // the units of the site (UnitsOf)
 	DECP  *decp.Report    // what the DECP files gave, nil without them
+	// Published is the day each year's figures were published (the
+	// values file's published key), "" when the editors have not given it.
+	Published map[int]string
+	// PeriodStart is the schéma's first year: the years before it are
+	// reference years (data_from in data/site.toml).
+	PeriodStart int
 
 	broken map[string]bool // ids of blocks with an error of their own (Unreadable)
 }
@@ -87,7 +93,8 @@ var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads the catalogue and every values file.
 func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
-	c := &Catalogue{ByID: map[string]*Indicator{}, Units: UnitsOf(cfg), broken: map[string]bool{}}
+	c := &Catalogue{ByID: map[string]*Indicator{}, Units: UnitsOf(cfg), broken: map[string]bool{},
+		Published: map[int]string{}, PeriodStart: cfg.PeriodStart}
 	if _, err := fs.Stat(fsys, CatalogueFile); err != nil {
 		if !srcfile.Missing(l, fsys, diag.Pos{File: CatalogueFile}, err) {
 			return c
@@ -305,6 +312,9 @@ func (c *Catalogue) loadYear(fsys fs.FS, file string, year int, l *diag.List) {
 	if !ok {
 		return
 	}
+	var date string
+	date, src = splitPublished(l, file, src)
+	c.Published[year] = date // "" is reported by spaser check (followup.Calendar.Undated)
 	values := map[string]yearTOML{}
 	if _, ok := tomlfile.Decode(l, file, 1, src, &values); !ok {
 		return

@@ -23,7 +23,7 @@ func TestBadBlockKeepsTheCatalogue(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			fsys := fstest.MapFS{
 				"data/indicateurs.toml":  {Data: []byte(c.src)},
-				"data/valeurs/2022.toml": {Data: []byte("[vfe]\ncount = 40\ntotal = 92\n\n[heures]\nvalue = 3\n")},
+				"data/valeurs/2022.toml": {Data: []byte("[vfe]\ncount = 40\ntotal = 92\nsource = \"essai\"\n\n[heures]\nvalue = 3\nsource = \"essai\"\n")},
 			}
 			var l diag.List
 			cat := Load(fsys, cfg, &l)

@@ -20,3 +20,9 @@ func followUpFuncs() template.FuncMap {
 		"states": followup.States,
 	}
 }
+
+// Calendar dates the figures: each year's publication, the next one due.
+func (v View) Calendar() *followup.Calendar { return v.Built.Follow.Calendar }
+
+// Standing counts each indicator at its latest published figure.
+func (v View) Standing() *followup.Tally { return v.Built.Follow.Latest() }
