@@ -8,7 +8,7 @@
 # For each N: generates WORK_DIR/N/content if absent (the same folder as
 # ../shared/tools/bench/hugo-bench.sh, so corpora are shared), makes
 # WORK_DIR/N the Hugo site (hugo-site/ copied in) and WORK_DIR/N-spaser the
-# spaser site (content hard-linked, bench/site/ copied over it), builds each
+# spaser site (content copied with its links to .md files, bench/site/ copied over it), builds each
 # once untimed (warm-up), then alternates spaser and Hugo run by run
 # (A B A B ..., RUNS each, default 5), each into a new empty output folder
 # after `sync`, under /usr/bin/time -v. Prints median wall time, pages/s
@@ -108,9 +108,14 @@ for N in "${SIZES[@]}"; do
   # Two site folders over one corpus, as both generators read layouts/.
   rm -rf "$SITE/layouts" "$SITE/hugo.toml" "$SITE/resources"
   cp -r "$SHARED_BENCH/hugo-site/hugo.toml" "$SHARED_BENCH/hugo-site/layouts" "$SITE/"
-  if [ ! "$SITE/content/_index.md" -ef "$SP/content/_index.md" ]; then   # not (or no longer) hard links
+  # spaser's copy of the corpus: the same pages, with links written as
+  # spaser's editors write them, to the page's .md file (the corpus writes
+  # Hugo's addresses, /s01/p00001/, which spaser refuses with a hint).
+  if [ ! -f "$SP/.corpus" ] || [ "$SITE/content/_index.md" -nt "$SP/.corpus" ]; then
     rm -rf "$SP/content"; mkdir -p "$SP"
-    cp -al "$SITE/content" "$SP/content" 2>/dev/null || cp -r "$SITE/content" "$SP/content"
+    cp -r "$SITE/content" "$SP/content"
+    find "$SP/content" -name '*.md' -exec sed -i -E 's#\]\(/([a-z0-9-]+)/(p[0-9]+)/\)#](/\1/\2.md)#g' {} +
+    touch "$SP/.corpus"
   fi
   rm -rf "$SP/layouts" "$SP/data"
   cp -r "$HERE/site/." "$SP/"
