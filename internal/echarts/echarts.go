@@ -55,8 +55,9 @@ type Renderer struct {
 	Workers int           // engines drawing at once; default GOMAXPROCS, at most 4
 	Timeout time.Duration // per chart; default 30 s
 
-	mu   sync.Mutex
-	idle *engine
+	mu      sync.Mutex
+	idle    *engine
+	warming chan struct{} // closed when the engine Warm started is ready
 }
 
 // Stats say what a Render call did.
@@ -92,7 +93,14 @@ func Key(req []byte) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (r *Renderer) path(req []byte) string { return filepath.Join(r.Cache, Key(req)+".svg") }
+// dir is the cache folder of this drawing code: an SVG cache left by
+// another version of spaser is not this one's, and an empty dir says that
+// every chart will be drawn (see Prewarm).
+func (r *Renderer) dir() string {
+	return filepath.Join(r.Cache, "v-"+codeVersion[:12]+codeVersion[len(librarySHA256):])
+}
+
+func (r *Renderer) path(req []byte) string { return filepath.Join(r.dir(), Key(req)+".svg") }
 
 // Cached returns the SVG of req from the cache, if it is there.
 func (r *Renderer) Cached(req []byte) ([]byte, bool) {
@@ -134,8 +142,8 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 			return nil, st, errs[i]
 		}
 	}
-	if err := os.MkdirAll(r.Cache, 0o755); err != nil {
-		return nil, st, fmt.Errorf("graphiques : dossier de cache %s impossible à créer : %w", r.Cache, err)
+	if err := os.MkdirAll(r.dir(), 0o755); err != nil {
+		return nil, st, fmt.Errorf("graphiques : dossier de cache %s impossible à créer : %w", r.dir(), err)
 	}
 	for _, i := range missing {
 		st.Rendered++
@@ -195,8 +203,15 @@ func (r *Renderer) timeout() time.Duration {
 	return 30 * time.Second
 }
 
-// get takes the warm engine, or starts one.
+// get takes the warm engine (waiting for the one Warm is starting), or
+// starts one.
 func (r *Renderer) get() (*engine, error) {
+	r.mu.Lock()
+	w := r.warming
+	r.mu.Unlock()
+	if w != nil {
+		<-w
+	}
 	r.mu.Lock()
 	e := r.idle
 	r.idle = nil
@@ -217,13 +232,43 @@ func (r *Renderer) put(e *engine) {
 }
 
 // Warm starts the engine in the background, so that the first chart drawn
-// later (the preview's first edit) does not wait for it.
+// later (the preview's first edit) does not wait for it. A failure is
+// left for the drawing to report.
 func (r *Renderer) Warm() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.idle != nil || r.warming != nil {
+		return
+	}
+	done := make(chan struct{})
+	r.warming = done
 	go func() {
-		if e, err := newEngine(); err == nil {
-			r.put(e)
+		e, err := newEngine()
+		r.mu.Lock()
+		if err == nil && r.idle == nil {
+			r.idle = e
 		}
+		r.warming = nil
+		r.mu.Unlock()
+		close(done)
 	}()
+}
+
+// Prewarm starts the engine (Warm) when the cache holds no SVG drawn by
+// this code, that is when every chart will be drawn: the 0,2-0,4 s of
+// compiling ECharts then overlap the loading of the content, which they
+// do not depend on. With a cache already filled it does nothing, so that
+// a build whose charts are all cached does not pay for the compile.
+func (r *Renderer) Prewarm() {
+	f, err := os.Open(r.dir())
+	if err == nil {
+		names, _ := f.Readdirnames(1)
+		f.Close()
+		if len(names) > 0 {
+			return
+		}
+	}
+	r.Warm()
 }
 
 func writeAtomic(path string, b []byte) error {
