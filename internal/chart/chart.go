@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,7 +73,11 @@ type Spec struct {
 	YLabels [][2]any // the y axis labels, French: [value, text]
 	Line    bool     // values drawn as a line (long series)
 	Caption string   // figure caption, French
-	Summary string   // written summary, French
+	// Apart are the parts (breakdowns) that some targets or baselines
+	// concern but no value series: not drawn, since the values of the
+	// whole are not comparable with them (the caption says so).
+	Apart   []string
+	Summary string // written summary, French
 	ind     *indicator.Indicator
 	pal     Palette
 	// the layout (layout.go)
@@ -108,7 +113,11 @@ func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
 		pal = DefaultPalette()
 	}
 	ind := e.Ind
-	s := &Spec{ID: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Series: e.Series}
+	s := &Spec{ID: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal}
+	s.Series, s.Apart = comparable(e.Series)
+	if len(s.Series) == 0 {
+		return nil, nil
+	}
 	s.Unit = axisName(ind)
 	s.Height = plotTop + plotH + xLabelsH + s.legendHeight() + 14
 	s.scale()
@@ -471,7 +480,36 @@ func (s *Spec) caption() string {
 	if len(what) > 1 {
 		list = strings.Join(what[:len(what)-1], ", ") + " et " + what[len(what)-1]
 	}
-	return fmt.Sprintf("%s\u00a0: %s, de %d à %d", typo.Text(s.ind.Name()), list, s.Years[0], s.Years[len(s.Years)-1])
+	c := fmt.Sprintf("%s\u00a0: %s, de %d à %d", typo.Text(s.ind.Name()), list, s.Years[0], s.Years[len(s.Years)-1])
+	for _, part := range s.Apart {
+		c += fmt.Sprintf(" (ce qui porte sur «\u00a0%s\u00a0» seulement n’est pas tracé\u00a0: les valeurs publiées portent sur l’ensemble\u202f; voir le tableau)", typo.Text(part))
+	}
+	return c
+}
+
+// comparable keeps the series drawn on one axis: a target or baseline
+// about a part (« Viandes et poissons ») is drawn only beside values of
+// that part; without them it would be read against the whole's values.
+// It returns the parts left out, in order.
+func comparable(all []Series) ([]Series, []string) {
+	valued := map[string]bool{}
+	for _, se := range all {
+		if se.Kind == "value" {
+			valued[se.Breakdown] = true
+		}
+	}
+	var kept []Series
+	var apart []string
+	for _, se := range all {
+		if se.Kind != "value" && se.Breakdown != "" && !valued[se.Breakdown] {
+			if !slices.Contains(apart, se.Breakdown) {
+				apart = append(apart, se.Breakdown)
+			}
+			continue
+		}
+		kept = append(kept, se)
+	}
+	return kept, apart
 }
 
 // Request is what the renderer needs: the size, the options and the y axis

@@ -348,3 +348,28 @@ func TestCheckRejects(t *testing.T) {
 		t.Errorf("Check = %q, %v", text, err)
 	}
 }
+
+// TestPartTargetApart: a target and a baseline about a part (meat and
+// fish) are not drawn against the whole's values, and the caption says
+// so; beside values of that part, the target is drawn.
+func TestPartTargetApart(t *testing.T) {
+	ind := &indicator.Indicator{ID: "durables", Label: "Produits durables", Kind: indicator.Share, Unit: indicator.Units["produits"], Direction: "up",
+		Targets:   []indicator.Target{{Year: 2022, Value: 50}, {Year: 2024, Value: 60, Breakdown: "Viandes et poissons"}},
+		Baselines: []*indicator.Measure{{Period: "avant", Share: f(60), Breakdown: "Viandes et poissons"}},
+		Values:    []*indicator.Measure{{Year: 2023, Count: f(27), Total: f(100)}},
+	}
+	s := mustBuild(t, ind)
+	for _, se := range s.Series {
+		if se.Breakdown != "" {
+			t.Errorf("%q drawn against the whole's values", se.Name)
+		}
+	}
+	if len(s.names("target")) != 1 || len(s.Apart) != 1 || !strings.Contains(s.Caption, "«\u00a0Viandes et poissons\u00a0» seulement n’est pas tracé") {
+		t.Errorf("targets %v, apart %v, caption %q", s.names("target"), s.Apart, s.Caption)
+	}
+	ind.Values[0].Details = []*indicator.Measure{{Breakdown: "Viandes et poissons", Count: f(7), Total: f(10)}}
+	s = mustBuild(t, ind)
+	if len(s.names("target")) != 2 || len(s.Apart) != 0 || strings.Contains(s.Caption, "pas tracé") {
+		t.Errorf("with the part's values: targets %v, apart %v, caption %q", s.names("target"), s.Apart, s.Caption)
+	}
+}
