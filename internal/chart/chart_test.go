@@ -57,6 +57,10 @@ func TestOptions(t *testing.T) {
 	if s.ID != "graphique-vfe" || s.For != "vfe" {
 		t.Errorf("ids %q %q", s.ID, s.For)
 	}
+	if s.Width != Narrow || s.Wide == nil || s.Wide.Width != Wide || s.Wide.ID != s.ID+"-large" || s.Wide.Caption != s.Caption {
+		t.Fatalf("drawings: %d, %+v", s.Width, s.Wide)
+	}
+	s = s.Wide // eight years: the narrow drawing has no room for bar labels
 	m := option(t, s)
 	series := m["series"].([]any)
 	if len(series) != 3 {
@@ -102,7 +106,7 @@ func TestOptions(t *testing.T) {
 			t.Errorf("%s kept", k)
 		}
 	}
-	if !bytes.Equal(s.Option, mustBuild(t, vehicles()).Option) {
+	if !bytes.Equal(s.Option, mustBuild(t, vehicles()).Wide.Option) {
 		t.Error("options differ between two builds")
 	}
 	if s.YLabels[len(s.YLabels)-1][0].(float64) != y["max"].(float64) {
