@@ -226,7 +226,7 @@ func (s *Spec) options() ([]byte, error) {
 		charts.WithAnimation(false),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Orient: "vertical", Left: "8", Bottom: "4",
 			TextStyle: &opts.TextStyle{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack, Interval: strconv.Itoa(s.yearsSkipped())},
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack},
 			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: s.pal.Axis}}, AxisTick: &opts.AxisTick{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.Unit, Min: 0, Max: s.Max, NameLocation: "end", NameGap: 14,
 			AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack},
@@ -344,6 +344,15 @@ func (s *Spec) patch(m map[string]any) {
 	m["textStyle"] = map[string]any{"fontFamily": fontStack, "fontSize": fontSize, "color": s.pal.Text}
 	// Patterns are for provisional values only (set below, value by value).
 	m["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": false}, "decal": map[string]any{"show": false}}
+	// go-echarts writes the x label interval as a string, which ECharts
+	// reads as "auto": a number labels every (n+1)th year, as planned.
+	if xs, ok := m["xAxis"].([]any); ok && len(xs) > 0 {
+		if x, ok := xs[0].(map[string]any); ok {
+			if l, ok := x["axisLabel"].(map[string]any); ok {
+				l["interval"] = s.yearsSkipped()
+			}
+		}
+	}
 	if ys, ok := m["yAxis"].([]any); ok && len(ys) > 0 {
 		if y, ok := ys[0].(map[string]any); ok {
 			y["interval"] = s.Step

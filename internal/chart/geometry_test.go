@@ -136,7 +136,7 @@ func TestLabelsNeverOverlap(t *testing.T) {
 		if len(ts) < 10 {
 			t.Fatalf("%s: %d texts", names[i], len(ts))
 		}
-		labels := 0
+		labels, years := 0, 0
 		for j, a := range ts {
 			if px := a.size * shown[specs[i].Width] / float64(specs[i].Width); px < 12 {
 				t.Errorf("%s: %q at %.1f CSS px", names[i], a.text, px)
@@ -146,6 +146,9 @@ func TestLabelsNeverOverlap(t *testing.T) {
 			}
 			if strings.HasPrefix(a.text, "Obj.") || strings.HasPrefix(a.text, "Réf.") {
 				labels++
+			}
+			if y, err := strconv.Atoi(a.text); err == nil && y >= specs[i].Years[0] && y <= specs[i].Years[len(specs[i].Years)-1] {
+				years++
 			}
 			for _, b := range ts[j+1:] {
 				if a.b.overlaps(b.b) {
@@ -157,6 +160,9 @@ func TestLabelsNeverOverlap(t *testing.T) {
 			for _, a := range ts {
 				fmt.Printf("%s: %q %.0f,%.0f-%.0f,%.0f\n", names[i], a.text, a.b.x0, a.b.y0, a.b.x1, a.b.y1)
 			}
+		}
+		if n := len(specs[i].Years); years < (n+specs[i].yearsSkipped())/(specs[i].yearsSkipped()+1) {
+			t.Errorf("%s: %d of %d years labelled (one in %d expected)", names[i], years, n, specs[i].yearsSkipped()+1)
 		}
 		if want := len(specs[i].names("target")) + len(specs[i].names("baseline")); labels != want {
 			t.Errorf("%s: %d line labels, want %d (every target and baseline labelled directly)", names[i], labels, want)
