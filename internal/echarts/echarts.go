@@ -56,7 +56,7 @@ type Renderer struct {
 	Timeout time.Duration // per chart; default 30 s
 
 	mu      sync.Mutex
-	idle    *engine
+	idle    []*engine     // warm engines, at most one per worker
 	warming chan struct{} // closed when the engine Warm started is ready
 }
 
@@ -158,10 +158,7 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 // engines; it returns the errors by index.
 func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [][]byte) []error {
 	errs := make([]error, len(reqs))
-	workers := r.Workers
-	if workers <= 0 {
-		workers = min(runtime.GOMAXPROCS(0), 4)
-	}
+	workers := r.workers()
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(workers, len(todo)) {
@@ -213,8 +210,10 @@ func (r *Renderer) get() (*engine, error) {
 		<-w
 	}
 	r.mu.Lock()
-	e := r.idle
-	r.idle = nil
+	var e *engine
+	if n := len(r.idle); n > 0 {
+		e, r.idle = r.idle[n-1], r.idle[:n-1]
+	}
 	r.mu.Unlock()
 	if e != nil {
 		return e, nil
@@ -222,13 +221,21 @@ func (r *Renderer) get() (*engine, error) {
 	return newEngine()
 }
 
-// put keeps e as the warm engine, unless there is one already.
+// put keeps e warm, one engine per worker at most: the preview's next
+// edit (a chart's two drawings) starts none.
 func (r *Renderer) put(e *engine) {
 	r.mu.Lock()
-	if r.idle == nil {
-		r.idle = e
+	if len(r.idle) < r.workers() {
+		r.idle = append(r.idle, e)
 	}
 	r.mu.Unlock()
+}
+
+func (r *Renderer) workers() int {
+	if r.Workers > 0 {
+		return r.Workers
+	}
+	return min(runtime.GOMAXPROCS(0), 4)
 }
 
 // Warm starts the engine in the background, so that the first chart drawn
@@ -237,7 +244,7 @@ func (r *Renderer) put(e *engine) {
 func (r *Renderer) Warm() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.idle != nil || r.warming != nil {
+	if len(r.idle) > 0 || r.warming != nil {
 		return
 	}
 	done := make(chan struct{})
@@ -245,8 +252,8 @@ func (r *Renderer) Warm() {
 	go func() {
 		e, err := newEngine()
 		r.mu.Lock()
-		if err == nil && r.idle == nil {
-			r.idle = e
+		if err == nil && len(r.idle) == 0 {
+			r.idle = append(r.idle, e)
 		}
 		r.warming = nil
 		r.mu.Unlock()

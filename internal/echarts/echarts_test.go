@@ -199,7 +199,7 @@ func TestPrewarm(t *testing.T) {
 	cold := &Renderer{Cache: dir, Workers: 1}
 	cold.Prewarm()
 	cold.mu.Lock()
-	started := cold.warming != nil || cold.idle != nil
+	started := cold.warming != nil || len(cold.idle) > 0
 	cold.mu.Unlock()
 	if !started {
 		t.Fatal("an empty cache does not start the engine")
@@ -209,7 +209,7 @@ func TestPrewarm(t *testing.T) {
 	}
 	warm := &Renderer{Cache: dir}
 	warm.Prewarm()
-	if warm.warming != nil || warm.idle != nil {
+	if warm.warming != nil || len(warm.idle) > 0 {
 		t.Error("a filled cache starts the engine")
 	}
 	other := &Renderer{Cache: filepath.Join(dir, "v-other")}
