@@ -148,16 +148,19 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 // and the preview all start here. ld is nil when the configuration could
 // not be read; l lists every problem found.
 func Prepare(opts Options) (*Loaded, *diag.List, error) {
+	r := opts.Charts
+	if r == nil {
+		r = echarts.New()
+	}
+	if !opts.NoCharts {
+		r.Prewarm() // ECharts compiles while the content loads
+	}
 	ld, l, err := Load(opts)
 	if err != nil {
 		return nil, nil, err
 	}
 	var charts *figures.Job
 	if ld != nil && !l.HasErrors() && !opts.NoCharts {
-		r := opts.Charts
-		if r == nil {
-			r = echarts.New()
-		}
 		charts = figures.Start(context.Background(), ld.Site, ld.Built.Follow, r) // drawn while the bodies convert
 	}
 	var failure error

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,13 +21,14 @@ import (
 	"spaser/internal/typo"
 )
 
-// Drawing constants. Sizes are in SVG units: the chart is scaled to the
-// width of the page (at most 30rem), so the 14-unit text of a 400-unit-wide
-// chart is 12.5 CSS px on a 390 px phone, 16.8 px on a desktop (under
-// 12 px below a 370 px wide text column: one drawing per width would be
-// needed there).
+// Drawing constants. Sizes are in SVG units. A chart is drawn twice, and
+// CSS shows one (style.css, « Graphiques »): Narrow for phones, scaled to
+// the text column, whose 14-unit text is 12 CSS px at 320 px (a 288 px
+// column) and at most 20 px (the drawing stops at 30rem); Wide from 40rem
+// on, 15,4 px at the 44rem text column and never under 12 px.
 const (
-	Width     = 400
+	Narrow    = 336
+	Wide      = 640
 	plotTop   = 44
 	plotH     = 190
 	xLabelsH  = 34
@@ -61,6 +63,8 @@ type Series = followup.Series
 // Spec is a chart ready to render.
 type Spec struct {
 	ID      string // fixed: "graphique-" + indicator id; prefixes the SVG's ids
+	Width   int    // Narrow or Wide
+	Wide    *Spec  // the same chart drawn Wide (nil on the wide one)
 	For     string // the indicator's id
 	Years   []int
 	Series  []Series
@@ -72,9 +76,17 @@ type Spec struct {
 	YLabels [][2]any // the y axis labels, French: [value, text]
 	Line    bool     // values drawn as a line (long series)
 	Caption string   // figure caption, French
-	Summary string   // written summary, French
+	// Apart are the parts (breakdowns) that some targets or baselines
+	// concern but no value series: not drawn, since the values of the
+	// whole are not comparable with them (the caption says so).
+	Apart []string
+	// Notes spell out the acronyms of the legend (« VFE : véhicules à
+	// faibles émissions »), from the targets' label_meaning.
+	Notes   []string
+	Summary string // written summary, French
 	ind     *indicator.Indicator
 	pal     Palette
+	fig     string // the figure's id: both drawings point to its caption and summary
 	// the layout (layout.go)
 	geo        geometry
 	lineLabels []lineLabel
@@ -99,8 +111,21 @@ func Build(e *followup.Entry, years []int) (*Spec, error) {
 	return BuildWith(e, years, DefaultPalette())
 }
 
-// BuildWith is Build with the colours of pal.
+// BuildWith is Build with the colours of pal: the Narrow chart, its Wide
+// drawing in Wide.
 func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
+	s, err := buildSized(e, years, pal, Narrow)
+	if s == nil || err != nil {
+		return s, err
+	}
+	if s.Wide, err = buildSized(e, years, pal, Wide); err != nil {
+		return nil, err
+	}
+	s.Wide.ID += "-large"
+	return s, nil
+}
+
+func buildSized(e *followup.Entry, years []int, pal Palette, width int) (*Spec, error) {
 	if !e.HasChart() || len(years) == 0 {
 		return nil, nil
 	}
@@ -108,7 +133,11 @@ func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
 		pal = DefaultPalette()
 	}
 	ind := e.Ind
-	s := &Spec{ID: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Series: e.Series}
+	s := &Spec{ID: "graphique-" + ind.ID, fig: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Width: width}
+	s.Series, s.Apart = comparable(e.Series)
+	if len(s.Series) == 0 {
+		return nil, nil
+	}
 	s.Unit = axisName(ind)
 	s.Height = plotTop + plotH + xLabelsH + s.legendHeight() + 14
 	s.scale()
@@ -119,6 +148,7 @@ func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
 	}
 	s.Option = opt
 	s.Caption = s.caption()
+	s.Notes = s.notes(e)
 	s.Summary = e.Summary
 	return s, nil
 }
@@ -196,11 +226,11 @@ func (s *Spec) options() ([]byte, error) {
 	px := func(v float64) string { return strconv.FormatFloat(math.Round(v), 'f', -1, 64) }
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: s.ID, Width: fmt.Sprintf("%dpx", Width), Height: fmt.Sprintf("%dpx", s.Height), Theme: "white"}),
+		charts.WithInitializationOpts(opts.Initialization{ChartID: s.ID, Width: fmt.Sprintf("%dpx", s.Width), Height: fmt.Sprintf("%dpx", s.Height), Theme: "white"}),
 		charts.WithAnimation(false),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Orient: "vertical", Left: "8", Bottom: "4",
 			TextStyle: &opts.TextStyle{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack, Interval: "0"},
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack},
 			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: s.pal.Axis}}, AxisTick: &opts.AxisTick{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.Unit, Min: 0, Max: s.Max, NameLocation: "end", NameGap: 14,
 			AxisLabel: &opts.AxisLabel{Color: s.pal.Text, FontSize: fontSize, FontFamily: fontStack},
@@ -310,7 +340,7 @@ func (s *Spec) patch(m map[string]any) {
 	if lg, ok := m["legend"].(map[string]any); ok {
 		lg["itemGap"] = 6
 		if ts, ok := lg["textStyle"].(map[string]any); ok {
-			ts["width"], ts["overflow"], ts["lineHeight"] = legendTextWidth*4/5, "break", legendLine // ECharts measures text narrower than browsers draw it
+			ts["width"], ts["overflow"], ts["lineHeight"] = s.legendTextWidth()*4/5, "break", legendLine // ECharts measures text narrower than browsers draw it
 		}
 	}
 	// go-echarts' "white" theme palette has colours under 3:1: ours only.
@@ -318,6 +348,15 @@ func (s *Spec) patch(m map[string]any) {
 	m["textStyle"] = map[string]any{"fontFamily": fontStack, "fontSize": fontSize, "color": s.pal.Text}
 	// Patterns are for provisional values only (set below, value by value).
 	m["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": false}, "decal": map[string]any{"show": false}}
+	// go-echarts writes the x label interval as a string, which ECharts
+	// reads as "auto": a number labels every (n+1)th year, as planned.
+	if xs, ok := m["xAxis"].([]any); ok && len(xs) > 0 {
+		if x, ok := xs[0].(map[string]any); ok {
+			if l, ok := x["axisLabel"].(map[string]any); ok {
+				l["interval"] = s.yearsSkipped()
+			}
+		}
+	}
 	if ys, ok := m["yAxis"].([]any); ok && len(ys) > 0 {
 		if y, ok := ys[0].(map[string]any); ok {
 			y["interval"] = s.Step
@@ -440,16 +479,15 @@ func (s *Spec) legendNames() []string {
 }
 
 // The legend's names wrap at legendTextWidth, in lines of legendLine.
-const (
-	legendTextWidth = Width - 14 - 30 - 8
-	legendLine      = 17
-)
+const legendLine = 17
+
+func (s *Spec) legendTextWidth() float64 { return float64(s.Width - 14 - 30 - 8) }
 
 // legendHeight is the height of the legend, its long names wrapped.
 func (s *Spec) legendHeight() int {
 	h := 0
 	for _, n := range s.legendNames() {
-		lines := int(math.Ceil(textWidth(n, fontSize) / legendTextWidth))
+		lines := int(math.Ceil(textWidth(n, fontSize) / s.legendTextWidth()))
 		h += legendRow + max(0, lines-1)*legendLine
 	}
 	return h
@@ -471,7 +509,51 @@ func (s *Spec) caption() string {
 	if len(what) > 1 {
 		list = strings.Join(what[:len(what)-1], ", ") + " et " + what[len(what)-1]
 	}
-	return fmt.Sprintf("%s\u00a0: %s, de %d à %d", typo.Text(s.ind.Name()), list, s.Years[0], s.Years[len(s.Years)-1])
+	c := fmt.Sprintf("%s\u00a0: %s, de %d à %d", typo.Text(s.ind.Name()), list, s.Years[0], s.Years[len(s.Years)-1])
+	for _, part := range s.Apart {
+		c += fmt.Sprintf(" (ce qui porte sur «\u00a0%s\u00a0» seulement n’est pas tracé\u00a0: les valeurs publiées portent sur l’ensemble\u202f; voir le tableau)", typo.Text(part))
+	}
+	return c
+}
+
+// notes are the meanings of the drawn targets' labels, once each.
+func (s *Spec) notes(e *followup.Entry) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range e.Goals {
+		t := g.T
+		if t.Label == "" || t.LabelMeaning == "" || seen[t.Label] || slices.Contains(s.Apart, t.Breakdown) {
+			continue
+		}
+		seen[t.Label] = true
+		out = append(out, typo.Text(t.Label+"\u00a0: "+t.LabelMeaning))
+	}
+	return out
+}
+
+// comparable keeps the series drawn on one axis: a target or baseline
+// about a part (« Viandes et poissons ») is drawn only beside values of
+// that part; without them it would be read against the whole's values.
+// It returns the parts left out, in order.
+func comparable(all []Series) ([]Series, []string) {
+	valued := map[string]bool{}
+	for _, se := range all {
+		if se.Kind == "value" {
+			valued[se.Breakdown] = true
+		}
+	}
+	var kept []Series
+	var apart []string
+	for _, se := range all {
+		if se.Kind != "value" && se.Breakdown != "" && !valued[se.Breakdown] {
+			if !slices.Contains(apart, se.Breakdown) {
+				apart = append(apart, se.Breakdown)
+			}
+			continue
+		}
+		kept = append(kept, se)
+	}
+	return kept, apart
 }
 
 // Request is what the renderer needs: the size, the options and the y axis
@@ -482,7 +564,7 @@ func (s *Spec) Request() ([]byte, error) {
 		Height  int             `json:"height"`
 		Option  json.RawMessage `json:"option"`
 		YLabels [][2]any        `json:"yLabels"`
-	}{Width, s.Height, s.Option, s.YLabels})
+	}{s.Width, s.Height, s.Option, s.YLabels})
 }
 
 // names lists the names of the series of a kind.
@@ -499,10 +581,11 @@ func (s *Spec) names(kind string) []string {
 // Figure is a chart drawn: its spec and its SVG, cleaned for the page.
 type Figure struct {
 	*Spec
-	SVG template.HTML // made by Clean: safe to include as it is
+	SVG     template.HTML // made by Clean: safe to include as it is
+	WideSVG template.HTML // the Wide drawing, likewise
 }
 
 // TitleID and SummaryID are the ids of the figure's caption and summary,
 // which name and describe the SVG.
-func (s *Spec) TitleID() string   { return s.ID + "-titre" }
-func (s *Spec) SummaryID() string { return s.ID + "-resume" }
+func (s *Spec) TitleID() string   { return s.fig + "-titre" }
+func (s *Spec) SummaryID() string { return s.fig + "-resume" }

@@ -57,6 +57,10 @@ func TestOptions(t *testing.T) {
 	if s.ID != "graphique-vfe" || s.For != "vfe" {
 		t.Errorf("ids %q %q", s.ID, s.For)
 	}
+	if s.Width != Narrow || s.Wide == nil || s.Wide.Width != Wide || s.Wide.ID != s.ID+"-large" || s.Wide.Caption != s.Caption {
+		t.Fatalf("drawings: %d, %+v", s.Width, s.Wide)
+	}
+	s = s.Wide // eight years: the narrow drawing has no room for bar labels
 	m := option(t, s)
 	series := m["series"].([]any)
 	if len(series) != 3 {
@@ -102,7 +106,7 @@ func TestOptions(t *testing.T) {
 			t.Errorf("%s kept", k)
 		}
 	}
-	if !bytes.Equal(s.Option, mustBuild(t, vehicles()).Option) {
+	if !bytes.Equal(s.Option, mustBuild(t, vehicles()).Wide.Option) {
 		t.Error("options differ between two builds")
 	}
 	if s.YLabels[len(s.YLabels)-1][0].(float64) != y["max"].(float64) {
@@ -346,5 +350,42 @@ func TestCheckRejects(t *testing.T) {
 	}
 	if text, err := Check(`<svg><defs><pattern id="a"/></defs><rect fill="url(#a)"/><text>43,5 %</text></svg>`); err != nil || text != "43,5 %" {
 		t.Errorf("Check = %q, %v", text, err)
+	}
+}
+
+// TestPartTargetApart: a target and a baseline about a part (meat and
+// fish) are not drawn against the whole's values, and the caption says
+// so; beside values of that part, the target is drawn.
+func TestPartTargetApart(t *testing.T) {
+	ind := &indicator.Indicator{ID: "durables", Label: "Produits durables", Kind: indicator.Share, Unit: indicator.Units["produits"], Direction: "up",
+		Targets:   []indicator.Target{{Year: 2022, Value: 50}, {Year: 2024, Value: 60, Breakdown: "Viandes et poissons"}},
+		Baselines: []*indicator.Measure{{Period: "avant", Share: f(60), Breakdown: "Viandes et poissons"}},
+		Values:    []*indicator.Measure{{Year: 2023, Count: f(27), Total: f(100)}},
+	}
+	s := mustBuild(t, ind)
+	for _, se := range s.Series {
+		if se.Breakdown != "" {
+			t.Errorf("%q drawn against the whole's values", se.Name)
+		}
+	}
+	if len(s.names("target")) != 1 || len(s.Apart) != 1 || !strings.Contains(s.Caption, "«\u00a0Viandes et poissons\u00a0» seulement n’est pas tracé") {
+		t.Errorf("targets %v, apart %v, caption %q", s.names("target"), s.Apart, s.Caption)
+	}
+	ind.Values[0].Details = []*indicator.Measure{{Breakdown: "Viandes et poissons", Count: f(7), Total: f(10)}}
+	s = mustBuild(t, ind)
+	if len(s.names("target")) != 2 || len(s.Apart) != 0 || strings.Contains(s.Caption, "pas tracé") {
+		t.Errorf("with the part's values: targets %v, apart %v, caption %q", s.names("target"), s.Apart, s.Caption)
+	}
+}
+
+// TestNotes: an acronym label is spelled out next to the chart, once,
+// from the catalogue's label_meaning; a label without one adds nothing.
+func TestNotes(t *testing.T) {
+	ind := vehicles()
+	ind.Targets[0].LabelMeaning = "véhicules à faibles émissions"
+	ind.Targets[1].LabelMeaning = "véhicules à faibles émissions"
+	s := mustBuild(t, ind)
+	if len(s.Notes) != 1 || s.Notes[0] != "VFE\u00a0: véhicules à faibles émissions" {
+		t.Errorf("notes %q", s.Notes)
 	}
 }

@@ -105,9 +105,11 @@ func texts(t *testing.T, svg string) []svgText {
 }
 
 // TestLabelsNeverOverlap draws charts of the shapes that went wrong and
-// measures their texts on the SVG: all horizontal, at least 12 units
-// (the chart is never drawn narrower than its viewBox on a 390 px phone),
-// inside the chart, and no two overlapping.
+// measures their texts on the SVG, both drawings: all horizontal, at
+// least 12 CSS px where the drawing is shown narrowest (the narrow one in
+// the 288 px text column of a 320 px phone, the wide one from a 40rem
+// window, a 608 px column: style.css), inside the chart, no two
+// overlapping.
 func TestLabelsNeverOverlap(t *testing.T) {
 	r := &echarts.Renderer{Cache: t.TempDir()}
 	cases := geometryCases()
@@ -115,13 +117,16 @@ func TestLabelsNeverOverlap(t *testing.T) {
 	var reqs [][]byte
 	var specs []*Spec
 	for name, ind := range cases {
-		s := mustBuild(t, ind)
-		req, err := s.Request()
-		if err != nil {
-			t.Fatal(err)
+		narrow := mustBuild(t, ind)
+		for _, s := range []*Spec{narrow, narrow.Wide} {
+			req, err := s.Request()
+			if err != nil {
+				t.Fatal(err)
+			}
+			names, reqs, specs = append(names, fmt.Sprint(name, " ", s.Width)), append(reqs, req), append(specs, s)
 		}
-		names, reqs, specs = append(names, name), append(reqs, req), append(specs, s)
 	}
+	shown := map[int]float64{Narrow: 288, Wide: 608} // narrowest CSS width
 	svgs, _, err := r.Render(context.Background(), reqs)
 	if err != nil {
 		t.Fatal(err)
@@ -131,16 +136,19 @@ func TestLabelsNeverOverlap(t *testing.T) {
 		if len(ts) < 10 {
 			t.Fatalf("%s: %d texts", names[i], len(ts))
 		}
-		labels := 0
+		labels, years := 0, 0
 		for j, a := range ts {
-			if a.size < 12 {
-				t.Errorf("%s: %q at %v units", names[i], a.text, a.size)
+			if px := a.size * shown[specs[i].Width] / float64(specs[i].Width); px < 12 {
+				t.Errorf("%s: %q at %.1f CSS px", names[i], a.text, px)
 			}
-			if a.b.x0 < 0 || a.b.x1 > Width+1 || a.b.y0 < 0 || a.b.y1 > float64(specs[i].Height)+1 {
+			if a.b.x0 < 0 || a.b.x1 > float64(specs[i].Width)+1 || a.b.y0 < 0 || a.b.y1 > float64(specs[i].Height)+1 {
 				t.Errorf("%s: %q outside the chart: %+v", names[i], a.text, a.b)
 			}
 			if strings.HasPrefix(a.text, "Obj.") || strings.HasPrefix(a.text, "Réf.") {
 				labels++
+			}
+			if y, err := strconv.Atoi(a.text); err == nil && y >= specs[i].Years[0] && y <= specs[i].Years[len(specs[i].Years)-1] {
+				years++
 			}
 			for _, b := range ts[j+1:] {
 				if a.b.overlaps(b.b) {
@@ -152,6 +160,9 @@ func TestLabelsNeverOverlap(t *testing.T) {
 			for _, a := range ts {
 				fmt.Printf("%s: %q %.0f,%.0f-%.0f,%.0f\n", names[i], a.text, a.b.x0, a.b.y0, a.b.x1, a.b.y1)
 			}
+		}
+		if n := len(specs[i].Years); years < (n+specs[i].yearsSkipped())/(specs[i].yearsSkipped()+1) {
+			t.Errorf("%s: %d of %d years labelled (one in %d expected)", names[i], years, n, specs[i].yearsSkipped()+1)
 		}
 		if want := len(specs[i].names("target")) + len(specs[i].names("baseline")); labels != want {
 			t.Errorf("%s: %d line labels, want %d (every target and baseline labelled directly)", names[i], labels, want)

@@ -54,7 +54,7 @@ func (s *Spec) layout() {
 		yw = max(yw, textWidth(l[1].(string), f))
 	}
 	g := geometry{left: 10 + yw + 6, right: 16, top: plotTop, bottom: float64(s.Height - plotTop - plotH)}
-	g.w = float64(Width) - g.left - g.right
+	g.w = float64(s.Width) - g.left - g.right
 	g.h = plotH
 	s.geo = g
 	s.barLabels = s.fitBarLabels()
@@ -259,4 +259,13 @@ func (s *Spec) barText(v float64) string {
 		return typo.Number(v, 1)
 	}
 	return s.format(v)
+}
+
+// yearsSkipped is how many years the x axis leaves unlabelled between two
+// labels: none when every year fits its slot (the wide drawing), one in
+// two or more on a phone with many years.
+func (s *Spec) yearsSkipped() int {
+	slot := s.geo.w / float64(len(s.Years))
+	w := textWidth("0000", float64(fontSize)) + 4
+	return max(0, int(math.Ceil(w/slot))-1)
 }

@@ -101,6 +101,9 @@ func TestRenderDeterministic(t *testing.T) {
 func TestRedraw(t *testing.T) {
 	reqs := requests(t)[:1]
 	r := &Renderer{Cache: t.TempDir()}
+	if err := os.MkdirAll(r.dir(), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(r.path(reqs[0]), []byte("<svg><script>alert(1)</script></svg>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -187,4 +190,30 @@ func BenchmarkDraw(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(reqs)), "charts")
+}
+
+// TestPrewarm: an empty cache starts the engine at once, and the first
+// draw uses it; a cache holding this code's SVGs starts nothing.
+func TestPrewarm(t *testing.T) {
+	dir := t.TempDir()
+	cold := &Renderer{Cache: dir, Workers: 1}
+	cold.Prewarm()
+	cold.mu.Lock()
+	started := cold.warming != nil || len(cold.idle) > 0
+	cold.mu.Unlock()
+	if !started {
+		t.Fatal("an empty cache does not start the engine")
+	}
+	if _, st, err := cold.Render(context.Background(), requests(t)[:1]); err != nil || st.Rendered != 1 {
+		t.Fatal(st, err)
+	}
+	warm := &Renderer{Cache: dir}
+	warm.Prewarm()
+	if warm.warming != nil || len(warm.idle) > 0 {
+		t.Error("a filled cache starts the engine")
+	}
+	other := &Renderer{Cache: filepath.Join(dir, "v-other")}
+	if _, err := os.Stat(cold.dir()); err != nil || filepath.Dir(cold.dir()) != dir || other.dir() == cold.dir() {
+		t.Error("the SVGs are not in a folder of this code version:", cold.dir(), err)
+	}
 }

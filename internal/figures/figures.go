@@ -61,10 +61,14 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	for _, e := range j.follow.List {
 		spec, err := chart.BuildWith(e, years, pal)
 		if err == nil && spec != nil {
-			var req []byte
-			req, err = spec.Request()
-			reqs = append(reqs, req)
-			specs = append(specs, spec)
+			for _, sp := range []*chart.Spec{spec, spec.Wide} { // the narrow drawing, then the wide
+				var req []byte
+				if req, err = sp.Request(); err != nil {
+					break
+				}
+				reqs = append(reqs, req)
+				specs = append(specs, sp)
+			}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("graphique de l'indicateur %s : %w", e.Ind.ID, err)
@@ -82,8 +86,9 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	if err := redrawRefused(ctx, r, specs, reqs, st.Cached, figs, errs); err != nil {
 		return nil, err
 	}
-	for i, spec := range specs {
-		charts[spec.For] = figs[i]
+	for i := 0; i < len(specs); i += 2 {
+		figs[i].WideSVG = figs[i+1].SVG
+		charts[specs[i].For] = figs[i]
 	}
 	return charts, nil
 }
@@ -151,11 +156,20 @@ func cleanOne(spec *chart.Spec, svg []byte) (fig *chart.Figure, err error) {
 		}
 	}()
 	out, err := chart.Clean(svg, spec.ID, [][2]string{
-		{"class", "chart-svg"}, {"role", "img"}, {"focusable", "false"},
+		{"class", "chart-svg " + drawing(spec)}, {"role", "img"}, {"focusable", "false"},
 		{"aria-labelledby", spec.TitleID()}, {"aria-describedby", spec.SummaryID()},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("graphique %s : %w", spec.ID, err)
 	}
 	return &chart.Figure{Spec: spec, SVG: template.HTML(out)}, nil // Clean escapes everything
+}
+
+// drawing is the class that style.css shows a drawing by: narrow on
+// phones, wide from 40rem on (only one is displayed, so read).
+func drawing(spec *chart.Spec) string {
+	if spec.Width == chart.Wide {
+		return "chart-wide"
+	}
+	return "chart-narrow"
 }

@@ -19,6 +19,9 @@ type Series struct {
 	// Subset marks a value series that is part of the whole (« dont »):
 	// drawn over the whole's bar, not beside it like a breakdown (sites).
 	Subset bool
+	// Breakdown is the part a series concerns (a detail, a subset, or the
+	// breakdown of a target or baseline); "" for the whole.
+	Breakdown string
 }
 
 // series are what the chart of an indicator draws: the values (the whole,
@@ -65,7 +68,7 @@ func series(ind *indicator.Indicator, e *Entry, years []int) []Series {
 		if b.Breakdown != "" {
 			name += " (" + typo.Text(b.Breakdown) + ")"
 		}
-		out = append(out, Series{Name: name, Kind: "baseline", Values: []*float64{ptr(v)}})
+		out = append(out, Series{Name: name, Kind: "baseline", Values: []*float64{ptr(v)}, Breakdown: b.Breakdown})
 	}
 	return out
 }
@@ -100,6 +103,7 @@ func (p *partSeries) add(ind *indicator.Indicator, ms []*indicator.Measure, i, n
 			}
 			name = typo.Text(name)
 			s := newValues(name, n)
+			s.Breakdown = d.Breakdown
 			p.list = append(p.list, &s)
 		}
 		p.list[j].Values[i], p.list[j].Provisional[i] = ptr(v), uncertain || d.Provisional || d.Approx
@@ -139,7 +143,7 @@ func targetSeries(e *Entry, years []int) []Series {
 			}{low, func(g *Goal) (float64, bool) { return g.T.Low, g.T.Form == f }})
 		}
 		for _, ln := range lines {
-			se := Series{Name: ln.name, Kind: "target", Values: make([]*float64, len(years))}
+			se := Series{Name: ln.name, Kind: "target", Values: make([]*float64, len(years)), Breakdown: gs[0].T.Breakdown}
 			any := false
 			for i, y := range years {
 				for _, g := range gs {

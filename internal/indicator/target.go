@@ -47,10 +47,13 @@ type Target struct {
 	BaseYear int     // Relative: the year of the starting figure
 	Text     string  // Done, Commitment: the wording of the schéma
 
-	Label     string
-	Breakdown string
-	Source    string
-	Pos       diag.Pos
+	Label string
+	// LabelMeaning spells out an acronym label (« véhicules à faibles
+	// émissions » for VFE): the chart explains it next to its legend.
+	LabelMeaning string
+	Breakdown    string
+	Source       string
+	Pos          diag.Pos
 }
 
 // SeriesKey names the series of a target: the steps of one objective share
@@ -87,6 +90,7 @@ type targetTOML struct {
 	BaselineYear int      `toml:"baseline_year"`
 	Text         string   `toml:"text"`
 	Label        string   `toml:"label"`
+	LabelMeaning string   `toml:"label_meaning"`
 	Breakdown    string   `toml:"breakdown"`
 	Source       string   `toml:"source"`
 }
@@ -123,7 +127,7 @@ type numberKey struct {
 // readTarget checks one target block; false when it cannot be used.
 func readTarget(l *diag.List, ind *Indicator, t targetTOML, b block, cfg *config.Config) (Target, bool) {
 	id := ind.ID
-	tg := Target{Year: t.Year, By: t.By, Text: t.Text, Label: t.Label, Breakdown: t.Breakdown, Source: t.Source}
+	tg := Target{Year: t.Year, By: t.By, Text: t.Text, Label: t.Label, LabelMeaning: t.LabelMeaning, Breakdown: t.Breakdown, Source: t.Source}
 	switch {
 	case t.Year != 0 && t.By != 0:
 		l.Errorf(b.at("by"), "Écrivez year = AAAA pour un palier qui s'applique à partir de cette année, ou by = AAAA pour une échéance (« d'ici fin AAAA »), pas les deux.", "objectif de l'indicateur %s avec year et by", id)
