@@ -51,9 +51,25 @@ func TestCheckGitLabReport(t *testing.T) {
 		t.Errorf("issue not in the report: %+v", issues)
 	}
 	mustContain(t, errb.String(), "content/presentation.md:2:1: erreur\u00a0: « titre » : clé inconnue", "Vérification : ")
-	// No problem: an empty report, still JSON.
+	// No problem: an empty report, still JSON. The default site, given
+	// what its source lacks (test values: a contact address, the dates
+	// its figures were published), has none.
 	out.Reset()
-	if code := run([]string{"check", "--source", sitetest.CopyDefault(t, "../.."), "--format", "gitlab"}, &out, &errb); code != 0 || strings.TrimSpace(out.String()) != "[]" {
+	clean := sitetest.CopyDefault(t, "../..")
+	for file, edit := range map[string]func(string) string{
+		"data/site.toml": func(s string) string {
+			return strings.Replace(s, `contact_email = ""`, `contact_email = "achats@exemple.fr"`, 1)
+		},
+		"data/valeurs/2021.toml": func(s string) string { return "published = 2023-06-26\n" + s },
+		"data/valeurs/2022.toml": func(s string) string { return "published = 2023-06-26\n" + s },
+	} {
+		b, err := os.ReadFile(filepath.Join(clean, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sitetest.Write(t, clean, map[string]string{file: edit(string(b))})
+	}
+	if code := run([]string{"check", "--source", clean, "--annee", "2024", "--format", "gitlab"}, &out, &errb); code != 0 || strings.TrimSpace(out.String()) != "[]" {
 		t.Errorf("exit %d, report %q", code, out.String())
 	}
 	if code := run([]string{"check", "--format", "xml"}, &out, &errb); code != 2 {
