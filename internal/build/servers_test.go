@@ -112,6 +112,14 @@ func TestServedByNginxAndApache(t *testing.T) {
 					}
 				}
 			}
+			// nginx serves none of the files written for the host.
+			if srv.name == "nginx" {
+				for _, f := range []string{"_headers", "_nginx.conf", ".htaccess", ".spaser-construit"} {
+					if resp, _ := get(t, base+"/spaser/"+f); resp.StatusCode != http.StatusNotFound {
+						t.Errorf("/spaser/%s: status %d, want 404", f, resp.StatusCode)
+					}
+				}
+			}
 			// The README says Apache never serves .htaccess: true with the
 			// <Files ".ht*"> of every stock configuration, copied below.
 			if srv.name == "apache" {

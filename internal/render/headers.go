@@ -149,9 +149,18 @@ const compressed = "text/html text/css text/javascript application/javascript ap
 // nginxConf is a snippet for the server block. An add_header in a
 // location replaces those of the enclosing one: each location repeats
 // every header that applies to it.
+// hiddenFiles are the files a build writes for the host, not for readers.
+var hiddenFiles = []string{"_headers", "_nginx.conf", ".htaccess", ".spaser-construit"}
+
 func nginxConf(base string, rules []HeaderRule) []byte {
 	var b bytes.Buffer
 	b.WriteString("# En-têtes HTTP du site pour nginx, écrits par spaser : à inclure dans le bloc server\n# (include …/_nginx.conf;), le site étant servi depuis son dossier.\n")
+	// The server files beside the pages are for the hosts, not the readers:
+	// an exact location wins over the prefix ones below.
+	b.WriteString("# Les fichiers de configuration et la marque de spaser ne sont pas servis.\n")
+	for _, f := range hiddenFiles {
+		fmt.Fprintf(&b, "location = %s%s { return 404; }\n", base, f)
+	}
 	for i := len(rules) - 1; i >= 0; i-- {
 		r := rules[i]
 		fmt.Fprintf(&b, "location ^~ %s%s {\n", base, r.Prefix)
