@@ -111,7 +111,7 @@ for N in "${SIZES[@]}"; do
   # spaser's copy of the corpus: the same pages, with links written as
   # spaser's editors write them, to the page's .md file (the corpus writes
   # Hugo's addresses, /s01/p00001/, which spaser refuses with a hint).
-  if [ ! -f "$SP/.corpus" ] || [ "$SITE/content/_index.md" -nt "$SP/.corpus" ]; then
+  if [ ! -f "$SP/.corpus" ] || [ "$SITE/content/_index.md" -nt "$SP/.corpus" ] || [ "$SITE/content/_index.md" -ef "$SP/content/_index.md" ]; then
     rm -rf "$SP/content"; mkdir -p "$SP"
     cp -r "$SITE/content" "$SP/content"
     find "$SP/content" -name '*.md' -exec sed -i -E 's#\]\(/([a-z0-9-]+)/(p[0-9]+)/\)#](/\1/\2.md)#g' {} +
