@@ -138,11 +138,7 @@ func (c *Config) checkSchema(l *diag.List) {
 	lines := tomlfile.Lines(c.src, "schema", "levels")
 	for i, lv := range c.Schema.Levels {
 		if lv.Singular == "" || lv.Plural == "" {
-			p := diag.Pos{File: File}
-			if i < len(lines) {
-				p.Line = lines[i]
-			}
-			l.Errorf(p, "Renseignez singular et plural, par exemple singular = \"Enjeu\" et plural = \"Enjeux\".", "niveau %d du schéma sans nom", i+1)
+			l.Errorf(tomlfile.Nth(File, lines, i), "Renseignez singular et plural, par exemple singular = \"Enjeu\" et plural = \"Enjeux\".", "niveau %d du schéma sans nom", i+1)
 		}
 		if lv.Demonstrative == "" {
 			c.Schema.Levels[i].Demonstrative = "ce niveau"

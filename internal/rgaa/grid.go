@@ -182,7 +182,7 @@ func (g *Grid) check(l *diag.List) {
 	pageLines := tomlfile.Lines(g.src, "page")
 	seen := map[string]bool{}
 	for i, p := range g.Pages {
-		pos := nth(pageLines, i)
+		pos := tomlfile.Nth(GridFile, pageLines, i)
 		switch {
 		case !idRe.MatchString(p.ID):
 			l.Errorf(pos, "Donnez à chaque page de l'échantillon un identifiant en minuscules, chiffres et tirets, par exemple id = \"accueil\".", "identifiant de page incorrect : %q", p.ID)
@@ -197,7 +197,7 @@ func (g *Grid) check(l *diag.List) {
 	lines := tomlfile.Lines(g.src, "critere")
 	want := expectedNumbers()
 	for i, c := range g.Criteria {
-		pos := nth(lines, i)
+		pos := tomlfile.Nth(GridFile, lines, i)
 		switch {
 		case i >= len(want) || c.Number != want[i]:
 			exp := "aucun (le RGAA 4.1.2 en a 106)"
@@ -280,16 +280,6 @@ func (g *Grid) Criterion(n string) *Criterion {
 	return nil
 }
 
-// nth is the position of the i-th block of an array of tables in the grid,
-// from its lines (tomlfile.Lines).
-func nth(lines []int, i int) diag.Pos {
-	p := diag.Pos{File: GridFile}
-	if i < len(lines) {
-		p.Line = lines[i]
-	}
-	return p
-}
-
 // expectedNumbers are "1.1" to "13.12", in order.
 func expectedNumbers() []string {
 	var out []string
@@ -322,7 +312,7 @@ func (g *Grid) CheckSample(at map[string]string, kinds []string, names map[strin
 		p := &g.Pages[i]
 		k, ok := at[p.Path]
 		if !ok {
-			pos := nth(lines, i)
+			pos := tomlfile.Nth(GridFile, lines, i)
 			l.Errorf(pos, "Écrivez le chemin d'une page du site sous son adresse, par exemple \"plan-du-site/\" ou \"\" pour l'accueil.", "page %s de l'échantillon : adresse %q inconnue", p.ID, p.Path)
 			continue
 		}
@@ -351,7 +341,7 @@ func (d *Declaration) CheckAge(now time.Time, l *diag.List) {
 	for i, c := range g.Criteria {
 		for _, m := range c.Checks {
 			if m.Date != "" && m.Date < limit {
-				pos := nth(lines, i)
+				pos := tomlfile.Nth(GridFile, lines, i)
 				l.Warnf(pos, "Refaites la vérification sur le site à jour et remplacez-la dans la grille.", "vérification du critère %s datée du %s : plus d'un an", c.Number, m.Date)
 			}
 		}
