@@ -13,6 +13,7 @@ import (
 	"spaser/internal/safeurl"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
+	"spaser/internal/typo"
 )
 
 // The grid's files: GridFile is kept by hand, AutoFile is written by the
@@ -118,7 +119,6 @@ const (
 )
 
 var (
-	dateRe   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	numberRe = regexp.MustCompile(`^\d{1,2}\.\d{1,2}$`)
 	idRe     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
@@ -168,7 +168,7 @@ func (g *Grid) pos(key ...string) diag.Pos {
 func (g *Grid) check(l *diag.List) {
 	d := g.Declaration
 	for _, f := range []struct{ key, val string }{{"etablie", d.Established}, {"mise_a_jour", d.Updated}} {
-		if f.val != "" && !validDate(f.val) {
+		if f.val != "" && !typo.IsDate(f.val) {
 			l.Errorf(g.pos("declaration", f.key), "Écrivez la date sous la forme AAAA-MM-JJ, par exemple \"2026-12-06\".", "date illisible dans [declaration] %s : %q", f.key, f.val)
 		}
 	}
@@ -222,7 +222,7 @@ func (g *Grid) check(l *diag.List) {
 }
 
 func (g *Grid) checkManual(c Criterion, m Manual, pos diag.Pos, pages map[string]bool, l *diag.List) {
-	if !validDate(m.Date) {
+	if !typo.IsDate(m.Date) {
 		l.Errorf(pos, "Donnez la date de la vérification sous la forme AAAA-MM-JJ.", "vérification du critère %s sans date valide : %q", c.Number, m.Date)
 	}
 	if strings.TrimSpace(m.By) == "" {
@@ -242,7 +242,7 @@ func (g *Grid) checkManual(c Criterion, m Manual, pos diag.Pos, pages map[string
 func (g *Grid) checkAuto(a *Auto, src []byte, l *diag.List) {
 	pos := diag.Pos{File: AutoFile, Line: 1}
 	redo := "Relancez go test ./internal/browsertest -run TestSiteInChromium -update-grid : ce fichier est écrit par les tests."
-	if !validDate(a.Date) {
+	if !typo.IsDate(a.Date) {
 		l.Errorf(pos, redo, "date illisible : %q", a.Date)
 	}
 	missing := map[string]bool{}
@@ -289,14 +289,6 @@ func expectedNumbers() []string {
 		}
 	}
 	return out
-}
-
-func validDate(s string) bool {
-	if !dateRe.MatchString(s) {
-		return false
-	}
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
 }
 
 // CheckSample warns about the sample: a page type of the site (kinds, the
