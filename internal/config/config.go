@@ -13,6 +13,7 @@ import (
 	"spaser/internal/diag"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
+	"spaser/internal/typo"
 )
 
 // File is the configuration file's path inside the source folder.
@@ -65,8 +66,6 @@ type Publication struct {
 	Host      string `toml:"host"`
 }
 
-var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
 // Load reads and checks the configuration. It returns nil when the file
 // cannot be used at all; other problems are reported to l.
 func Load(fsys fs.FS, l *diag.List) *Config {
@@ -114,7 +113,7 @@ func (c *Config) check(l *diag.List) {
 	} else if c.DataFrom > c.PeriodStart {
 		l.Errorf(c.pos("data_from"), "data_from est la première année pour laquelle des valeurs peuvent être données ; elle ne peut pas suivre period_start.", "data_from (%d) est après le début du schéma (%d)", c.DataFrom, c.PeriodStart)
 	}
-	if c.AdoptionDate != "" && !dateRe.MatchString(c.AdoptionDate) {
+	if c.AdoptionDate != "" && !typo.IsDate(c.AdoptionDate) {
 		l.Errorf(c.pos("adoption_date"), "Écrivez la date sous la forme AAAA-MM-JJ, par exemple \"2023-12-11\".", "date d'adoption illisible : %q", c.AdoptionDate)
 	}
 	c.checkSchema(l)
@@ -138,11 +137,7 @@ func (c *Config) checkSchema(l *diag.List) {
 	lines := tomlfile.Lines(c.src, "schema", "levels")
 	for i, lv := range c.Schema.Levels {
 		if lv.Singular == "" || lv.Plural == "" {
-			p := diag.Pos{File: File}
-			if i < len(lines) {
-				p.Line = lines[i]
-			}
-			l.Errorf(p, "Renseignez singular et plural, par exemple singular = \"Enjeu\" et plural = \"Enjeux\".", "niveau %d du schéma sans nom", i+1)
+			l.Errorf(tomlfile.Nth(File, lines, i), "Renseignez singular et plural, par exemple singular = \"Enjeu\" et plural = \"Enjeux\".", "niveau %d du schéma sans nom", i+1)
 		}
 		if lv.Demonstrative == "" {
 			c.Schema.Levels[i].Demonstrative = "ce niveau"

@@ -61,10 +61,7 @@ func (c *Config) blocks(n int, path ...string) []func(key string) diag.Pos {
 	lines := idx.Lines(path...)
 	out := make([]func(string) diag.Pos, n)
 	for i := range out {
-		p := diag.Pos{File: File}
-		if i < len(lines) {
-			p.Line = lines[i]
-		}
+		p := tomlfile.Nth(File, lines, i)
 		out[i] = func(key string) diag.Pos {
 			if key == "" || p.Line == 0 {
 				return p

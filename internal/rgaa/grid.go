@@ -13,6 +13,7 @@ import (
 	"spaser/internal/safeurl"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
+	"spaser/internal/typo"
 )
 
 // The grid's files: GridFile is kept by hand, AutoFile is written by the
@@ -118,7 +119,6 @@ const (
 )
 
 var (
-	dateRe   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	numberRe = regexp.MustCompile(`^\d{1,2}\.\d{1,2}$`)
 	idRe     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
@@ -168,7 +168,7 @@ func (g *Grid) pos(key ...string) diag.Pos {
 func (g *Grid) check(l *diag.List) {
 	d := g.Declaration
 	for _, f := range []struct{ key, val string }{{"etablie", d.Established}, {"mise_a_jour", d.Updated}} {
-		if f.val != "" && !validDate(f.val) {
+		if f.val != "" && !typo.IsDate(f.val) {
 			l.Errorf(g.pos("declaration", f.key), "Écrivez la date sous la forme AAAA-MM-JJ, par exemple \"2026-12-06\".", "date illisible dans [declaration] %s : %q", f.key, f.val)
 		}
 	}
@@ -182,7 +182,7 @@ func (g *Grid) check(l *diag.List) {
 	pageLines := tomlfile.Lines(g.src, "page")
 	seen := map[string]bool{}
 	for i, p := range g.Pages {
-		pos := nth(pageLines, i)
+		pos := tomlfile.Nth(GridFile, pageLines, i)
 		switch {
 		case !idRe.MatchString(p.ID):
 			l.Errorf(pos, "Donnez à chaque page de l'échantillon un identifiant en minuscules, chiffres et tirets, par exemple id = \"accueil\".", "identifiant de page incorrect : %q", p.ID)
@@ -197,7 +197,7 @@ func (g *Grid) check(l *diag.List) {
 	lines := tomlfile.Lines(g.src, "critere")
 	want := expectedNumbers()
 	for i, c := range g.Criteria {
-		pos := nth(lines, i)
+		pos := tomlfile.Nth(GridFile, lines, i)
 		switch {
 		case i >= len(want) || c.Number != want[i]:
 			exp := "aucun (le RGAA 4.1.2 en a 106)"
@@ -222,7 +222,7 @@ func (g *Grid) check(l *diag.List) {
 }
 
 func (g *Grid) checkManual(c Criterion, m Manual, pos diag.Pos, pages map[string]bool, l *diag.List) {
-	if !validDate(m.Date) {
+	if !typo.IsDate(m.Date) {
 		l.Errorf(pos, "Donnez la date de la vérification sous la forme AAAA-MM-JJ.", "vérification du critère %s sans date valide : %q", c.Number, m.Date)
 	}
 	if strings.TrimSpace(m.By) == "" {
@@ -242,7 +242,7 @@ func (g *Grid) checkManual(c Criterion, m Manual, pos diag.Pos, pages map[string
 func (g *Grid) checkAuto(a *Auto, src []byte, l *diag.List) {
 	pos := diag.Pos{File: AutoFile, Line: 1}
 	redo := "Relancez go test ./internal/browsertest -run TestSiteInChromium -update-grid : ce fichier est écrit par les tests."
-	if !validDate(a.Date) {
+	if !typo.IsDate(a.Date) {
 		l.Errorf(pos, redo, "date illisible : %q", a.Date)
 	}
 	missing := map[string]bool{}
@@ -280,16 +280,6 @@ func (g *Grid) Criterion(n string) *Criterion {
 	return nil
 }
 
-// nth is the position of the i-th block of an array of tables in the grid,
-// from its lines (tomlfile.Lines).
-func nth(lines []int, i int) diag.Pos {
-	p := diag.Pos{File: GridFile}
-	if i < len(lines) {
-		p.Line = lines[i]
-	}
-	return p
-}
-
 // expectedNumbers are "1.1" to "13.12", in order.
 func expectedNumbers() []string {
 	var out []string
@@ -299,14 +289,6 @@ func expectedNumbers() []string {
 		}
 	}
 	return out
-}
-
-func validDate(s string) bool {
-	if !dateRe.MatchString(s) {
-		return false
-	}
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
 }
 
 // CheckSample warns about the sample: a page type of the site (kinds, the
@@ -322,7 +304,7 @@ func (g *Grid) CheckSample(at map[string]string, kinds []string, names map[strin
 		p := &g.Pages[i]
 		k, ok := at[p.Path]
 		if !ok {
-			pos := nth(lines, i)
+			pos := tomlfile.Nth(GridFile, lines, i)
 			l.Errorf(pos, "Écrivez le chemin d'une page du site sous son adresse, par exemple \"plan-du-site/\" ou \"\" pour l'accueil.", "page %s de l'échantillon : adresse %q inconnue", p.ID, p.Path)
 			continue
 		}
@@ -351,7 +333,7 @@ func (d *Declaration) CheckAge(now time.Time, l *diag.List) {
 	for i, c := range g.Criteria {
 		for _, m := range c.Checks {
 			if m.Date != "" && m.Date < limit {
-				pos := nth(lines, i)
+				pos := tomlfile.Nth(GridFile, lines, i)
 				l.Warnf(pos, "Refaites la vérification sur le site à jour et remplacez-la dans la grille.", "vérification du critère %s datée du %s : plus d'un an", c.Number, m.Date)
 			}
 		}

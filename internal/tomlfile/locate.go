@@ -3,6 +3,8 @@ package tomlfile
 import (
 	"strings"
 	"unicode/utf8"
+
+	"spaser/internal/diag"
 )
 
 // Index holds where the keys of one TOML text are written, read once: a
@@ -78,6 +80,17 @@ func Line(src []byte, path ...string) int { return NewIndex(src).Line(path...) }
 // Lines returns the lines of every occurrence of path in src, in order: one
 // per element of an array of tables.
 func Lines(src []byte, path ...string) []int { return NewIndex(src).Lines(path...) }
+
+// Nth is the position in file of the i-th element of an array of tables,
+// from the lines Lines found: its header line, or the file alone when the
+// element was not found there.
+func Nth(file string, lines []int, i int) diag.Pos {
+	p := diag.Pos{File: file}
+	if i < len(lines) {
+		p.Line = lines[i]
+	}
+	return p
+}
 
 // KeyAt is Index.KeyAt on src.
 func KeyAt(src []byte, block int, path ...string) (line, col int) {

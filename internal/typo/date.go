@@ -1,6 +1,10 @@
 package typo
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
 
 var months = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
 
@@ -16,4 +20,16 @@ func Date(iso string) string {
 		day = "1er"
 	}
 	return day + "\u00a0" + months[m-1] + "\u00a0" + fmt.Sprint(y)
+}
+
+var isoDateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// IsDate reports whether s is a day that exists, written AAAA-MM-JJ: the
+// form Date writes out. time.Parse alone would take "+123-01-01".
+func IsDate(s string) bool {
+	if !isoDateRe.MatchString(s) {
+		return false
+	}
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
 }
