@@ -111,10 +111,13 @@ func extract(input string, format decp.Format, gz bool, buyers decp.Buyers, ids 
 	if progress != nil {
 		fmt.Fprint(stderr, "\r\033[K")
 	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
 	if err == nil {
-		err = tmp.Close()
-	} else {
-		tmp.Close()
+		// CreateTemp makes the file 0600: the extract is site data, readable
+		// like the rest of data/ (as sheet.WriteFile does for values).
+		err = os.Chmod(tmp.Name(), 0o644)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "spaser decp extraire : %v\nAucun fichier n’a été écrit.\n", err)

@@ -111,7 +111,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		err = sheet.WriteCSV(&b, cat, year)
 	}
 	if err == nil {
-		err = os.WriteFile(*out, b.Bytes(), 0o644)
+		err = sheet.WriteFile(*out, b.Bytes())
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "spaser export : %v\n", err)

@@ -191,12 +191,19 @@ func (p *Plan) Write(dir string) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), ".import-*.toml")
+	return WriteFile(dst, []byte(p.Text))
+}
+
+// WriteFile writes data to dst whole or not at all: through a temporary file
+// of the same folder, renamed, so that an interrupted write never leaves an
+// editor with a truncated spreadsheet or values file.
+func WriteFile(dst string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".spaser-*"+filepath.Ext(dst))
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.WriteString(p.Text); err != nil {
+	defer os.Remove(tmp.Name()) // after the rename, nothing is left to remove
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
