@@ -97,7 +97,7 @@ func Compute(cfg *config.Config, cat *indicator.Catalogue, f *followup.Result, y
 // (a milestone or a commitment has none).
 func figured(e *followup.Entry) bool {
 	for _, g := range e.Goals {
-		if g.T.Form != indicator.Done && g.T.Form != indicator.Commitment {
+		if g.T.Figured() {
 			return true
 		}
 	}

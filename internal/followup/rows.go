@@ -77,7 +77,7 @@ func rows(ind *indicator.Indicator, e *Entry) []Row {
 			for _, g := range goals {
 				r := base
 				r.TargetSeries = g.T.Label
-				if g.Resolved && g.T.Form != indicator.Done && g.T.Form != indicator.Commitment {
+				if g.Resolved && g.T.Figured() {
 					v := g.Aim
 					r.Target = &v
 				}

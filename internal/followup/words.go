@@ -281,6 +281,5 @@ func lowerFirst(s string) string {
 	if len(r) < 2 || unicode.IsUpper(r[1]) {
 		return s
 	}
-	r[0] = unicode.ToLower(r[0])
-	return string(r)
+	return typo.LowerFirst(s)
 }

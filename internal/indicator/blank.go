@@ -2,7 +2,6 @@ package indicator
 
 import (
 	"fmt"
-	"math"
 
 	"spaser/internal/diag"
 	"spaser/internal/tomlfile"
@@ -50,11 +49,16 @@ func (b *blankable) UnmarshalTOML(x any) error {
 		return tomlfile.FieldError{Msg: "un nombre est attendu ici",
 			Hint: "Écrivez le nombre sans guillemets, avec un point décimal : 43.5 ; ou laissez \"\" quand le chiffre n'est pas connu."}
 	}
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return tomlfile.FieldError{Msg: "nombre impossible", Hint: "Écrivez un nombre fini, par exemple 43.5."}
-	}
-	b.v = &f
+	b.v = &f // nan, inf and out-of-range figures: tomlfile's checkNumbers, at their key
 	return nil
+}
+
+// TOMLNumber gives the figure to tomlfile's number checks.
+func (b blankable) TOMLNumber() (float64, bool) {
+	if b.v == nil {
+		return 0, false
+	}
+	return *b.v, true
 }
 
 func figures(v, c, t, s blankable) figuresTOML {

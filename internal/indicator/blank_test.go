@@ -20,11 +20,13 @@ func TestBlankBlocks(t *testing.T) {
 		t.Fatalf("filled detail: %v %+v", items, m)
 	}
 	for src, want := range map[string]string{
-		"[vfe]\ncount = \"40\"\n":                                           "2:10: erreur\u00a0: nombre entre guillemets : \"40\"\n    → Écrivez le nombre sans guillemets",
-		"[vfe]\ncount = 40\ntotal = \"\"\nsource = \"R\"\n":                 "2:1: erreur\u00a0: nombre (count) sans total ni pourcentage pour l'indicateur vfe",
-		"[vfe]\ncount = 4\ntotal = 9\nsource = \"\"\n":                      "4:1: avertissement\u00a0: chiffre sans source pour l'indicateur vfe",
-		"[vfe]\nsource = \"R\"\n[[vfe.detail]]\nlabel = \"A\"\ncount = 2\n": "5:1: erreur\u00a0: nombre (count) sans total ni pourcentage",
-		"[vfe]\ncount = true\n":                                             "2:9: erreur\u00a0: un nombre est attendu ici",
+		"[vfe]\ncount = \"40\"\n":                                              "2:10: erreur\u00a0: nombre entre guillemets : \"40\"\n    → Écrivez le nombre sans guillemets",
+		"[vfe]\ncount = 40\ntotal = \"\"\nsource = \"R\"\n":                    "2:1: erreur\u00a0: nombre (count) sans total ni pourcentage pour l'indicateur vfe",
+		"[vfe]\ncount = 4\ntotal = 9\nsource = \"\"\n":                         "4:1: avertissement\u00a0: chiffre sans source pour l'indicateur vfe",
+		"[vfe]\nsource = \"R\"\n[[vfe.detail]]\nlabel = \"A\"\ncount = 2\n":    "5:1: erreur\u00a0: nombre (count) sans total ni pourcentage",
+		"[vfe]\ncount = true\n":                                                "2:9: erreur\u00a0: un nombre est attendu ici",
+		"[vfe]\ncount = nan\n":                                                 "2:1: erreur\u00a0: « count » : ce n'est pas un nombre",
+		"[vfe]\nsource = \"R\"\n[[vfe.detail]]\nlabel = \"A\"\nshare = 1e16\n": "5:1: erreur\u00a0: « share » : nombre trop grand",
 	} {
 		_, items := loadCat(t, map[string]string{"data/valeurs/2024.toml": src})
 		var all []string

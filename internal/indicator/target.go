@@ -56,6 +56,10 @@ type Target struct {
 	Pos          diag.Pos
 }
 
+// Figured reports whether t is stated as a figure to reach: a milestone or
+// a commitment is not.
+func (t Target) Figured() bool { return t.Form != Done && t.Form != Commitment }
+
 // SeriesKey names the series of a target: the steps of one objective share
 // a label and a breakdown.
 func (t Target) SeriesKey() string { return t.Label + "\x00" + t.Breakdown }

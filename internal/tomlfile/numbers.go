@@ -46,8 +46,21 @@ func checkNumbers(l *diag.List, file string, firstLine int, src []byte, v any) b
 	return ok
 }
 
+// A Number is a type holding one TOML number its own way (a figure that
+// may also be left as ""): checkNumbers checks the number it gives, when
+// there is one, like a plain float.
+type Number interface{ TOMLNumber() (float64, bool) }
+
 // walkNumbers calls fn with the toml key path of every number in v.
 func walkNumbers(v reflect.Value, path []string, fn func([]string, float64)) {
+	if v.IsValid() && v.CanInterface() {
+		if n, ok := v.Interface().(Number); ok {
+			if x, ok := n.TOMLNumber(); ok {
+				fn(path, x)
+			}
+			return
+		}
+	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
