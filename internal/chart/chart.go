@@ -86,7 +86,6 @@ type Spec struct {
 	Summary string // written summary, French
 	ind     *indicator.Indicator
 	pal     Palette
-	fig     string // the figure's id: both drawings point to its caption and summary
 	// the layout (layout.go)
 	geo        geometry
 	lineLabels []lineLabel
@@ -121,7 +120,7 @@ func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
 		pal = DefaultPalette()
 	}
 	ind := e.Ind
-	s := &Spec{ID: "graphique-" + ind.ID, fig: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Width: Narrow}
+	s := &Spec{ID: figID(ind.ID), For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Width: Narrow}
 	s.Series, s.Apart = comparable(e.Series)
 	if len(s.Series) == 0 {
 		return nil, nil
@@ -587,5 +586,9 @@ type Figure struct {
 
 // TitleID and SummaryID are the ids of the figure's caption and summary,
 // which name and describe the SVG.
-func (s *Spec) TitleID() string   { return s.fig + "-titre" }
-func (s *Spec) SummaryID() string { return s.fig + "-resume" }
+func (s *Spec) TitleID() string   { return figID(s.For) + "-titre" }
+func (s *Spec) SummaryID() string { return figID(s.For) + "-resume" }
+
+// figID is the id of the figure of indicator id: both drawings point to
+// its caption and summary.
+func figID(id string) string { return "graphique-" + id }
