@@ -52,6 +52,8 @@ type Options struct {
 	Charts   *echarts.Renderer // draws the charts; default echarts.New()
 	NoCharts bool              // check only: the charts are not drawn
 	Layouts  *render.Cache     // the preview: layouts reused from its previous build when unchanged; nil parses them every time
+
+	prewarm *echarts.Renderer // set by Prepare: warmed by Load once it knows a chart will be drawn
 }
 
 // Result is what a build did.
@@ -132,6 +134,11 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	cat := indicator.Load(fsys, cfg, l)
 	s := site.New(cfg, base, tree, cat, l)
 	built := &render.Built{Follow: followup.Compute(cat, s.Years())}
+	if opts.prewarm != nil && slices.ContainsFunc(built.Follow.List, (*followup.Entry).HasChart) {
+		// ECharts compiles while the rest loads; a site without a chart
+		// does not pay for it.
+		opts.prewarm.Prewarm()
+	}
 	s.SetGlossary(glossary.Load(fsys, l))
 	s.SetDocuments(fsys, l)
 	grid, auto := rgaa.Load(fsys, l)
@@ -153,7 +160,7 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 		r = echarts.New()
 	}
 	if !opts.NoCharts {
-		r.Prewarm() // ECharts compiles while the content loads
+		opts.prewarm = r
 	}
 	ld, l, err := Load(opts)
 	if err != nil {

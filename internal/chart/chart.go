@@ -86,7 +86,6 @@ type Spec struct {
 	Summary string // written summary, French
 	ind     *indicator.Indicator
 	pal     Palette
-	fig     string // the figure's id: both drawings point to its caption and summary
 	// the layout (layout.go)
 	geo        geometry
 	lineLabels []lineLabel
@@ -114,18 +113,6 @@ func Build(e *followup.Entry, years []int) (*Spec, error) {
 // BuildWith is Build with the colours of pal: the Narrow chart, its Wide
 // drawing in Wide.
 func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
-	s, err := buildSized(e, years, pal, Narrow)
-	if s == nil || err != nil {
-		return s, err
-	}
-	if s.Wide, err = buildSized(e, years, pal, Wide); err != nil {
-		return nil, err
-	}
-	s.Wide.ID += "-large"
-	return s, nil
-}
-
-func buildSized(e *followup.Entry, years []int, pal Palette, width int) (*Spec, error) {
 	if !e.HasChart() || len(years) == 0 {
 		return nil, nil
 	}
@@ -133,24 +120,36 @@ func buildSized(e *followup.Entry, years []int, pal Palette, width int) (*Spec, 
 		pal = DefaultPalette()
 	}
 	ind := e.Ind
-	s := &Spec{ID: "graphique-" + ind.ID, fig: "graphique-" + ind.ID, For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Width: width}
+	s := &Spec{ID: figID(ind.ID), For: ind.ID, Years: years, ind: ind, Line: len(years) > LongSeries, pal: pal, Width: Narrow}
 	s.Series, s.Apart = comparable(e.Series)
 	if len(s.Series) == 0 {
 		return nil, nil
 	}
 	s.Unit = axisName(ind)
+	s.Caption = s.caption()
+	s.Notes = s.notes(e)
+	s.Summary = e.Summary
+	// The wide drawing shares all but what depends on the width.
+	w := *s
+	w.Width = Wide
+	for _, d := range []*Spec{s, &w} {
+		if err := d.draw(); err != nil {
+			return nil, err
+		}
+	}
+	w.ID += "-large"
+	s.Wide = &w
+	return s, nil
+}
+
+// draw lays the chart out at its width and writes its ECharts options.
+func (s *Spec) draw() error {
 	s.Height = plotTop + plotH + xLabelsH + s.legendHeight() + 14
 	s.scale()
 	s.layout()
 	opt, err := s.options()
-	if err != nil {
-		return nil, err
-	}
 	s.Option = opt
-	s.Caption = s.caption()
-	s.Notes = s.notes(e)
-	s.Summary = e.Summary
-	return s, nil
+	return err
 }
 
 // scale sets the y axis: from 0 to a round maximum above every value,
@@ -587,5 +586,9 @@ type Figure struct {
 
 // TitleID and SummaryID are the ids of the figure's caption and summary,
 // which name and describe the SVG.
-func (s *Spec) TitleID() string   { return s.fig + "-titre" }
-func (s *Spec) SummaryID() string { return s.fig + "-resume" }
+func (s *Spec) TitleID() string   { return figID(s.For) + "-titre" }
+func (s *Spec) SummaryID() string { return figID(s.For) + "-resume" }
+
+// figID is the id of the figure of indicator id: both drawings point to
+// its caption and summary.
+func figID(id string) string { return "graphique-" + id }
