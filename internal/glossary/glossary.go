@@ -118,14 +118,5 @@ func wordEdge(s string, first bool) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func (g *Glossary) find(term string) int {
-	for i, t := range g.Terms {
-		if t.Term == term {
-			return i
-		}
-	}
-	return -1
-}
-
 // Title is what <abbr title> says for t: its expansion.
 func (t Term) Title() string { return t.Expansion }
