@@ -188,15 +188,22 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	markQuotes(ems, src) // quote.go
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Type() != ast.TypeInline {
-			checkBlock(n, src, res)
-			if n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
-				checkLists(n, src, res)
-			}
+	checkBlocks(doc, src, res)
+}
+
+// checkBlocks adds the content warnings of n and the blocks in it, in
+// document order. They read the text once the quotations are marked, so
+// after the walk above; this one visits the blocks only, not every inline.
+func checkBlocks(n ast.Node, src []byte, res *Result) {
+	checkBlock(n, src, res)
+	if n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+		checkLists(n, src, res)
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeInline {
+			checkBlocks(c, src, res)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 // unsafeDest records the link or image n when its address dest may not be

@@ -18,7 +18,8 @@ func (s *Site) SetGlossary(g *glossary.Glossary) {
 
 // MarksAbbreviations reports whether p's first uses of the glossary's
 // terms are marked: on every page but the glossary itself, which spells
-// them all out.
+// them all out. Without terms, nothing is marked and the page is written
+// straight out, not through a buffer.
 func (s *Site) MarksAbbreviations(p *Page) bool {
-	return s.Terms != nil && p.Kind != KindGlossary
+	return s.Terms != nil && len(s.Terms.Terms) > 0 && p.Kind != KindGlossary
 }
