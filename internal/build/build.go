@@ -139,11 +139,11 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 		// does not pay for it.
 		opts.prewarm.Prewarm()
 	}
+	s.FileSize = contentSize(fsys) // before the documents, which state their size
 	s.SetGlossary(glossary.Load(fsys, l))
-	s.SetDocuments(fsys, l)
+	s.SetDocuments(l)
 	grid, auto := rgaa.Load(fsys, l)
 	s.SetAudit(grid, auto, l)
-	s.FileSize = contentSize(fsys)
 	<-parsed
 	l.Merge(tl)
 	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built}, l, nil

@@ -1,13 +1,11 @@
 package site
 
 import (
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
 
 	"spaser/internal/config"
-	"spaser/internal/content"
 	"spaser/internal/diag"
 	"spaser/internal/tomlfile"
 	"spaser/internal/typo"
@@ -31,17 +29,17 @@ type Documents struct {
 // SetDocuments resolves [adoption] of data/site.toml: a path names a file
 // of content/, which must exist (it is copied with the site), and whose
 // format and size the link states, as a download should.
-func (s *Site) SetDocuments(fsys fs.FS, l *diag.List) {
+func (s *Site) SetDocuments(l *diag.List) {
 	a := s.Cfg.Adoption
-	s.Docs.Adopted = s.document(fsys, a.Document, "Le document adopté", l, "adoption", "document")
+	s.Docs.Adopted = s.document(a.Document, "Le document adopté", l, "adoption", "document")
 	title := typo.Text(strings.TrimSpace(a.DeliberationTitle))
 	if title == "" {
 		title = "La délibération d’adoption"
 	}
-	s.Docs.Deliberation = s.document(fsys, a.Deliberation, title, l, "adoption", "deliberation")
+	s.Docs.Deliberation = s.document(a.Deliberation, title, l, "adoption", "deliberation")
 }
 
-func (s *Site) document(fsys fs.FS, ref, title string, l *diag.List, key ...string) *Document {
+func (s *Site) document(ref, title string, l *diag.List, key ...string) *Document {
 	ref = strings.TrimSpace(ref)
 	if ref == "" || !strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, "//") {
 		if ref == "" {
@@ -55,20 +53,8 @@ func (s *Site) document(fsys fs.FS, ref, title string, l *diag.List, key ...stri
 			"Placez le fichier dans content/ à ce chemin (content"+path.Clean(ref)+"), ou corrigez le chemin.", "fichier introuvable : %s", ref)
 		return nil
 	}
-	d := &Document{URL: s.Base.Path + rel, Title: title}
-	if st, err := fs.Stat(fsys, path.Join(content.Dir, rel)); err == nil {
-		d.Info = strings.ToUpper(strings.TrimPrefix(path.Ext(rel), ".")) + ", " + size(st.Size())
-	}
-	return d
-}
-
-// size writes a file size the way a download link states it: « 850 Ko »,
-// « 1,2 Mo ».
-func size(n int64) string {
-	if n < 1<<20 {
-		return typo.Number(float64(max(n, 1024)/1024), 0) + "\u00a0Ko"
-	}
-	return typo.Number(float64(n)/(1<<20), 1) + "\u00a0Mo"
+	// « PDF, 2,3 Mo »: worded as every document link of the pages is.
+	return &Document{URL: s.Base.Path + rel, Title: title, Info: s.documentNote(rel)}
 }
 
 // SourceDocument is the adopted document when a figure's source cites the
