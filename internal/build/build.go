@@ -140,7 +140,9 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 		opts.prewarm.Prewarm()
 	}
 	s.FileSize = contentSize(fsys) // before the documents, which state their size
-	s.SetGlossary(glossary.Load(fsys, l))
+	terms := glossary.Load(fsys, l)
+	terms.Adopt(cat.Aliases, l) // the deprecated label_meaning
+	s.SetGlossary(terms)
 	s.SetDocuments(l)
 	grid, auto := rgaa.Load(fsys, l)
 	s.SetAudit(grid, auto, l)

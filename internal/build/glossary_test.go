@@ -38,3 +38,31 @@ func TestGlossary(t *testing.T) {
 	}
 	mustContain(t, "search index", index, `"u":"/glossaire/"`, "gaz à effet de serre")
 }
+
+// TestChartNotes: the note under a chart explains the glossary's terms the
+// chart writes, and a deprecated label_meaning still explains its label
+// (adopted by the glossary, with a warning at its line), so that an
+// explanation an editor wrote never disappears.
+func TestChartNotes(t *testing.T) {
+	catalogue := strings.Replace(fixture["data/indicateurs.toml"], "value = 60000\n", "value = 60000\nlabel = \"HI\"\nlabel_meaning = \"heures d'insertion\"\n", 1)
+	src := sitetest.New(t, with(fixture, map[string]string{
+		"data/indicateurs.toml": strings.Replace(catalogue, `label = "Nombre et pourcentage de marchés avec une clause"`, `label = "Nombre et pourcentage de marchés avec une clause SIAE"`, 1),
+		"data/glossaire.toml":   "[[terms]]\nterm = \"SIAE\"\nexpansion = \"structures d'insertion par l'activité économique\"\n",
+	}))
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := buildSite(t, src, out, "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned bool
+	for _, d := range res.Diags {
+		warned = warned || d.File == "data/indicateurs.toml" && d.Line == 11 && strings.Contains(d.Msg, "label_meaning est remplacé par le glossaire") && strings.Contains(d.Hint, "term = \"HI\"\nexpansion = \"heures d'insertion\"")
+	}
+	if !warned {
+		t.Errorf("no warning at data/indicateurs.toml:11 for label_meaning: %v", res.Diags)
+	}
+	files := readTree(t, out)
+	mustContain(t, "heures", files["indicateurs/heures/index.html"], "<p class=\"chart-notes\">HI\u00a0: heures d’insertion.</p>")
+	mustContain(t, "clauses", files["indicateurs/clauses/index.html"], "<p class=\"chart-notes\">SIAE\u00a0: structures d’insertion par l’activité économique.</p>")
+	mustContain(t, "glossary", files["glossaire/index.html"], "<dt>HI</dt>", "<dt>SIAE</dt>")
+}

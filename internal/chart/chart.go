@@ -80,8 +80,8 @@ type Spec struct {
 	// concern but no value series: not drawn, since the values of the
 	// whole are not comparable with them (the caption says so).
 	Apart []string
-	// Notes spell out the acronyms of the legend (« VFE : véhicules à
-	// faibles émissions »), from the targets' label_meaning.
+	// Notes spell out the glossary's terms that the chart writes (« VFE :
+	// véhicules à faibles émissions »): set by Explain (notes.go).
 	Notes   []string
 	Summary string // written summary, French
 	ind     *indicator.Indicator
@@ -127,7 +127,6 @@ func BuildWith(e *followup.Entry, years []int, pal Palette) (*Spec, error) {
 	}
 	s.Unit = axisName(ind)
 	s.Caption = s.caption()
-	s.Notes = s.notes(e)
 	s.Summary = e.Summary
 	// The wide drawing shares all but what depends on the width.
 	w := *s
@@ -513,21 +512,6 @@ func (s *Spec) caption() string {
 		c += fmt.Sprintf(" (ce qui porte sur «\u00a0%s\u00a0» seulement n’est pas tracé\u00a0: les valeurs publiées portent sur l’ensemble\u202f; voir le tableau)", typo.Text(part))
 	}
 	return c
-}
-
-// notes are the meanings of the drawn targets' labels, once each.
-func (s *Spec) notes(e *followup.Entry) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, g := range e.Goals {
-		t := g.T
-		if t.Label == "" || t.LabelMeaning == "" || seen[t.Label] || slices.Contains(s.Apart, t.Breakdown) {
-			continue
-		}
-		seen[t.Label] = true
-		out = append(out, typo.Text(t.Label+"\u00a0: "+t.LabelMeaning))
-	}
-	return out
 }
 
 // comparable keeps the series drawn on one axis: a target or baseline

@@ -377,15 +377,3 @@ func TestPartTargetApart(t *testing.T) {
 		t.Errorf("with the part's values: targets %v, apart %v, caption %q", s.names("target"), s.Apart, s.Caption)
 	}
 }
-
-// TestNotes: an acronym label is spelled out next to the chart, once,
-// from the catalogue's label_meaning; a label without one adds nothing.
-func TestNotes(t *testing.T) {
-	ind := vehicles()
-	ind.Targets[0].LabelMeaning = "véhicules à faibles émissions"
-	ind.Targets[1].LabelMeaning = "véhicules à faibles émissions"
-	s := mustBuild(t, ind)
-	if len(s.Notes) != 1 || s.Notes[0] != "VFE\u00a0: véhicules à faibles émissions" {
-		t.Errorf("notes %q", s.Notes)
-	}
-}

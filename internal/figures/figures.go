@@ -61,6 +61,7 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	for _, e := range j.follow.List {
 		spec, err := chart.BuildWith(e, years, pal)
 		if err == nil && spec != nil {
+			spec.Explain(s.Terms)
 			for _, sp := range []*chart.Spec{spec, spec.Wide} { // the narrow drawing, then the wide
 				var req []byte
 				if req, err = sp.Request(); err != nil {

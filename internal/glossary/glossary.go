@@ -27,10 +27,11 @@ const maxTerm = 40
 
 // Term is one abbreviation.
 type Term struct {
-	Term       string `toml:"term"`       // "VTFE", as written in the text
-	Expansion  string `toml:"expansion"`  // "véhicules à très faibles émissions"
-	Definition string `toml:"definition"` // optional: a sentence that explains it
-	Source     string `toml:"source"`     // optional: where the expansion is stated
+	Term       string   `toml:"term"`       // "VTFE", as written in the text
+	Expansion  string   `toml:"expansion"`  // "véhicules à très faibles émissions"
+	Definition string   `toml:"definition"` // optional: a sentence that explains it
+	Source     string   `toml:"source"`     // optional: where the expansion is stated
+	Pos        diag.Pos `toml:"-"`          // where it is written
 }
 
 type fileTOML struct {
@@ -53,10 +54,15 @@ func Load(fsys fs.FS, l *diag.List) *Glossary {
 	} else if !srcfile.Missing(l, fsys, diag.Pos{File: File}, err) {
 		return g
 	}
+	g.sort()
+	return g
+}
+
+// sort puts the terms in the order of display (case-insensitive).
+func (g *Glossary) sort() {
 	slices.SortStableFunc(g.Terms, func(a, b Term) int {
 		return strings.Compare(strings.ToLower(a.Term), strings.ToLower(b.Term))
 	})
-	return g
 }
 
 // parse decodes and checks src; entries with an error are left out.
@@ -86,6 +92,7 @@ func parse(src []byte, l *diag.List) []Term {
 			continue
 		}
 		seen[t.Term] = p.Line
+		t.Pos = p
 		out = append(out, t)
 	}
 	return out

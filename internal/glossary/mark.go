@@ -166,11 +166,16 @@ func inWord(r rune) bool {
 }
 
 // explained reports whether the term t, used at raw[at:], sits beside its
-// expansion in parentheses, before or after it.
+// expansion in parentheses, before or after it, or is followed by a colon
+// and its expansion (« VFE : véhicules à faibles émissions », as a chart's
+// notes write it).
 func explained(raw string, at int, t Term) bool {
 	exp := html.EscapeString(t.Expansion)
 	after := raw[at+len(t.Term):]
 	if rest, ok := strings.CutPrefix(after, " ("); ok && hasPrefixFold(rest, exp) {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(trimSpaces(after), ":"); ok && hasPrefixFold(trimSpaces(rest), exp) {
 		return true
 	}
 	before := raw[:at]
@@ -179,6 +184,19 @@ func explained(raw string, at int, t Term) bool {
 		return len(b) >= len(exp) && strings.EqualFold(b[len(b)-len(exp):], exp) && strings.HasPrefix(after, ")")
 	}
 	return false
+}
+
+// trimSpaces removes the spaces that start s, no-break ones included,
+// written as characters or as &nbsp;.
+func trimSpaces(s string) string {
+	for {
+		t := strings.TrimLeft(s, " \u00a0\u202f")
+		t = strings.TrimPrefix(t, "&nbsp;")
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 func hasPrefixFold(s, prefix string) bool {

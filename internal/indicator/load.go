@@ -12,6 +12,7 @@ import (
 	"spaser/internal/config"
 	"spaser/internal/decp"
 	"spaser/internal/diag"
+	"spaser/internal/glossary"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
 )
@@ -85,6 +86,9 @@ type Catalogue struct {
 	// PeriodStart is the schéma's first year: the years before it are
 	// reference years (data_from in data/site.toml).
 	PeriodStart int
+	// Aliases are the acronyms explained by a target's label_meaning,
+	// deprecated: build hands them to the glossary (glossary.Adopt).
+	Aliases []glossary.Alias
 
 	broken map[string]bool // ids of blocks with an error of their own (Unreadable)
 }
@@ -170,7 +174,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 	} else if ind.Direction != "up" && ind.Direction != "down" {
 		l.Errorf(blk.at("direction"), "direction vaut \"up\" (plus c'est mieux) ou \"down\" (moins c'est mieux).", "indicateur %s : direction inconnue %q", e.ID, e.Direction)
 	}
-	addTargets(l, ind, e.Target, p, idx, cfg)
+	c.Aliases = append(c.Aliases, addTargets(l, ind, e.Target, p, idx, cfg)...)
 	blines := idx.Lines("indicator", "baseline")
 	for _, b := range e.Baseline {
 		bp := nthLine(p, blines, p.Line)

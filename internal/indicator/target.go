@@ -9,6 +9,7 @@ import (
 
 	"spaser/internal/config"
 	"spaser/internal/diag"
+	"spaser/internal/glossary"
 	"spaser/internal/tomlfile"
 )
 
@@ -47,13 +48,10 @@ type Target struct {
 	BaseYear int     // Relative: the year of the starting figure
 	Text     string  // Done, Commitment: the wording of the schéma
 
-	Label string
-	// LabelMeaning spells out an acronym label (« véhicules à faibles
-	// émissions » for VFE): the chart explains it next to its legend.
-	LabelMeaning string
-	Breakdown    string
-	Source       string
-	Pos          diag.Pos
+	Label     string
+	Breakdown string
+	Source    string
+	Pos       diag.Pos
 }
 
 // Figured reports whether t is stated as a figure to reach: a milestone or
@@ -94,19 +92,26 @@ type targetTOML struct {
 	BaselineYear int      `toml:"baseline_year"`
 	Text         string   `toml:"text"`
 	Label        string   `toml:"label"`
-	LabelMeaning string   `toml:"label_meaning"`
-	Breakdown    string   `toml:"breakdown"`
-	Source       string   `toml:"source"`
+	// LabelMeaning is deprecated: the glossary explains acronyms
+	// (glossary.Alias).
+	LabelMeaning *string `toml:"label_meaning"`
+	Breakdown    string  `toml:"breakdown"`
+	Source       string  `toml:"source"`
 }
 
 // addTargets reads the [[indicator.target]] blocks of ind, in the order of
-// their years. p is the indicator's header.
-func addTargets(l *diag.List, ind *Indicator, ts []targetTOML, p diag.Pos, idx *tomlfile.Index, cfg *config.Config) {
+// their years. p is the indicator's header. It returns the deprecated
+// label_meaning explanations, for the glossary.
+func addTargets(l *diag.List, ind *Indicator, ts []targetTOML, p diag.Pos, idx *tomlfile.Index, cfg *config.Config) []glossary.Alias {
+	var aliases []glossary.Alias
 	tlines := idx.Lines("indicator", "target")
 	for _, t := range ts {
 		tp := nthLine(p, tlines, p.Line)
 		tlines = dropUntil(tlines, tp.Line)
 		tb := block{pos: tp, idx: idx, path: []string{"indicator", "target"}}
+		if t.LabelMeaning != nil {
+			aliases = append(aliases, glossary.Alias{Term: t.Label, Expansion: *t.LabelMeaning, Pos: tb.at("label_meaning")})
+		}
 		if tg, ok := readTarget(l, ind, t, tb, cfg); ok {
 			tg.Pos = tp
 			ind.Targets = append(ind.Targets, tg)
@@ -121,6 +126,7 @@ func addTargets(l *diag.List, ind *Indicator, ts []targetTOML, p diag.Pos, idx *
 		ind.Targets = append(ind.Targets, Target{By: cfg.PeriodEnd, NoYear: true, Form: f, Pos: p})
 	}
 	sort.SliceStable(ind.Targets, func(i, j int) bool { return ind.Targets[i].Due() < ind.Targets[j].Due() })
+	return aliases
 }
 
 type numberKey struct {
@@ -131,7 +137,7 @@ type numberKey struct {
 // readTarget checks one target block; false when it cannot be used.
 func readTarget(l *diag.List, ind *Indicator, t targetTOML, b block, cfg *config.Config) (Target, bool) {
 	id := ind.ID
-	tg := Target{Year: t.Year, By: t.By, Text: t.Text, Label: t.Label, LabelMeaning: t.LabelMeaning, Breakdown: t.Breakdown, Source: t.Source}
+	tg := Target{Year: t.Year, By: t.By, Text: t.Text, Label: t.Label, Breakdown: t.Breakdown, Source: t.Source}
 	switch {
 	case t.Year != 0 && t.By != 0:
 		l.Errorf(b.at("by"), "Écrivez year = AAAA pour un palier qui s'applique à partir de cette année, ou by = AAAA pour une échéance (« d'ici fin AAAA »), pas les deux.", "objectif de l'indicateur %s avec year et by", id)
