@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"spaser/internal/diag"
+	"spaser/internal/slug"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
 	"spaser/internal/typo"
@@ -125,10 +126,8 @@ func (c *Config) check(l *diag.List) {
 	c.checkTrust(l)
 }
 
-var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 func (c *Config) checkSchema(l *diag.List) {
-	if !slugRe.MatchString(c.Schema.Root) {
+	if !slug.Valid(c.Schema.Root) {
 		l.Errorf(c.pos("schema", "root"), "Indiquez le nom du dossier de content/ qui contient le schéma, par exemple root = \"axes\" (minuscules, chiffres et tirets).", "[schema] root incorrect : %q", c.Schema.Root)
 	}
 	if len(c.Schema.Levels) == 0 {

@@ -2,9 +2,10 @@ package config
 
 import (
 	"fmt"
-	"regexp"
+	"strings"
 
 	"spaser/internal/diag"
+	"spaser/internal/slug"
 	"spaser/internal/tomlfile"
 )
 
@@ -26,7 +27,11 @@ const (
 	LegalValue     = "value"
 )
 
-var unitIDRe = regexp.MustCompile(`^[a-z0-9]+([-_][a-z0-9]+)*$`)
+// unitID reports whether id can name a unit: a slug whose words may also
+// be joined by "_". Unlike a slug, a unit id never becomes an address: it
+// is only written in data files (unit = "…"), where "_" has always been
+// accepted.
+func unitID(id string) bool { return slug.Valid(strings.ReplaceAll(id, "_", "-")) }
 
 func (c *Config) checkUnits(l *diag.List) {
 	blocks := c.blocks(len(c.Units), "units")
@@ -35,7 +40,7 @@ func (c *Config) checkUnits(l *diag.List) {
 		at := blocks[i]
 		p := at("")
 		switch {
-		case !unitIDRe.MatchString(u.ID):
+		case !unitID(u.ID):
 			l.Errorf(at("id"), "Écrivez un identifiant en minuscules sans accents, chiffres, tirets ou _, par exemple id = \"repas\".", "unité (units) sans identifiant correct : %q", u.ID)
 		case seen[u.ID] > 0:
 			l.Errorf(at("id"), fmt.Sprintf("Chaque unité est déclarée une fois ; l'autre est à la ligne %d.", seen[u.ID]), "unité %s déclarée deux fois", u.ID)

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"spaser/internal/diag"
+	"spaser/internal/slug"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
 )
@@ -123,8 +124,6 @@ type Tree struct {
 	unreadable map[string]bool // pages that exist but could not be read, by Rel
 }
 
-var nameRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // Load reads content/ from fsys. Problems go to l; a tree is returned even
 // when some pages could not be read, so that all problems are found at once.
 func Load(fsys fs.FS, l *diag.List) *Tree {
@@ -190,7 +189,7 @@ func Load(fsys fs.FS, l *diag.List) *Tree {
 }
 
 func checkName(l *diag.List, p, name string) {
-	if !nameRe.MatchString(name) {
+	if !slug.Valid(name) {
 		l.Errorf(diag.Pos{File: p}, "Renommez-le en minuscules sans accents ni espaces, avec seulement des lettres, des chiffres et des tirets, par exemple « 2-achats-responsables » : ce nom devient l'adresse de la page.", "nom de fichier ou de dossier incorrect : %q", name)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"spaser/internal/decp"
 	"spaser/internal/diag"
 	"spaser/internal/glossary"
+	"spaser/internal/slug"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
 )
@@ -93,8 +94,6 @@ type Catalogue struct {
 	broken map[string]bool // ids of blocks with an error of their own (Unreadable)
 }
 
-var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // Load reads the catalogue and every values file.
 func Load(fsys fs.FS, cfg *config.Config, l *diag.List) *Catalogue {
 	c := &Catalogue{ByID: map[string]*Indicator{}, Units: UnitsOf(cfg), broken: map[string]bool{},
@@ -136,7 +135,7 @@ func (c *Catalogue) addEntry(e entryTOML, p diag.Pos, idx *tomlfile.Index, i int
 	case e.ID == "":
 		l.Errorf(p, "Ajoutez id = \"…\" : un identifiant court en minuscules et tirets, par exemple \"marches-clause-sociale\".", "indicateur sans identifiant (id)")
 		return nil
-	case !idRe.MatchString(e.ID):
+	case !slug.Valid(e.ID):
 		l.Errorf(p, "Utilisez des minuscules sans accents, des chiffres et des tirets, par exemple \"marches-clause-sociale\".", "identifiant d'indicateur incorrect : %q", e.ID)
 		return nil
 	case c.ByID[e.ID] != nil:

@@ -11,6 +11,7 @@ import (
 
 	"spaser/internal/diag"
 	"spaser/internal/safeurl"
+	"spaser/internal/slug"
 	"spaser/internal/srcfile"
 	"spaser/internal/tomlfile"
 	"spaser/internal/typo"
@@ -120,7 +121,6 @@ const (
 
 var (
 	numberRe = regexp.MustCompile(`^\d{1,2}\.\d{1,2}$`)
-	idRe     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 // Count is the number of criteria of RGAA 4.1.2.
@@ -184,7 +184,7 @@ func (g *Grid) check(l *diag.List) {
 	for i, p := range g.Pages {
 		pos := tomlfile.Nth(GridFile, pageLines, i)
 		switch {
-		case !idRe.MatchString(p.ID):
+		case !slug.Valid(p.ID):
 			l.Errorf(pos, "Donnez à chaque page de l'échantillon un identifiant en minuscules, chiffres et tirets, par exemple id = \"accueil\".", "identifiant de page incorrect : %q", p.ID)
 		case seen[p.ID]:
 			l.Errorf(pos, "Chaque page de l'échantillon a son propre identifiant.", "page %s déclarée deux fois", p.ID)

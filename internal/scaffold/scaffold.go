@@ -11,7 +11,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"spaser/internal/config"
@@ -19,6 +18,7 @@ import (
 	"spaser/internal/diag"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
+	"spaser/internal/slug"
 )
 
 // Error is a reason not to write anything, with how to proceed.
@@ -127,12 +127,10 @@ func plain(s string) string {
 	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
 }
 
-var nameRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // checkName refuses a file or id that would be refused by the build,
 // suggesting the right spelling.
 func checkName(what, name string) error {
-	if nameRe.MatchString(name) {
+	if slug.Valid(name) {
 		return nil
 	}
 	hint := "Utilisez des minuscules sans accents, des chiffres et des tirets."
