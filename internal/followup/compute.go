@@ -321,18 +321,35 @@ func atMost(v, t float64) bool      { return Same(v, t) || v < t }
 func within(v, lo, hi float64) bool { return atLeast(v, lo) && atMost(v, hi) }
 
 // start is the starting figure of the path to g for part, before year: a
-// relative target's own; otherwise the latest dated baseline of the part.
+// relative target's own; otherwise the starting situation of the part
+// (startOf), when it is dated: a path needs a year to start from.
 func start(ind *indicator.Indicator, g *Goal, part string, year int) *Point {
 	if g.Base != nil {
 		return g.Base
 	}
-	var best *Point
+	b := startOf(ind, part, year)
+	if b == nil || b.Year == 0 {
+		return nil
+	}
+	v, _ := b.Number(ind.Kind)
+	return &Point{b.Year, v}
+}
+
+// startOf is the starting situation that a figure of part in year is
+// compared with: among the baselines of that part with a figure, the
+// latest one before year. A baseline given as a period (« à l'élaboration
+// du schéma ») counts as earlier than any dated one, and a dated one of
+// year itself is that year's own figure, not its start. Of two equally
+// late, the one written last counts (baselines are written in time
+// order). nil when there is none.
+func startOf(ind *indicator.Indicator, part string, year int) *indicator.Measure {
+	var best *indicator.Measure
 	for _, b := range ind.Baselines {
-		if b.Year == 0 || b.Year > year || b.Breakdown != part {
+		if b.Breakdown != part || b.Year >= year {
 			continue
 		}
-		if v, ok := b.Number(ind.Kind); ok && (best == nil || b.Year >= best.Year) {
-			best = &Point{b.Year, v}
+		if _, ok := b.Number(ind.Kind); ok && (best == nil || b.Year >= best.Year) {
+			best = b
 		}
 	}
 	return best

@@ -47,7 +47,7 @@ type Year struct {
 	State    State
 	Sentence string // the figure, the target and the status in one sentence
 	Change   string // since the previous published figure; "" without one
-	Since    string // since the dated starting situation; "" without one
+	Since    string // since the starting situation (startOf); "" without one
 }
 
 // Known reports whether the year has a published figure.

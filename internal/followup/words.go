@@ -220,10 +220,10 @@ func change(ind *indicator.Indicator, e *Entry, yr *Year) string {
 	return ""
 }
 
-// since words the figure of yr against the latest starting situation
-// before that year (dated, or given as a period, which counts as before):
-// « en hausse de 2,5 points par rapport à la situation de départ (2021,
-// 40 %) »; "" without a figure or a starting situation.
+// since words the figure of yr against its starting situation (startOf,
+// the one the trajectory starts from when it is dated): « en hausse de
+// 2,5 points par rapport à la situation de départ (2021, 40 %) »; ""
+// without a figure or a starting situation.
 func since(ind *indicator.Indicator, yr *Year) string {
 	if !yr.Known() || !ind.Figured() {
 		return ""
@@ -232,15 +232,7 @@ func since(ind *indicator.Indicator, yr *Year) string {
 	if !ok {
 		return ""
 	}
-	var base *indicator.Measure
-	for _, b := range ind.Baselines {
-		if _, ok := b.Number(ind.Kind); !ok || b.Breakdown != "" || b.Year >= yr.Year {
-			continue
-		}
-		if base == nil || b.Year > base.Year {
-			base = b
-		}
-	}
+	base := startOf(ind, "", yr.Year)
 	if base == nil {
 		return ""
 	}
