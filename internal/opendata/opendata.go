@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"spaser/internal/csvfile"
 	"spaser/internal/followup"
 	"spaser/internal/site"
 	"spaser/internal/typo"
@@ -82,12 +83,18 @@ func Files(s *site.Site, f *followup.Result) []File {
 	}, append(files, gridFile(s)...)...)
 }
 
-// CSV writes rows for a French spreadsheet: UTF-8 with a byte order mark
-// (without it, Excel reads the accents as Latin-1), « ; » between fields
-// and a decimal comma (the French settings read 43,5 as a number and 43.5
-// as text or a date), no thousands separator, CRLF line ends (RFC 4180).
-// A text that starts with = + - @ gets a leading apostrophe, so that a
-// spreadsheet never takes it for a formula.
+// CSV writes rows for a French spreadsheet (csvfile.Write).
+//
+// Its texts (labels, sources, target wordings, DECP fields) are guarded
+// against formula injection like the editors' export (csvfile.Guard: an
+// apostrophe before a text that starts with = + - @, a tab, a carriage
+// return or an apostrophe). This file is made for spreadsheets (« ; »,
+// decimal commas, byte order mark), where a citizen opens it with a
+// double click, and the texts may come from outside (DECP records): the
+// guard is what keeps a hostile text from running there. The changed
+// datum is rare, marked and reversible by one documented rule (remove the
+// apostrophe that starts a text field), and indicateurs.json carries
+// every text exactly. Numbers are never guarded: -5 stays -5.
 func CSV(rows []Row) []byte {
 	lines := make([][]string, len(rows))
 	for i, r := range rows {
@@ -98,27 +105,13 @@ func CSV(rows []Row) []byte {
 	return table(Columns, lines)
 }
 
-// table writes a CSV file as CSV describes, fields already formatted.
+// table writes a CSV file with the names of columns as its first line.
 func table(columns []Column, lines [][]string) []byte {
-	var b bytes.Buffer
-	b.WriteString("\ufeff")
+	head := make([]string, len(columns))
 	for i, c := range columns {
-		if i > 0 {
-			b.WriteByte(';')
-		}
-		b.WriteString(c.Name)
+		head[i] = c.Name
 	}
-	b.WriteString("\r\n")
-	for _, fields := range lines {
-		for i, f := range fields {
-			if i > 0 {
-				b.WriteByte(';')
-			}
-			b.WriteString(quote(f))
-		}
-		b.WriteString("\r\n")
-	}
-	return b.Bytes()
+	return csvfile.Write(head, lines)
 }
 
 func num(v *float64) string {
@@ -128,19 +121,8 @@ func num(v *float64) string {
 	return strings.Replace(strconv.FormatFloat(*v, 'f', -1, 64), ".", ",", 1)
 }
 
-func text(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-func quote(f string) string {
-	if !strings.ContainsAny(f, ";\"\r\n") {
-		return f
-	}
-	return `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
-}
+// text is a text field, guarded (see CSV).
+func text(s string) string { return csvfile.Guard(s) }
 
 // document is indicateurs.json: a description, then the rows. Struct
 // fields keep the key order; encoding/json escapes the rest.

@@ -1,10 +1,10 @@
 package opendata
 
 import (
-	"bytes"
 	"path"
 	"strings"
 
+	"spaser/internal/csvfile"
 	"spaser/internal/rgaa"
 	"spaser/internal/site"
 )
@@ -19,9 +19,7 @@ func GridCSV(d *rgaa.Declaration) []byte {
 		head = append(head, "page_"+p.ID)
 	}
 	head = append(head, "methode", "verifie_le", "verifie_par", "reste_a_verifier", "anomalies", "raison_non_applicable", "derogation")
-	var b bytes.Buffer
-	b.WriteString("\ufeff")
-	writeLine(&b, head)
+	var lines [][]string
 	for _, r := range d.Results {
 		app := "non"
 		if r.Applicable {
@@ -43,19 +41,9 @@ func GridCSV(d *rgaa.Declaration) []byte {
 			defects = append(defects, d.Page+" : "+d.Message)
 		}
 		line = append(line, r.Method, date, text(by), text(todo), text(strings.Join(defects, " | ")), text(r.Reason), text(r.Derogation))
-		writeLine(&b, line)
+		lines = append(lines, line)
 	}
-	return b.Bytes()
-}
-
-func writeLine(b *bytes.Buffer, fields []string) {
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteByte(';')
-		}
-		b.WriteString(quote(f))
-	}
-	b.WriteString("\r\n")
+	return csvfile.Write(head, lines)
 }
 
 // gridFile is the grid's CSV when the site has an audit.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"spaser/internal/csvfile"
 	"spaser/internal/diag"
 )
 
@@ -230,7 +231,7 @@ func parseCell(c column, s, ref string, l *diag.List) (any, bool) {
 		l.Errorf(at(ref), "Écrivez « oui », ou laissez la cellule vide.", "valeur inattendue dans la colonne « %s » : « %s »", c.Header, s)
 		return nil, false
 	}
-	return s, true
+	return csvfile.Unguard(s), true // the export guards texts against formulas
 }
 
 // parseNumber reads a number as a French spreadsheet writes it: a decimal

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"spaser/internal/csvfile"
 	"spaser/internal/indicator"
 )
 
@@ -19,6 +20,9 @@ const MaxFileSize = 10 << 20
 
 // table is the Valeurs sheet of year: the headers, then a row per
 // indicator and breakdown with its cells, and whether each cell is to fill.
+// Every text cell is guarded against formula injection (csvfile.Guard),
+// in both formats: labels, sources and comments come from content, and a
+// spreadsheet runs a text that starts with « = ». Numbers stay numbers.
 func table(cat *indicator.Catalogue, year int) (cells [][]any, editable [][]bool) {
 	head := make([]any, len(columns))
 	for i, c := range columns {
@@ -42,6 +46,9 @@ func table(cat *indicator.Catalogue, year int) (cells [][]any, editable [][]bool
 				row[i] = r.Values[c.Key]
 				ed[i] = c.applies(ind, r.Part != "")
 			}
+			if t, ok := row[i].(string); ok {
+				row[i] = csvfile.Guard(t)
+			}
 		}
 		cells = append(cells, row)
 		editable = append(editable, ed)
@@ -50,32 +57,22 @@ func table(cat *indicator.Catalogue, year int) (cells [][]any, editable [][]bool
 }
 
 // WriteCSV writes the Valeurs sheet of year as CSV the way a French
-// spreadsheet opens it: UTF-8 with its mark, « ; » between cells, decimal
-// commas.
+// spreadsheet opens it (csvfile.Write).
 func WriteCSV(w io.Writer, cat *indicator.Catalogue, year int) error {
 	cells, _ := table(cat, year)
-	var b bytes.Buffer
-	b.WriteString("\ufeff")
-	cw := csv.NewWriter(&b)
-	cw.Comma = ';'
-	cw.UseCRLF = true
-	for _, row := range cells {
-		rec := make([]string, len(row))
-		for i, v := range row {
-			rec[i] = cellText(v)
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
+	recs := make([][]string, len(cells))
+	for i, row := range cells {
+		recs[i] = make([]string, len(row))
+		for j, v := range row {
+			recs[i][j] = cellText(v)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
+	_, err := w.Write(csvfile.Write(recs[0], recs[1:]))
 	return err
 }
 
+// cellText is the CSV text of a cell: a number with a decimal comma,
+// « oui » for true.
 func cellText(v any) string {
 	switch v := v.(type) {
 	case nil:
