@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"spaser/internal/diag"
+	"spaser/internal/tomlfile"
 	"spaser/internal/typo"
 )
 
@@ -78,26 +79,7 @@ func (g *Glossary) Adopt(aliases []Alias, l *diag.List) {
 
 // entry is the glossary entry of a term, as lines of data/glossaire.toml.
 func entry(term, expansion string) string {
-	return "[[terms]]\nterm = " + quote(term) + "\nexpansion = " + quote(expansion)
-}
-
-// quote writes s as a TOML basic string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return "[[terms]]\nterm = " + tomlfile.Quote(term) + "\nexpansion = " + tomlfile.Quote(expansion)
 }
 
 // where is "file:line".

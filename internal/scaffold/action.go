@@ -10,6 +10,7 @@ import (
 	"spaser/internal/config"
 	"spaser/internal/content"
 	"spaser/internal/diag"
+	"spaser/internal/tomlfile"
 )
 
 // ActionResult says what Action wrote.
@@ -131,8 +132,8 @@ Texte de %[3]s à rédiger.
 `, tomlString(title), weight, demonstrative)
 }
 
-// tomlString writes s as a TOML basic string.
+// tomlString writes s as a TOML basic string on one line: a title typed
+// with a line break or a tab gets spaces instead.
 func tomlString(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ", "\t", " ")
-	return `"` + r.Replace(s) + `"`
+	return tomlfile.Quote(strings.NewReplacer("\n", " ", "\t", " ").Replace(s))
 }

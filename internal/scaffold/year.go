@@ -3,11 +3,11 @@ package scaffold
 import (
 	"fmt"
 	"path"
-	"spaser/internal/followup"
-	"strconv"
 	"strings"
 
+	"spaser/internal/followup"
 	"spaser/internal/indicator"
+	"spaser/internal/tomlfile"
 )
 
 // Year writes data/valeurs/YEAR.toml in the site at dir: every indicator
@@ -82,7 +82,7 @@ func YearText(cat *indicator.Catalogue, year int) string {
 		writeFields(&b, ind)
 		b.WriteString("provisional = false\nsource = \"\"\ncomment = \"\"\n")
 		for _, part := range ind.PartsBefore(year) {
-			fmt.Fprintf(&b, "\n[[%s.detail]]\nlabel = %s\n", ind.ID, quote(part))
+			fmt.Fprintf(&b, "\n[[%s.detail]]\nlabel = %s\n", ind.ID, tomlfile.Quote(part))
 			writeFields(&b, ind)
 		}
 	}
@@ -140,6 +140,3 @@ func writeFields(b *strings.Builder, ind *indicator.Indicator) {
 		fmt.Fprintf(b, "%-18s# %s\n", f[0]+`""`, f[1])
 	}
 }
-
-// quote is a TOML basic string.
-func quote(s string) string { return strconv.Quote(s) }

@@ -65,14 +65,7 @@ func TestRoundTripHostile(t *testing.T) {
 		}
 	}
 
-	b.Reset()
-	if err := WriteXLSX(&b, cat, 2024); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := exportXLSX(t, cat, 2024)
 	rows, _ := f.GetRows(SheetName, excelize.Options{RawCellValue: true})
 	var texts []string
 	for _, row := range rows {
@@ -101,14 +94,7 @@ func TestNumbersUnguarded(t *testing.T) {
 	if !strings.Contains(lines[1], ";-5;") || !strings.Contains(lines[2], ";-0,3;") || !strings.Contains(lines[1], ";'-Solde;") {
 		t.Errorf("CSV:\n%s", b.String())
 	}
-	b.Reset()
-	if err := WriteXLSX(&b, cat, 2024); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := exportXLSX(t, cat, 2024)
 	for _, ref := range []string{"F2", "F3"} {
 		typ, _ := f.GetCellType(SheetName, ref)
 		v, _ := f.GetCellValue(SheetName, ref, excelize.Options{RawCellValue: true})
@@ -116,4 +102,18 @@ func TestNumbersUnguarded(t *testing.T) {
 			t.Errorf("XLSX %s = %q (type %v), want a number", ref, v, typ)
 		}
 	}
+}
+
+// exportXLSX is the workbook WriteXLSX writes, opened.
+func exportXLSX(t *testing.T, cat *indicator.Catalogue, year int) *excelize.File {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, cat, year); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"spaser/internal/tomlfile"
 )
 
 // valuesText writes rows as a values file. header is written first (the
@@ -63,7 +65,7 @@ func tomlKey(k string) string {
 	if bareKeyRe.MatchString(k) {
 		return k
 	}
-	return tomlString(k)
+	return tomlfile.Quote(k)
 }
 
 func tomlValue(v any) string {
@@ -73,33 +75,9 @@ func tomlValue(v any) string {
 	case bool:
 		return strconv.FormatBool(v)
 	case string:
-		return tomlString(v)
+		return tomlfile.Quote(v)
 	}
-	return tomlString(fmt.Sprint(v)) // columns hold only the three types above
-}
-
-// tomlString is a TOML basic string: quotes, backslashes and control
-// characters escaped.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return tomlfile.Quote(fmt.Sprint(v)) // columns hold only the three types above
 }
 
 var tableRe = regexp.MustCompile(`^\s*\[\s*"?([^\[\]"]+)"?\s*\]\s*(#.*)?$`)
