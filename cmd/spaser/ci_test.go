@@ -80,11 +80,12 @@ func ciVariables(t *testing.T, file string, env ...string) []string {
 }
 
 // gitlabEnv is the environment of a job of docs/ci/gitlab-ci.yml for a
-// Pages address, but for GOPATH: the test uses this machine's module
-// cache, where GitLab keeps the job's between pipelines.
+// Pages address, but for the caches the job keeps in its project folder
+// (GOPATH, GOCACHE): the test uses this machine's.
 func gitlabEnv(t *testing.T, pagesURL string) []string {
-	env := ciVariables(t, "../../docs/ci/gitlab-ci.yml", "CI=true", "CI_PROJECT_DIR=/builds/spaser", "CI_PAGES_URL="+pagesURL)
-	return slices.DeleteFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "GOPATH=") })
+	const project = "/builds/spaser"
+	env := ciVariables(t, "../../docs/ci/gitlab-ci.yml", "CI=true", "CI_PROJECT_DIR="+project, "CI_PAGES_URL="+pagesURL)
+	return slices.DeleteFunc(env, func(kv string) bool { return strings.Contains(kv, "="+project+"/") })
 }
 
 // copyRepo copies what a CI job sees of the repository: everything but
