@@ -21,6 +21,8 @@ import (
 
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
+
+	"spaser/internal/sitetest"
 )
 
 // TestDeployJobs runs the deploy jobs of docs/ci/gitlab-ci.yml as written
@@ -33,8 +35,9 @@ func TestDeployJobs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compile spaser et lance sshd : sauté avec -short")
 	}
-	needTool(t, "rclone", "rclone")
-	sshd := needTool(t, "sshd", "openssh-server")
+	const untested = "les jobs de déploiement de docs/ci/gitlab-ci.yml ne sont pas essayés"
+	sitetest.Tool(t, "rclone", untested, "rclone")
+	sshd := sitetest.Tool(t, "sshd", untested, "openssh-server")
 	jobs := jobScripts(t, "../../docs/ci/gitlab-ci.yml")
 	for _, job := range []string{".publication", ".serveur", ".stockage"} {
 		if len(jobs[job]) == 0 {
@@ -139,31 +142,6 @@ func TestDeployJobs(t *testing.T) {
 	t.Logf("refused deploys: %v", time.Since(start).Round(time.Millisecond))
 }
 
-// needTool finds a command on the PATH or in the sbin folders; without it
-// the test is skipped, or fails under CI (make deps installs pkg).
-func needTool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	if p, err := exec.LookPath(name); err == nil {
-		return p
-	}
-	for _, d := range []string{"/usr/sbin", "/usr/local/sbin", "/sbin"} {
-		if p := filepath.Join(d, name); isExecutable(p) {
-			return p
-		}
-	}
-	msg := name + " introuvable : les jobs de déploiement de docs/ci/gitlab-ci.yml ne sont pas essayés. Installez-le avec « apt-get install -y " + pkg + " » (ou make deps)."
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg + " En intégration continue, make deps aurait dû l'installer.")
-	}
-	t.Skip(msg)
-	return ""
-}
-
-func isExecutable(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0
-}
-
 // readTree reads every regular file under fsys, by slash path.
 func readTree(t *testing.T, fsys fs.FS) map[string][]byte {
 	t.Helper()
@@ -222,9 +200,9 @@ func startSFTP(t *testing.T, sshd string) *sftpServer {
 			t.Fatal(err)
 		}
 	}
-	port := freeTCPPort(t)
+	port := sitetest.FreePort(t)
 	cfg := filepath.Join(keys, "sshd_config")
-	write(t, cfg, fmt.Sprintf(`ListenAddress 127.0.0.1:%d
+	sitetest.Write(t, keys, map[string]string{"sshd_config": fmt.Sprintf(`ListenAddress 127.0.0.1:%d
 HostKey %[2]s/hote
 AuthorizedKeysFile %[2]s/client.pub
 PidFile %[2]s/sshd.pid
@@ -235,7 +213,7 @@ KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 ForceCommand internal-sftp
 Subsystem sftp internal-sftp
-`, port, keys))
+`, port, keys)})
 	var log bytes.Buffer
 	cmd := exec.Command(sshd, "-D", "-e", "-f", cfg)
 	cmd.Stdout, cmd.Stderr = &log, &log
@@ -257,9 +235,8 @@ Subsystem sftp internal-sftp
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := filepath.Join(keys, "known_hosts-"+key)
-		write(t, p, fmt.Sprintf("[127.0.0.1]:%d %s", port, pub))
-		return p
+		sitetest.Write(t, keys, map[string]string{"known_hosts-" + key: fmt.Sprintf("[127.0.0.1]:%d %s", port, pub)})
+		return filepath.Join(keys, "known_hosts-"+key)
 	}
 	u, err := user.Current()
 	if err != nil {
@@ -270,14 +247,12 @@ Subsystem sftp internal-sftp
 	// Beside the site: the collectivité's home page, another site, a
 	// folder whose name starts like the site's. In the site's folder, a
 	// page of an older version, which the deploy replaces.
-	for name, body := range map[string]string{
+	sitetest.Write(t, s.root, map[string]string{
 		"index.html":            "accueil de la collectivité",
 		"autre-site/index.html": "un autre site",
 		"spaser-2019/page.html": "l'ancien schéma, archivé",
 		"spaser/ancienne.html":  "une page que le site ne produit plus",
-	} {
-		write(t, filepath.Join(s.root, filepath.FromSlash(name)), body)
-	}
+	})
 	s.env = []string{
 		"SPASER_SSH_KEY=" + filepath.Join(keys, "client"),
 		"SPASER_KNOWN_HOSTS=" + knownHosts("hote"),
@@ -327,26 +302,6 @@ func waitSSH(t *testing.T, port int, exited <-chan struct{}) {
 			t.Fatalf("sshd does not answer on port %d: %v", port, err)
 		}
 		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-func freeTCPPort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-func write(t *testing.T, p, body string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
 	}
 }
 
