@@ -196,16 +196,7 @@ func TestGitLabCI(t *testing.T) {
 	if !address {
 		t.Errorf("the merge request's report does not say that base_url is not the Pages address:\n%s", b)
 	}
-	// The deploy to the collectivité's server builds for base_url; the
-	// transfers themselves need a server and are not run here.
-	for _, line := range jobs[".publication"] {
-		if out, err := sh(t, dir, line, main...); err != nil {
-			t.Fatalf("%q failed: %v\n%s", line, err, out)
-		}
-	}
-	if index, _ := os.ReadFile(filepath.Join(dir, "public", "index.html")); !strings.Contains(string(index), `href="https://www.valdemarne.fr/spaser/"`) {
-		t.Error("the deploy build does not use base_url")
-	}
+	// The deploy jobs (.publication, .serveur, .stockage): TestDeployJobs.
 	for _, job := range []string{"verifier", "pages"} {
 		for _, line := range jobs[job] {
 			out, err := sh(t, dir, line, main...)

@@ -51,11 +51,18 @@ func TestDeployJobs(t *testing.T) {
 	if err := os.WriteFile(sitePage, []byte("+++\ntitle = \"Page d'essai du déploiement\"\n+++\n\nPage synthétique écrite par TestDeployJobs.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	env := append(gitlabEnv(t, "https://exemple.gitlab.io/spaser"), "RCLONE_CONFIG="+filepath.Join(t.TempDir(), "rclone.conf"))
+	// SPASER_URL set as the CI file asks for a deploy to the collectivité's
+	// server: the address of base_url.
+	const address = "https://www.valdemarne.fr/spaser/"
+	env := append(gitlabEnv(t, "https://exemple.gitlab.io/spaser"), "SPASER_URL="+address, "RCLONE_CONFIG="+filepath.Join(t.TempDir(), "rclone.conf"))
 	publish := func() map[string][]byte {
 		for _, line := range jobs[".publication"] {
-			if out, err := sh(t, dir, line, env...); err != nil {
+			out, err := sh(t, dir, line, env...)
+			if err != nil {
 				t.Fatalf("%q failed: %v\n%s", line, err, out)
+			}
+			if strings.Contains(out, "base_url") {
+				t.Errorf("%q: %s is base_url, yet:\n%s", line, address, out)
 			}
 		}
 		return readTree(t, os.DirFS(filepath.Join(dir, "public")))
@@ -63,6 +70,9 @@ func TestDeployJobs(t *testing.T) {
 	site := publish()
 	if _, ok := site[extra+"/index.html"]; !ok {
 		t.Fatalf("the synthetic page is not in public/: %v", slices.Sorted(maps.Keys(site)))
+	}
+	if !bytes.Contains(site["index.html"], []byte(`<link rel="canonical" href="`+address+`">`)) {
+		t.Errorf("the deployed site is not built for %s", address)
 	}
 	hidden := hostFiles(t, site)
 
