@@ -12,7 +12,7 @@ AUDIT_DIR   := $(SHARED)/tools/audit
 # so that nothing is ever written into the shared folder.
 AUDIT_STATE ?= $(HOME)/.cache/site-audit
 export AUDIT_STATE
-APT_PKGS    := chromium chromium-driver time fonts-dejavu-core nginx-light apache2
+APT_PKGS    := chromium chromium-driver time fonts-dejavu-core nginx-light apache2 openssh-server rclone
 
 # The release: one self-contained binary per platform (no Node.js, no
 # network: Apache ECharts is vendored in internal/echarts/dist), with its

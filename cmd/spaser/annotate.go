@@ -125,8 +125,10 @@ func checkAddress(l *diag.List, deploy, configured string) {
 		l.Warnf(diag.Pos{File: config.File}, fmt.Sprintf("Ajoutez base_url = %q dans data/site.toml.", d.String()), "base_url absent : l'adresse de publication (%s) n'est écrite nulle part dans le site", d)
 		return
 	}
+	// Host names are case-insensitive: the same address is not a mismatch.
+	d.Host, c.Host = strings.ToLower(d.Host), strings.ToLower(c.Host)
 	if d.String() != c.String() {
-		l.Warnf(diag.Pos{File: config.File}, fmt.Sprintf("Si %s est l'adresse définitive, écrivez-la dans base_url ; sinon corrigez l'adresse de publication du fichier d'intégration continue.", d),
+		l.Warnf(diag.Pos{File: config.File}, fmt.Sprintf("Si %s est l'adresse définitive, écrivez-la dans base_url ; sinon corrigez l'adresse de publication (SPASER_URL) dans le fichier d'intégration continue.", d),
 			"le site est publié à %s, mais base_url vaut %s", d, c)
 	}
 }

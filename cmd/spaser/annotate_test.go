@@ -82,6 +82,21 @@ func TestCheckDeployAddress(t *testing.T) {
 	var out, errb bytes.Buffer
 	run([]string{"check", "--source", dir, "--base-url", "https://exemple.gitlab.io/spaser/"}, &out, &errb)
 	mustContain(t, out.String(), "data/site.toml: avertissement\u00a0: le site est publié à https://exemple.gitlab.io/spaser/, mais base_url vaut ")
+	// The guide quotes the message and its fix word for word.
+	guide, err := os.ReadFile("../../docs/guide-mise-a-jour.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.ReplaceAll(out.String(), "\u00a0", " "), "\n")
+	for i, line := range lines {
+		if strings.Contains(line, "mais base_url vaut") {
+			for _, l := range lines[i : i+2] {
+				if !strings.Contains(string(guide), l+"\n") {
+					t.Errorf("not in the guide: %q", l)
+				}
+			}
+		}
+	}
 	out.Reset()
 	b, _ := os.ReadFile(filepath.Join(dir, "data", "site.toml"))
 	var configured string
@@ -90,7 +105,22 @@ func TestCheckDeployAddress(t *testing.T) {
 			configured = strings.Trim(v, `"`)
 		}
 	}
-	if code := run([]string{"check", "--source", dir, "--base-url", configured}, &out, &errb); code != 0 || strings.Contains(out.String(), "mais base_url vaut") {
-		t.Errorf("same address: exit %d\n%s", code, out.String())
+	// The same address, written otherwise: no warning.
+	for _, same := range []string{configured, "https://WWW.ValdeMarne.fr/spaser"} {
+		out.Reset()
+		if code := run([]string{"check", "--source", dir, "--base-url", same}, &out, &errb); code != 0 || strings.Contains(out.String(), "mais base_url vaut") {
+			t.Errorf("same address %s: exit %d\n%s", same, code, out.String())
+		}
 	}
+	// Another scheme or another path is another address.
+	for _, other := range []string{"http://www.valdemarne.fr/spaser/", "https://www.valdemarne.fr/SPASER/", "https://www.valdemarne.fr/"} {
+		out.Reset()
+		run([]string{"check", "--source", dir, "--base-url", other}, &out, &errb)
+		mustContain(t, out.String(), "le site est publié à "+other+", mais base_url vaut "+configured)
+	}
+	// A site without base_url: the deploy address is written nowhere.
+	sitetest.Write(t, dir, map[string]string{"data/site.toml": strings.Replace(string(b), "base_url = "+`"`+configured+`"`, "", 1)})
+	out.Reset()
+	run([]string{"check", "--source", dir, "--base-url", configured}, &out, &errb)
+	mustContain(t, out.String(), "data/site.toml: avertissement\u00a0: base_url absent : l'adresse de publication ("+configured+") n'est écrite nulle part dans le site", "Ajoutez base_url = \""+configured+"\" dans data/site.toml.")
 }

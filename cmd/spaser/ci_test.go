@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,6 +44,48 @@ func jobScripts(t *testing.T, file string) map[string][]string {
 		}
 	}
 	return jobs
+}
+
+// ciVariables reads the top-level "variables:" of a GitLab CI file and
+// expands them as the runner does, with env (KEY=value) for the
+// predefined variables; it returns env followed by them.
+func ciVariables(t *testing.T, file string, env ...string) []string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]string{}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		known[k] = v
+	}
+	_, block, ok := strings.Cut(string(b), "\nvariables:\n")
+	if !ok {
+		t.Fatalf("%s: no top-level variables", file)
+	}
+	for _, line := range strings.Split(block, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			break
+		}
+		k, v, ok := strings.Cut(strings.TrimSpace(line), ": ")
+		if !ok || strings.HasPrefix(k, "#") {
+			continue
+		}
+		v = os.Expand(v, func(name string) string { return known[name] })
+		known[k] = v
+		env = append(env, k+"="+v)
+	}
+	return env
+}
+
+// gitlabEnv is the environment of a job of docs/ci/gitlab-ci.yml for a
+// Pages address, but for the caches the job keeps in its project folder
+// (GOPATH, GOCACHE): the test uses this machine's.
+func gitlabEnv(t *testing.T, pagesURL string) []string {
+	const project = "/builds/spaser"
+	env := ciVariables(t, "../../docs/ci/gitlab-ci.yml", "CI=true", "CI_PROJECT_DIR="+project, "CI_PAGES_URL="+pagesURL)
+	return slices.DeleteFunc(env, func(kv string) bool { return strings.Contains(kv, "="+project+"/") })
 }
 
 // copyRepo copies what a CI job sees of the repository: everything but
@@ -107,48 +150,56 @@ func TestGitLabCI(t *testing.T) {
 		}
 	}
 	dir := copyRepo(t)
-	env := []string{"CI=true", "GOFLAGS=-buildvcs=false", "CI_PAGES_URL=https://exemple.gitlab.io/spaser/mr-12"}
-	for _, line := range append(jobs["verifier"], jobs["apercu"]...) {
-		out, err := sh(t, dir, line, env...)
-		if err != nil {
-			t.Fatalf("%q failed: %v\n%s", line, err, out)
+	// In a merge request, the check job sees the Pages address of the
+	// site, the preview job its own (GitLab 17.9+ adds the path_prefix).
+	main := gitlabEnv(t, "https://exemple.gitlab.io/spaser")
+	// Before GitLab 17.9, the preview job's CI_PAGES_URL lacks the
+	// path_prefix; the run with it comes last, for the checks below.
+	mrOld := append(gitlabEnv(t, "https://exemple.gitlab.io/spaser"), "CI_MERGE_REQUEST_IID=12")
+	mr := append(gitlabEnv(t, "https://exemple.gitlab.io/spaser/mr-12"), "CI_MERGE_REQUEST_IID=12")
+	for _, run := range []struct {
+		job string
+		env []string
+	}{{"apercu", mrOld}, {"verifier", main}, {"apercu", mr}} {
+		for _, line := range jobs[run.job] {
+			out, err := sh(t, dir, line, run.env...)
+			if err != nil {
+				t.Fatalf("%q failed: %v\n%s", line, err, out)
+			}
+		}
+		if index, _ := os.ReadFile(filepath.Join(dir, "public", "index.html")); run.job == "apercu" && !strings.Contains(string(index), `href="/spaser/mr-12/axes/"`) {
+			t.Errorf("the preview does not link under its own address (env %q)", run.env)
 		}
 	}
 	// The default site has warnings only (no contact address, no
-	// publication dates: the source gives none): each is a "minor" issue
-	// on its file, none stops the merge request.
+	// publication dates: the source gives none; its base_url is not the
+	// Pages address): each is a "minor" issue on its file, none stops the
+	// merge request.
 	b, err := os.ReadFile(filepath.Join(dir, "gl-code-quality-report.json"))
 	var report []struct {
-		Severity string `json:"severity"`
-		Location struct {
+		Description string `json:"description"`
+		Severity    string `json:"severity"`
+		Location    struct {
 			Path string `json:"path"`
 		} `json:"location"`
 	}
 	if err != nil || json.Unmarshal(b, &report) != nil || len(report) == 0 {
 		t.Fatalf("code quality report of the default site: %v %s", err, b)
 	}
+	address := false
 	for _, r := range report {
 		if r.Severity != "minor" || r.Location.Path == "" || filepath.IsAbs(r.Location.Path) {
 			t.Errorf("code quality report of the default site: %+v in %s", r, b)
 		}
+		address = address || r.Location.Path == "data/site.toml" && strings.Contains(r.Description, "le site est publié à https://exemple.gitlab.io/spaser/, mais base_url vaut https://www.valdemarne.fr/spaser/")
 	}
-	if index, _ := os.ReadFile(filepath.Join(dir, "public", "index.html")); !strings.Contains(string(index), `href="/spaser/mr-12/axes/"`) {
-		t.Error("the preview does not link under its own address")
+	if !address {
+		t.Errorf("the merge request's report does not say that base_url is not the Pages address:\n%s", b)
 	}
-	// The deploy to the collectivité's server builds for base_url; the
-	// transfers themselves need a server and are not run here.
-	for _, line := range jobs[".publication"] {
-		if out, err := sh(t, dir, line, env...); err != nil {
-			t.Fatalf("%q failed: %v\n%s", line, err, out)
-		}
-	}
-	if index, _ := os.ReadFile(filepath.Join(dir, "public", "index.html")); !strings.Contains(string(index), `href="https://www.valdemarne.fr/spaser/"`) {
-		t.Error("the deploy build does not use base_url")
-	}
-	env[2] = "CI_PAGES_URL=https://exemple.gitlab.io/spaser"
+	// The deploy jobs (.publication, .serveur, .stockage): TestDeployJobs.
 	for _, job := range []string{"verifier", "pages"} {
 		for _, line := range jobs[job] {
-			out, err := sh(t, dir, line, env...)
+			out, err := sh(t, dir, line, main...)
 			t.Logf("%s $ %s\n%s", job, line, out)
 			if err != nil {
 				t.Fatalf("%s: %q failed: %v", job, line, err)
@@ -175,7 +226,7 @@ func TestGitLabCI(t *testing.T) {
 	}
 	failed := false
 	for _, line := range jobs["pages"] {
-		out, err := sh(t, dir, line, env...)
+		out, err := sh(t, dir, line, main...)
 		if err != nil {
 			if !strings.HasPrefix(line, "./spaser check") || !strings.Contains(out, "content/presentation.md:2:1: erreur\u00a0: « titre » : clé inconnue") {
 				t.Errorf("%q failed unexpectedly:\n%s", line, out)
@@ -192,7 +243,9 @@ func TestGitLabCI(t *testing.T) {
 var ghExpr = regexp.MustCompile(`\$\{\{[^}]*\}\}`)
 
 // TestGitHubWorkflow runs the commands of docs/ci/github-pages.yml (its
-// "run:" steps) on a copy of the repository, the Pages address given.
+// "run:" steps) on a copy of the repository, as a push with the Pages
+// address given, then as a pull request (no Pages address), passing on
+// what a step writes to $GITHUB_ENV as the runner does.
 func TestGitHubWorkflow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compile spaser dans une copie du dépôt : sauté avec -short")
@@ -201,23 +254,38 @@ func TestGitHubWorkflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var runs []string
-	for _, line := range strings.Split(string(b), "\n") {
-		if cmd, ok := strings.CutPrefix(strings.TrimSpace(line), "run: "); ok {
-			runs = append(runs, ghExpr.ReplaceAllString(cmd, "https://exemple.github.io/spaser"))
-		}
-	}
-	if len(runs) != 3 {
-		t.Fatalf("run steps: %q", runs)
-	}
 	dir := copyRepo(t)
-	for _, line := range runs {
-		if out, err := sh(t, dir, line); err != nil {
-			t.Fatalf("%q failed: %v\n%s", line, err, out)
+	for _, run := range []struct{ pages, link, annotation string }{
+		{"https://exemple.github.io/spaser", `href="https://exemple.github.io/spaser/"`, "::warning file=data/site.toml,title=spaser check::le site est publié à https://exemple.github.io/spaser/, mais base_url vaut https://www.valdemarne.fr/spaser/"},
+		{"", `href="https://www.valdemarne.fr/spaser/"`, ""},
+	} {
+		var runs []string
+		for _, line := range strings.Split(string(b), "\n") {
+			if cmd, ok := strings.CutPrefix(strings.TrimSpace(line), "run: "); ok {
+				runs = append(runs, ghExpr.ReplaceAllString(cmd, run.pages))
+			}
 		}
-	}
-	index, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
-	if err != nil || !strings.Contains(string(index), `href="https://exemple.github.io/spaser/"`) {
-		t.Errorf("public/index.html: %v", err)
+		if len(runs) != 4 {
+			t.Fatalf("run steps: %q", runs)
+		}
+		ghEnv := filepath.Join(t.TempDir(), "github_env")
+		env := []string{"GITHUB_ENV=" + ghEnv}
+		var log strings.Builder
+		for _, line := range runs {
+			out, err := sh(t, dir, line, env...)
+			log.WriteString(out)
+			if err != nil {
+				t.Fatalf("%q failed: %v\n%s", line, err, out)
+			}
+			set, _ := os.ReadFile(ghEnv)
+			env = append(env[:1], strings.Fields(string(set))...)
+		}
+		index, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+		if err != nil || !strings.Contains(string(index), run.link) {
+			t.Errorf("Pages address %q: public/index.html lacks %s: %v", run.pages, run.link, err)
+		}
+		if got := strings.Contains(log.String(), "mais base_url vaut"); run.annotation != "" && !strings.Contains(log.String(), run.annotation) || run.annotation == "" && got {
+			t.Errorf("Pages address %q: the address warning is wrong:\n%s", run.pages, log.String())
+		}
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"spaser/internal/sitetest"
 )
 
 // TestServedByNginxAndApache serves a site built under /spaser/ through
@@ -62,26 +64,12 @@ func TestServedByNginxAndApache(t *testing.T) {
 		{"apache", "apache2", startApache},
 	} {
 		t.Run(srv.name, func(t *testing.T) {
-			bin, err := exec.LookPath(srv.bin)
-			if err != nil {
-				for _, d := range []string{"/usr/sbin", "/usr/local/sbin", "/sbin"} {
-					if _, e := os.Stat(filepath.Join(d, srv.bin)); e == nil {
-						bin, err = filepath.Join(d, srv.bin), nil
-					}
-				}
-			}
-			if err != nil {
-				msg := srv.bin + " introuvable : la configuration générée pour " + srv.name + " n'est pas servie. Installez-le avec « apt-get install -y nginx-light apache2 » (ou make deps)."
-				if os.Getenv("CI") == "true" {
-					t.Fatal(msg + " En intégration continue, make deps aurait dû l'installer.")
-				}
-				t.Skip(msg)
-			}
+			bin := sitetest.Tool(t, srv.bin, "la configuration générée pour "+srv.name+" n'est pas servie", "nginx-light apache2")
 			dir := filepath.Join(root, srv.name)
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			port := freePort(t)
+			port := sitetest.FreePort(t)
 			done := srv.start(t, bin, dir, port)
 			base := fmt.Sprintf("http://127.0.0.1:%d", port)
 			waitServing(t, done, dir, base)
@@ -205,16 +193,6 @@ func headersForPath(rules []headerRule, path string) map[string]string {
 		}
 	}
 	return out
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
 
 // run starts a server in the foreground, its output in dir/output.log, and
