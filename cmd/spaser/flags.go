@@ -81,12 +81,18 @@ func printOptions(fs *flag.FlagSet, w io.Writer) {
 			arg = " URL"
 		case f.Name == "annee":
 			arg = " AAAA"
+		case f.Name == "o":
+			arg = " FICHIER"
 		case name == "int":
 			arg = " N"
 		default:
 			arg = " TEXTE"
 		}
-		fmt.Fprintf(w, "  --%s%s\n        %s", f.Name, arg, usage)
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-" // -o, as the usage line and the guide write it
+		}
+		fmt.Fprintf(w, "  %s%s%s\n        %s", dash, f.Name, arg, usage)
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			fmt.Fprintf(w, " (par défaut : %s)", f.DefValue)
 		}

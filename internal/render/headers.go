@@ -146,12 +146,12 @@ func htaccess(base string, rules []HeaderRule) []byte {
 // text/html once gzip is on).
 const compressed = "text/html text/css text/javascript application/javascript application/json text/csv image/svg+xml"
 
-// nginxConf is a snippet for the server block. An add_header in a
-// location replaces those of the enclosing one: each location repeats
-// every header that applies to it.
 // hiddenFiles are the files a build writes for the host, not for readers.
 var hiddenFiles = []string{"_headers", "_nginx.conf", ".htaccess", ".spaser-construit"}
 
+// nginxConf is a snippet for the server block. An add_header in a
+// location replaces those of the enclosing one: each location repeats
+// every header that applies to it.
 func nginxConf(base string, rules []HeaderRule) []byte {
 	var b bytes.Buffer
 	b.WriteString("# En-têtes HTTP du site pour nginx, écrits par spaser : à inclure dans le bloc server\n# (include …/_nginx.conf;), le site étant servi depuis son dossier.\n")
