@@ -73,6 +73,21 @@ func TestPrint(t *testing.T) {
 			}
 		}
 	}
+	// The printed schema gives, with each page that follows indicators,
+	// their latest value, target and state, in words: the 29 of the
+	// default site, each at least once.
+	rows, err := chromedp.Run(bctx, chromedp.Evaluate[map[string]string](`Object.fromEntries([...document.querySelectorAll(".print-indicators tbody tr")].map(r => [r.querySelector("a").getAttribute("href"), r.querySelector(".dt-value").innerText + " | " + r.querySelector(".dt-goal").innerText + " | " + r.querySelector(".dt-state").innerText]))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 29 {
+		t.Errorf("version-imprimable/: %d indicators with their standing, want 29", len(rows))
+	}
+	for href, text := range rows {
+		if parts := regexp.MustCompile(` \| `).Split(text, -1); len(parts) != 3 || parts[0] == "" || parts[1] == "" || parts[2] == "" {
+			t.Errorf("version-imprimable/, %s: value | target | state = %q", href, text)
+		}
+	}
 }
 
 // serveDefault builds the default site, serves it under its base path and

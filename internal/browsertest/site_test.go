@@ -556,6 +556,19 @@ func checkSearch(t *testing.T, ctx context.Context, rec *browsertest.Recorder, s
 	if len(results) == 0 || !strings.Contains(strings.Join(results, "\n"), "/indicateurs/vehicules-electriques-parc/") {
 		fail("", "résultats de « véhicules électriques » :\n%s", strings.Join(results, "\n"))
 	}
+	// An indicator found shows its standing as its card does everywhere:
+	// its state in words, its latest value, its target, its starting
+	// situation.
+	card, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const a = [...document.querySelectorAll('#recherche-resultats li a')].find(a => a.getAttribute('href').endsWith('/indicateurs/vehicules-electriques-parc/'));
+		const c = a && a.closest('li').querySelector('.search-card .status');
+		return c ? c.closest('.search-card').textContent.replace(/\s+/g, ' ') : '';
+	})()`))
+	for _, w := range []string{"non renseigné", "Dernière valeur", "aucune valeur publiée", "Objectif", "93 véhicules sur 929"} {
+		if !strings.Contains(card, w) {
+			fail("", "résultat « Véhicules électriques dans le parc » : %q ne dit pas %q", card, w)
+		}
+	}
 	// From the field, Tab reaches the button, then the first result.
 	do(chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
 	first, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.closest('#recherche-resultats') ? 'ok' : document.activeElement.outerHTML.slice(0, 80)`))

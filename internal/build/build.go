@@ -306,7 +306,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		}
 	}()
 	return parallel(s.Pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
-		entry, err := search.PageEntry(s, p)
+		entry, err := search.PageEntry(s, p, b.Follow)
 		if err != nil {
 			return fmt.Errorf("page /%s : index de recherche : %w", p.URLPath, err)
 		}

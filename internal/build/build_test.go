@@ -76,7 +76,10 @@ func TestBuildFixture(t *testing.T) {
 			}
 		}
 	}
-	mustContain(t, "dashboard", files["tableau-de-bord/index.html"], "regroupés par axe et par enjeu", `<h2 id="axe-1">`)
+	// The dashboard: a section per state, its indicators grouped by the
+	// site's level names.
+	mustContain(t, "dashboard", files["tableau-de-bord/index.html"], "regroupés par axe et par enjeu", `<h2 id="etat-atteint">`,
+		"<span class=\"dt-where\">Axe\u00a01, enjeu\u00a01&nbsp;: Enjeu climat</span>", `<a href="#etat-sans-objectif">`)
 	mustContain(t, "sitemap", files["sitemap.xml"], "<loc>https://exemple.fr/schema/axes/1-vert/</loc>")
 	if strings.Contains(files["sitemap.xml"], "404") {
 		t.Error("sitemap lists the 404 page")

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"spaser/internal/followup"
 	"spaser/internal/site"
 )
 
@@ -22,6 +23,7 @@ type Entry struct {
 	Label   string `json:"l,omitempty"` // "Action 1.4", "Indicateur"
 	Summary string `json:"s,omitempty"`
 	Text    string `json:"x,omitempty"` // the page's text, without markup
+	Card    *Card  `json:"k,omitempty"` // an indicator's standing
 }
 
 // kinds not worth finding: the search page itself, the plan, the 404 page.
@@ -29,8 +31,9 @@ var skip = map[string]bool{site.KindSearch: true, site.KindPlan: true, site.Kind
 
 // PageEntry is p's entry in the index, as JSON, or nil for a page not
 // worth finding. It reads p's Markdown: the build calls it for every page,
-// in parallel, while it converts the bodies.
-func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
+// in parallel, while it converts the bodies. An indicator's entry carries
+// its standing, read from f.
+func PageEntry(s *site.Site, p *site.Page, f *followup.Result) ([]byte, error) {
 	if skip[p.Kind] {
 		return nil, nil
 	}
@@ -44,6 +47,7 @@ func PageEntry(s *site.Site, p *site.Page) ([]byte, error) {
 			parts = append(parts, f.Text) // what its page shows
 		}
 		e.Text = join(parts...)
+		e.Card = card(f.Of(ind))
 	case p.Kind == site.KindGlossary:
 		e.Text = glossaryText(s)
 	case p.Src != nil:

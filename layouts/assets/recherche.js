@@ -17,6 +17,7 @@
   var title = document.title;
   document.getElementById('recherche-sans-js').hidden = true;
   var index;
+  var SVG = 'http://www.w3.org/2000/svg';
 
   function norm(s) {
     return (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
@@ -61,6 +62,44 @@
     if (text) e.textContent = text;
     return e;
   }
+  // card shows an indicator's standing as the pages' indicator card does
+  // (layouts/partials/results.html): its state in words with its icon, its
+  // latest value and its targets, all read from the index (k).
+  function card(k) {
+    var box = el('div', 'search-card');
+    var state = el('p', 'ind-state'), badge = el('span', 'status is-' + k.c);
+    var svg = document.createElementNS(SVG, 'svg'), path = document.createElementNS(SVG, 'path');
+    svg.setAttribute('class', 'status-icon');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('width', '16');
+    svg.setAttribute('height', '16');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    path.setAttribute('d', k.i);
+    svg.appendChild(path);
+    badge.appendChild(svg);
+    badge.appendChild(document.createTextNode(k.e));
+    state.appendChild(badge);
+    box.appendChild(state);
+    var dl = el('dl', 'ind-facts');
+    dl.appendChild(el('dt', '', 'Dernière valeur'));
+    var v = el('dd', 'ind-value');
+    if (k.v) {
+      v.appendChild(el('span', 'value', k.v));
+      if (k.w) v.appendChild(el('span', 'when', ' (' + k.w + ')'));
+    } else {
+      v.appendChild(el('span', 'none', 'aucune valeur publiée'));
+    }
+    dl.appendChild(v);
+    dl.appendChild(el('dt', '', 'Objectif'));
+    var g = el('dd');
+    if (k.g && k.g.length) g.textContent = k.g.join('\u202f; ');
+    else g.appendChild(el('span', 'none', 'sans objectif chiffré'));
+    dl.appendChild(g);
+    box.appendChild(dl);
+    if (k.d) box.appendChild(el('p', 'ind-departure', k.d + '.'));
+    return box;
+  }
   // fail says what went wrong in the alert region, and the page title.
   function fail(msg) {
     status.textContent = '';
@@ -93,6 +132,7 @@
         h.appendChild(a);
         if (p.l) li.appendChild(el('p', 'kicker', p.l));
         li.appendChild(h);
+        if (p.k) li.appendChild(card(p.k));
         li.appendChild(el('p', 'search-extract', extract(p, words)));
         list.appendChild(li);
       });
