@@ -294,6 +294,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 	s, b := ld.Site, ld.Built
 	b.Search = make([][]byte, len(s.Pages))
 	bodies := make([]template.HTML, len(s.Pages))
+	anchors := newAnchors(len(s.Pages))
 	defer func() {
 		b.SearchFile = search.Index(b.Search).File()
 		b.Bodies = make(map[*site.Page]template.HTML, len(s.Pages))
@@ -303,7 +304,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 			}
 		}
 	}()
-	return parallel(s.Pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
+	err := parallel(s.Pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
 		entry, err := search.PageEntry(s, p)
 		if err != nil {
 			return fmt.Errorf("page /%s : index de recherche : %w", p.URLPath, err)
@@ -314,6 +315,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		}
 		defer func() { p.Src.Body = nil }()
 		if len(bytes.TrimSpace(p.Src.Body)) == 0 {
+			anchors.record(i, nil)
 			return nil
 		}
 		res, err := conv.Convert(p.Src.Body, s.Resolver(p), ld.Templates.IDs(p.Kind))
@@ -339,9 +341,14 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		for _, w := range res.Warnings {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + w.Line - 1}, w.Hint, "%s", w.Msg)
 		}
+		anchors.record(i, res)
 		bodies[i] = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
 		return nil
 	})
+	if err == nil {
+		anchors.report(ld, l) // once every page's ids are known
+	}
+	return err
 }
 
 // Sink receives the files of a built site: a folder about to be published,
