@@ -33,6 +33,7 @@ import (
 	"spaser/internal/glossary"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
+	"spaser/internal/picture"
 	"spaser/internal/publish"
 	"spaser/internal/render"
 	"spaser/internal/rgaa"
@@ -52,6 +53,7 @@ type Options struct {
 	Charts   *echarts.Renderer // draws the charts; default echarts.New()
 	NoCharts bool              // check only: the charts are not drawn
 	Layouts  *render.Cache     // the preview: layouts reused from its previous build when unchanged; nil parses them every time
+	Images   *picture.Cache    // reduced images kept between builds; nil: picture.DefaultCache()
 
 	prewarm *echarts.Renderer // set by Prepare: warmed by Load once it knows a chart will be drawn
 }
@@ -78,6 +80,8 @@ type Loaded struct {
 	// Built is what is computed from the assembled site: the follow-up
 	// (by Load), then the bodies, search index and charts (by Prepare).
 	Built *render.Built
+
+	images *images // their headers read by Load, reduced by Prepare (images.go)
 }
 
 // ParseBaseURL reads the --base-url option of build and serve; its error
@@ -140,13 +144,15 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 		opts.prewarm.Prewarm()
 	}
 	s.FileSize = contentSize(fsys) // before the documents, which state their size
+	imgs := inspectImages(fsys, tree.Files)
+	s.Image = imgs.size
 	s.SetGlossary(glossary.Load(fsys, l))
 	s.SetDocuments(l)
 	grid, auto := rgaa.Load(fsys, l)
 	s.SetAudit(grid, auto, l)
 	<-parsed
 	l.Merge(tl)
-	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built}, l, nil
+	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built, images: imgs}, l, nil
 }
 
 // Prepare reads, checks and assembles the site, then converts every page
@@ -170,9 +176,21 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 	if ld != nil && !l.HasErrors() && !opts.NoCharts {
 		charts = figures.Start(context.Background(), ld.Site, ld.Built.Follow, r) // drawn while the bodies convert
 	}
+	var pictures chan *diag.List
+	if ld != nil && !l.HasErrors() && !opts.NoCharts {
+		pictures = make(chan *diag.List, 1) // reduced while the bodies convert
+		go func() {
+			pl := &diag.List{}
+			ld.images.publish(ld.FS, *cmp.Or(opts.Images, defaultImages), opts.Workers, pl)
+			pictures <- pl
+		}()
+	}
 	var failure error
 	if ld != nil {
 		failure = convertBodies(ld, opts.Workers, l)
+	}
+	if pictures != nil {
+		l.Merge(<-pictures)
 	}
 	if charts != nil {
 		// Waited for even when the bodies had errors, so that no drawing
@@ -462,6 +480,12 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
 	for _, rel := range ld.Tree.Files {
 		if gen, ok := taken[strings.ToLower(rel)]; ok {
 			l.Errorf(diag.Pos{File: path.Join(content.Dir, rel)}, "Renommez ce fichier ou déplacez-le dans un autre dossier de content/ : le site publié ne peut pas contenir deux fichiers à la même adresse.", "ce fichier prendrait la place de %s, produit par spaser", gen)
+			continue
+		}
+		if b, ok := ld.images.out[rel]; ok {
+			if err := sink.WriteFile(rel, b); err != nil {
+				return err
+			}
 			continue
 		}
 		if err := copyFile(ld.FS, path.Join(content.Dir, rel), rel, sink, l); err != nil {

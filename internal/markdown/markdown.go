@@ -38,6 +38,10 @@ type Resolver func(target string) (Link, bool)
 type Link struct {
 	Href string
 	Note string
+	// An image's published size, for its width and height attributes (the
+	// page does not move as it loads); 0 when unknown (SVG).
+	Width, Height int
+	Err           error // why the image cannot be published; nil when it can
 }
 
 // BrokenLink is a link to a content file that does not exist.

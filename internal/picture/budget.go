@@ -1,0 +1,33 @@
+package picture
+
+import "sync"
+
+// budget bounds the memory of the images being decoded at once, whatever
+// the number of workers: MaxDecoded in all.
+var budget = &limiter{free: MaxDecoded}
+
+type limiter struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int64
+}
+
+// take waits until n bytes are free and takes them; release gives them
+// back. n is at most MaxDecoded (Inspect refuses more).
+func (l *limiter) take(n int64) (release func()) {
+	l.mu.Lock()
+	if l.cond == nil {
+		l.cond = sync.NewCond(&l.mu)
+	}
+	for l.free < n {
+		l.cond.Wait()
+	}
+	l.free -= n
+	l.mu.Unlock()
+	return func() {
+		l.mu.Lock()
+		l.free += n
+		l.cond.Broadcast()
+		l.mu.Unlock()
+	}
+}
