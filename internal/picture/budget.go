@@ -1,6 +1,9 @@
 package picture
 
-import "sync"
+import (
+	"runtime"
+	"sync"
+)
 
 // budget bounds the memory of the images being decoded at once, whatever
 // the number of workers: MaxDecoded in all.
@@ -25,6 +28,10 @@ func (l *limiter) take(n int64) (release func()) {
 	l.free -= n
 	l.mu.Unlock()
 	return func() {
+		// The image's buffers, a hundred megabytes for a photo, are
+		// garbage now: collected at once rather than when the heap has
+		// doubled, which would double the memory of a build with photos.
+		runtime.GC()
 		l.mu.Lock()
 		l.free += n
 		l.cond.Broadcast()

@@ -34,10 +34,13 @@ const MaxWidth = 1920
 // not show on screen, and a photo weighs a third of what it does at 95.
 const Quality = 82
 
-// MaxDecoded bounds the memory an image takes once decoded, 256 MiB (about
-// 64 megapixels of photo): a small file may declare a huge image (a
-// decompression bomb), so the size is read from its header first.
-const MaxDecoded = 256 << 20
+// MaxDecoded bounds the memory of the images decoded and reduced at once
+// (budget.go), 384 MiB: a 48-megapixel photo is reduced within it. A file
+// whose decoding alone would take more (about 130 megapixels of photo, or
+// a small file that declares a huge image: a decompression bomb) is
+// refused from its header; an image whose reduction would take more (a
+// very tall one) is published as it is.
+const MaxDecoded = 384 << 20
 
 // maxSide bounds each side: no screen or print needs more.
 const maxSide = 30000
@@ -60,26 +63,52 @@ type Info struct {
 }
 
 // Out is the size the image is published at: reduced to MaxWidth for a
-// wider JPEG or PNG, its own otherwise.
+// wider JPEG or PNG, its own otherwise, and for an image so tall that
+// reducing it would take more than MaxDecoded (it is then published as
+// it is).
 func (i Info) Out() (w, h int) {
-	if !i.reducible() || i.Width <= MaxWidth {
+	if !i.reduced() {
 		return i.Width, i.Height
 	}
-	return MaxWidth, max(1, (i.Height*MaxWidth+i.Width/2)/i.Width)
+	return i.reducedSize()
 }
 
 func (i Info) reducible() bool { return i.Format == "jpeg" || i.Format == "png" }
 
-// decoded is the memory Publish takes for the image: decoded, then drawn
-// at its published size, then turned upright.
-func (i Info) decoded() int64 {
-	w, h := i.Out()
-	out := int64(w) * int64(h) * 4
-	if i.orient != 1 {
-		out *= 2
-	}
-	return int64(i.Width)*int64(i.Height)*int64(i.bytesPerPixel) + out
+func (i Info) reduced() bool {
+	return i.reducible() && i.Width > MaxWidth && i.memory(true) <= MaxDecoded
 }
+
+func (i Info) reducedSize() (w, h int) {
+	return MaxWidth, max(1, (i.Height*MaxWidth+i.Width/2)/i.Width)
+}
+
+// factor is k of the first step of a reduction: the image averaged over
+// k × k blocks, still at least MaxWidth wide (reduce.go).
+func (i Info) factor() int { return max(1, i.Width/MaxWidth) }
+
+// memory is what Publish takes for the image: decoded, then, when reduce,
+// averaged by factor and drawn at its published size (the filter keeps
+// 4 float64 a pixel of the published width by the source's height), then
+// turned upright.
+func (i Info) memory(reduce bool) int64 {
+	n := int64(i.Width) * int64(i.Height) * int64(i.bytesPerPixel)
+	w, h := int64(i.Width), int64(i.Height)
+	if reduce {
+		k := int64(i.factor())
+		ow, oh := i.reducedSize()
+		n += (w / k) * (h / k) * 4       // averaged
+		n += int64(ow) * (h / k) * 4 * 8 // the filter's rows
+		w, h = int64(ow), int64(oh)
+	}
+	if i.orient != 1 {
+		n += w * h * 4 * 2 // drawn, then turned
+	}
+	return n
+}
+
+// decoded is the memory Publish takes for the image.
+func (i Info) decoded() int64 { return i.memory(i.reduced()) }
 
 // Error is an image that cannot be published: what is wrong, in French
 // and without the file's name, and how to fix it.
@@ -107,10 +136,10 @@ func Inspect(name string, r io.Reader) (Info, error) {
 			info.Width, info.Height = info.Height, info.Width
 		}
 	}
-	if info.Width <= 0 || info.Height <= 0 || info.Width > maxSide || info.Height > maxSide || info.decoded() > MaxDecoded {
+	if info.Width <= 0 || info.Height <= 0 || info.Width > maxSide || info.Height > maxSide || info.memory(false) > MaxDecoded {
 		return Info{}, &Error{
 			Msg:  fmt.Sprintf("image trop grande pour être publiée (%s × %s pixels)", typo.Number(float64(info.Width), 0), typo.Number(float64(info.Height), 0)),
-			Hint: fmt.Sprintf("Réduisez-la dans un logiciel de retouche avant de la placer dans content/ : %s pixels de large suffisent à l'écran (spaser refuse les images de plus de %s Mo une fois décompressées, environ 64 mégapixels).", typo.Number(MaxWidth, 0), typo.Number(MaxDecoded>>20, 0)),
+			Hint: fmt.Sprintf("Réduisez-la dans un logiciel de retouche avant de la placer dans content/ : %s pixels de large suffisent à l'écran (spaser refuse les images de plus de %s Mo une fois décompressées, environ 130 mégapixels).", typo.Number(MaxWidth, 0), typo.Number(MaxDecoded>>20, 0)),
 		}
 	}
 	return info, nil
@@ -156,11 +185,10 @@ func Publish(name string, data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, &Error{Msg: "image endommagée", Hint: "Son en-tête est lisible, mais pas son contenu. " + resaveHint}
 	}
-	w, h := info.Out()
-	reduce := w != info.Width
+	reduce := info.reduced()
 	img := src
 	if reduce || info.orient != 1 {
-		img = scale(src, info, w, h)
+		img = scale(src, info)
 	}
 	var out bytes.Buffer
 	switch info.Format {
@@ -180,13 +208,16 @@ func Publish(name string, data []byte) ([]byte, error) {
 
 // scale draws src upright at w × h with the Catmull-Rom filter, sharp
 // without the halos of sharper ones.
-func scale(src image.Image, info Info, w, h int) image.Image {
-	sw, sh := w, h // the size before the orientation is applied
-	if info.orient >= 5 {
-		sw, sh = h, w
+func scale(src image.Image, info Info) image.Image {
+	w, h := info.Out()
+	if info.orient >= 5 { // the size before the orientation is applied
+		w, h = h, w
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, sw, sh))
-	if dst.Rect.Size() == src.Bounds().Size() { // only turned
+	if info.reduced() && info.factor() > 1 {
+		src = average(src, info.factor())
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	if dst.Rect.Size() == src.Bounds().Size() {
 		draw.Copy(dst, image.Point{}, src, src.Bounds(), draw.Src, nil)
 	} else {
 		draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)

@@ -191,3 +191,32 @@ func BenchmarkPublish(b *testing.B) {
 		}
 	}
 }
+
+// Averaging over k × k blocks gives each block's mean, rounded.
+func TestAverage(t *testing.T) {
+	m := image.NewRGBA(image.Rect(0, 0, 5, 2)) // the fifth column makes no block
+	for x, v := range []uint8{10, 20, 30, 41, 255} {
+		m.Set(x, 0, color.RGBA{v, 0, 0, 255})
+		m.Set(x, 1, color.RGBA{v, 2, 0, 255})
+	}
+	got := average(m, 2)
+	if got.Rect.Dx() != 2 || got.Rect.Dy() != 1 {
+		t.Fatalf("size %v", got.Rect)
+	}
+	if !bytes.Equal(got.Pix, []uint8{15, 1, 0, 255, 36, 1, 0, 255}) {
+		t.Errorf("Pix = %v", got.Pix)
+	}
+}
+
+// An image so tall that reducing it would take more memory than allowed
+// keeps its size: published as it is, not refused.
+func TestTallImageKeptAsIs(t *testing.T) {
+	info := Info{Format: "png", Width: 2400, Height: 8000, orient: 1, bytesPerPixel: 4}
+	if w, h := info.Out(); w != 2400 || h != 8000 {
+		t.Errorf("Out = %d × %d", w, h)
+	}
+	photo := Info{Format: "jpeg", Width: 8000, Height: 6000, orient: 6, bytesPerPixel: 3}
+	if w, h := photo.Out(); w != 1920 || h != 1440 || photo.memory(true) > MaxDecoded {
+		t.Errorf("48 Mpx photo: Out = %d × %d, memory %d", w, h, photo.memory(true))
+	}
+}
