@@ -62,8 +62,8 @@ func TestImagesReduced(t *testing.T) {
 func TestImagesRefused(t *testing.T) {
 	const dir = "content/axes/1-vert/1-climat/"
 	bomb := sitetest.PNG(image.NewGray(image.Rect(0, 0, 1, 1)))
-	binary.BigEndian.PutUint32(bomb[16:], 20000)
-	binary.BigEndian.PutUint32(bomb[20:], 20000)
+	binary.BigEndian.PutUint32(bomb[16:], 25000)
+	binary.BigEndian.PutUint32(bomb[20:], 25000)
 	binary.BigEndian.PutUint32(bomb[29:], crc32.ChecksumIEEE(bomb[12:29]))
 	damaged := sitetest.JPEG(sitetest.Photo(2000, 50), 90)
 	src := sitetest.New(t, withFiles(map[string]string{
@@ -74,7 +74,7 @@ func TestImagesRefused(t *testing.T) {
 	}))
 	all := failedBuild(t, src, "")
 	sitetest.ContainsAll(t, all,
-		dir+"2-haut.md:7:1: erreur\u00a0: image trop grande pour être publiée (20\u202f000 × 20\u202f000 pixels) : bombe.png\n    → Réduisez-la dans un logiciel de retouche",
+		dir+"2-haut.md:7:1: erreur\u00a0: image trop grande pour être publiée (25\u202f000 × 25\u202f000 pixels) : bombe.png\n    → Réduisez-la dans un logiciel de retouche",
 		dir+"2-haut.md:9:1: erreur\u00a0: image illisible : texte.jpg\n    → Le fichier n'est pas une image JPEG valide.",
 		dir+"abimee.jpg: erreur\u00a0: image endommagée\n    → Son en-tête est lisible, mais pas son contenu.",
 	)
