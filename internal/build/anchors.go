@@ -104,5 +104,5 @@ func anchorHint(link markdown.Anchored, ids []string, rule string) string {
 	if best != "" {
 		hint = "Vouliez-vous dire « " + prefix + best + " » ? " + hint
 	}
-	return hint + " Ancres de la page : #" + strings.Join(diag.Nearest(link.Frag, ids, 5), ", #") + "."
+	return hint + " Ancres de la page : #" + strings.Join(diag.Nearest(link.Frag, ids, 3), ", #") + "."
 }

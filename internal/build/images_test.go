@@ -2,8 +2,6 @@ package build
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"maps"
 	"os"
@@ -61,10 +59,7 @@ func TestImagesReduced(t *testing.T) {
 // decoding it tells; nothing is published.
 func TestImagesRefused(t *testing.T) {
 	const dir = "content/axes/1-vert/1-climat/"
-	bomb := sitetest.PNG(image.NewGray(image.Rect(0, 0, 1, 1)))
-	binary.BigEndian.PutUint32(bomb[16:], 25000)
-	binary.BigEndian.PutUint32(bomb[20:], 25000)
-	binary.BigEndian.PutUint32(bomb[29:], crc32.ChecksumIEEE(bomb[12:29]))
+	bomb := sitetest.Bomb(25000, 25000)
 	damaged := sitetest.JPEG(sitetest.Photo(2000, 50), 90)
 	src := sitetest.New(t, withFiles(map[string]string{
 		dir + "2-haut.md":  "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\n![Une bombe](bombe.png)\n\n![Un texte](texte.jpg)\n\n![Abîmée](abimee.jpg)\n",

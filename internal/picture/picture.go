@@ -35,12 +35,12 @@ const MaxWidth = 1920
 const Quality = 82
 
 // MaxDecoded bounds the memory of the images decoded and reduced at once
-// (budget.go), 384 MiB: a 48-megapixel photo is reduced within it. A file
+// (budget.go), 400 MB: a 48-megapixel photo is reduced within it. A file
 // whose decoding alone would take more (about 130 megapixels of photo, or
 // a small file that declares a huge image: a decompression bomb) is
 // refused from its header; an image whose reduction would take more (a
 // very tall one) is published as it is.
-const MaxDecoded = 384 << 20
+const MaxDecoded = 400_000_000
 
 // maxSide bounds each side: no screen or print needs more.
 const maxSide = 30000
@@ -139,7 +139,7 @@ func Inspect(name string, r io.Reader) (Info, error) {
 	if info.Width <= 0 || info.Height <= 0 || info.Width > maxSide || info.Height > maxSide || info.memory(false) > MaxDecoded {
 		return Info{}, &Error{
 			Msg:  fmt.Sprintf("image trop grande pour être publiée (%s × %s pixels)", typo.Number(float64(info.Width), 0), typo.Number(float64(info.Height), 0)),
-			Hint: fmt.Sprintf("Réduisez-la dans un logiciel de retouche avant de la placer dans content/ : %s pixels de large suffisent à l'écran (spaser refuse les images de plus de %s Mo une fois décompressées, environ 130 mégapixels).", typo.Number(MaxWidth, 0), typo.Number(MaxDecoded>>20, 0)),
+			Hint: fmt.Sprintf("Réduisez-la dans un logiciel de retouche avant de la placer dans content/ : %s pixels de large suffisent à l'écran (spaser refuse les images de plus de %s Mo une fois décompressées, environ 130 mégapixels).", typo.Number(MaxWidth, 0), typo.Number(MaxDecoded/1e6, 0)),
 		}
 	}
 	return info, nil

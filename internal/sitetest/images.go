@@ -2,6 +2,8 @@ package sitetest
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -35,4 +37,15 @@ func PNG(m image.Image) []byte {
 		panic(err)
 	}
 	return b.Bytes()
+}
+
+// Bomb is a PNG of one gray pixel whose header declares w × h: a small
+// file that would take w × h bytes to decode (a decompression bomb).
+func Bomb(w, h uint32) []byte {
+	b := PNG(image.NewGray(image.Rect(0, 0, 1, 1)))
+	// IHDR: width and height at bytes 16-23, its CRC at 29-32.
+	binary.BigEndian.PutUint32(b[16:], w)
+	binary.BigEndian.PutUint32(b[20:], h)
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
 }
