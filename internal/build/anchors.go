@@ -60,43 +60,46 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 				continue
 			}
 			if known, has := a.has(ld, to, link.Frag); !has {
-				rule := anchorRule
-				if s.Pages[to].Src == nil {
-					rule = generatedAnchorRule
-				}
 				at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + link.Line - 1, Col: link.Col}
-				l.Errorf(at, anchorHint(link, known, rule), "lien vers une ancre inexistante : %s", link.Target)
+				l.Errorf(at, anchorHint(link, known, s.Pages[to].Src == nil), "lien vers une ancre inexistante : %s", link.Target)
 			}
 		}
 	}
 }
 
 // has reports whether page i has the id frag, and otherwise which ids to
-// suggest: its headings' for a content page, its layout's for another.
+// suggest: its headings', then those of its own layout.
 func (a *anchors) has(ld *Loaded, i int, frag string) (suggest []string, ok bool) {
 	p := ld.Site.Pages[i]
 	layout := ld.Templates.Anchors(p.Kind)
 	if layout.Has(frag) {
 		return nil, true
 	}
-	if p.Src == nil {
-		return layout.IDs, false
-	}
 	if slices.Contains(a.ids[i], frag) {
 		return nil, true
 	}
-	return a.ids[i][:a.headings[i]], false
+	return append(slices.Clip(a.ids[i][:a.headings[i]]), layout.Own...), false
 }
 
 // anchorHint suggests the link with the nearest id, and lists the nearest
 // ones: an editor who typed the heading's text with its accents gets its id.
-// rule is how the page's ids are made.
-func anchorHint(link markdown.Anchored, ids []string, rule string) string {
+// generated tells a page spaser makes, whose ids its layout makes.
+func anchorHint(link markdown.Anchored, ids []string, generated bool) string {
+	rule := anchorRule
+	if generated {
+		rule = generatedAnchorRule
+	}
+	if len(ids) == 0 && generated {
+		return rule
+	}
 	if len(ids) == 0 {
-		return "La page visée n'a aucun intertitre : retirez l'ancre (#" + link.Frag + ") ou ajoutez l'intertitre à la page. " + rule
+		return "La page visée n'a aucune ancre : retirez « #" + link.Frag + " » ou ajoutez l'intertitre à la page. " + rule
 	}
 	prefix := link.Target[:strings.LastIndexByte(link.Target, '#')+1]
 	best := diag.Suggest(link.Frag, ids)
+	if best == "" && len(link.Frag) >= 3 { // a heading's first words: #les-enjeux for #les-enjeux-de-son-actualisation
+		best = shortestWithPrefix(ids, link.Frag)
+	}
 	if slug := markdown.Slug(link.Frag); slices.Contains(ids, slug) {
 		best = slug
 	}
@@ -105,4 +108,15 @@ func anchorHint(link markdown.Anchored, ids []string, rule string) string {
 		hint = "Vouliez-vous dire « " + prefix + best + " » ? " + hint
 	}
 	return hint + " Ancres de la page : #" + strings.Join(diag.Nearest(link.Frag, ids, 3), ", #") + "."
+}
+
+// shortestWithPrefix is the shortest of ids that starts with prefix, or "".
+func shortestWithPrefix(ids []string, prefix string) string {
+	best := ""
+	for _, id := range ids {
+		if strings.HasPrefix(id, prefix) && (best == "" || len(id) < len(best) || len(id) == len(best) && id < best) {
+			best = id
+		}
+	}
+	return best
 }

@@ -15,7 +15,8 @@ var action = regexp.MustCompile(`\{\{.*?\}\}`)
 // Anchors are the ids a page of some kind has from its layouts, for the
 // links of the content to one of its #fragments.
 type Anchors struct {
-	IDs   []string         // written as they are, sorted: the suggestions
+	IDs   []string         // written as they are, sorted
+	Own   []string         // those of IDs the page's own layout writes (not base.html, not a partial): the ones to suggest
 	built []*regexp.Regexp // the shapes of those built by actions
 	any   bool             // the page's own layout builds ids of any shape
 }
@@ -42,6 +43,13 @@ func (t *Templates) Anchors(kind string) Anchors {
 		a.IDs = append(a.IDs, id)
 	}
 	slices.Sort(a.IDs)
+	if f, ok := t.files[kind+".html"]; ok {
+		for _, m := range literalID.FindAllStringSubmatch(f.text, -1) {
+			a.Own = append(a.Own, m[1])
+		}
+		slices.Sort(a.Own)
+		a.Own = slices.Compact(a.Own)
+	}
 	for name, f := range t.files {
 		own := name == kind+".html"
 		if !own && name != "base.html" && !strings.HasPrefix(name, "partials/") {

@@ -24,6 +24,9 @@ func TestAnchors(t *testing.T) {
 		t.Fatal(l.Items())
 	}
 	page := tm.Anchors("page")
+	if len(page.Own) != 1 || page.Own[0] != "fixe" {
+		t.Errorf("Own = %q", page.Own)
+	}
 	for id, want := range map[string]bool{"fixe": true, "contenu": true, "groupe-2-fin": true, "groupe-autres-fin": true, "groupe-2": false, "autre": false} {
 		if page.Has(id) != want {
 			t.Errorf("page: Has(%q) = %v", id, !want)
