@@ -6,7 +6,10 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"testing"
+	"time"
 
 	"spaser"
 	"spaser/internal/picture"
@@ -76,4 +79,38 @@ func TestImagesRefused(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
 		t.Error("public/ written")
 	}
+}
+
+// BenchmarkRebuildPhotos is the preview's rebuild of the default site with
+// a dozen 12-megapixel photos on a page, their reductions in the cache:
+// compare with BenchmarkRebuildDefault. The first, cold build is reported
+// as cold-s.
+func BenchmarkRebuildPhotos(b *testing.B) {
+	src := sitetest.CopyDefault(b, "../..")
+	photo := sitetest.JPEG(sitetest.Photo(4000, 3000), 90)
+	page := "+++\ntitle = \"Photos\"\n+++\n"
+	for i := range 12 {
+		name := "photo" + strconv.Itoa(i) + ".jpg"
+		// Bytes after the end of the image make 12 different files.
+		if err := os.WriteFile(filepath.Join(src, "content", name), append(slices.Clip(photo), byte(i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		page += "\n![Photo " + strconv.Itoa(i) + "](" + name + ")\n"
+	}
+	if err := os.WriteFile(filepath.Join(src, "content", "photos.md"), []byte(page), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Source: src, Dest: filepath.Join(b.TempDir(), "public"), Defaults: spaser.Layouts, Images: &picture.Cache{Dir: b.TempDir()}}
+	start := time.Now()
+	if _, err := Run(opts); err != nil {
+		b.Fatal(err)
+	}
+	cold := time.Since(start)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Run(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(cold.Seconds(), "cold-s")
 }
