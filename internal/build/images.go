@@ -4,12 +4,14 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
 
 	"spaser/internal/content"
 	"spaser/internal/diag"
+	"spaser/internal/echarts"
 	"spaser/internal/picture"
 )
 
@@ -123,5 +125,6 @@ func reportImage(l *diag.List, rel string, err error) {
 	l.Errorf(at, "Le fichier est peut-être en cause : signalez l'erreur avec ce fichier à l'équipe technique.", "image : %v", err)
 }
 
-// defaultImages is the cache of the builds that name none.
-var defaultImages = func() *picture.Cache { c := picture.DefaultCache(); return &c }()
+// defaultImages is the cache of the builds that name none: images/ in the
+// charts' cache folder (SPASER_CACHE_DIR, or spaser/ in the user's).
+var defaultImages = &picture.Cache{Dir: filepath.Join(echarts.CacheRoot(), "images")}

@@ -1,9 +1,11 @@
 package picture
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
 	"os"
 	"path"
 	"path/filepath"
@@ -20,26 +22,21 @@ var settings = fmt.Sprintf("v1-%d-%d", MaxWidth, Quality)
 // that cannot be written only makes the builds slower.
 type Cache struct{ Dir string }
 
-// DefaultCache is the user's cache folder (os.UserCacheDir)/spaser/images,
-// or none when there is no such folder.
-func DefaultCache() Cache {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return Cache{}
-	}
-	return Cache{Dir: filepath.Join(dir, "spaser", "images")}
-}
-
-// Publish is Publish, through the cache.
+// Publish is Publish, through the cache. A cached file is not trusted: one
+// whose header is not that of the expected image is made again.
 func (c Cache) Publish(name string, data []byte) ([]byte, error) {
 	if c.Dir == "" {
 		return Publish(name, data)
+	}
+	info, err := Inspect(name, bytes.NewReader(data))
+	if err != nil {
+		return nil, err
 	}
 	h := sha256.New()
 	h.Write([]byte(settings + "\x00"))
 	h.Write(data)
 	file := filepath.Join(c.Dir, hex.EncodeToString(h.Sum(nil))+strings.ToLower(path.Ext(name)))
-	if b, err := os.ReadFile(file); err == nil {
+	if b, err := os.ReadFile(file); err == nil && made(b, info) {
 		return b, nil
 	}
 	out, err := Publish(name, data)
@@ -48,6 +45,16 @@ func (c Cache) Publish(name string, data []byte) ([]byte, error) {
 	}
 	c.store(file, out)
 	return out, nil
+}
+
+// made reports whether b has the header of the published image of info.
+func made(b []byte, info Info) bool {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
+	w, h := info.Out()
+	if info.orient >= 5 && !info.reduced() && bytes.HasPrefix(b, []byte{0xFF, 0xD8}) && orientation(b) == info.orient {
+		w, h = h, w // kept as it was: stored sideways, turned by its EXIF
+	}
+	return err == nil && format == info.Format && cfg.Width == w && cfg.Height == h
 }
 
 // store writes file whole or not at all: a build that stops midway leaves

@@ -7,6 +7,8 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -213,5 +215,31 @@ func TestTallImageKeptAsIs(t *testing.T) {
 	photo := Info{Format: "jpeg", Width: 8000, Height: 6000, orient: 6, bytesPerPixel: 3}
 	if w, h := photo.Out(); w != 1920 || h != 1440 || photo.memory(true) > MaxDecoded {
 		t.Errorf("48 Mpx photo: Out = %d × %d, memory %d", w, h, photo.memory(true))
+	}
+}
+
+// The cache gives back what Publish made; a cached file that is not the
+// expected image (damaged, or put there by someone else) is made again.
+func TestCache(t *testing.T) {
+	c := Cache{Dir: t.TempDir()}
+	data := sitetest.JPEG(sitetest.Photo(2000, 100), 90)
+	want, err := Publish("bandeau.jpg", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if got, err := c.Publish("bandeau.jpg", data); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("through the cache: %d bytes, %v", len(got), err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(c.Dir, "*.jpg"))
+	if len(files) != 1 {
+		t.Fatalf("cache holds %q", files)
+	}
+	for _, bad := range [][]byte{[]byte("<script>"), sitetest.JPEG(sitetest.Photo(10, 10), 90)} {
+		os.WriteFile(files[0], bad, 0o644)
+		if got, _ := c.Publish("bandeau.jpg", data); !bytes.Equal(got, want) {
+			t.Errorf("a cached %d bytes file was trusted", len(bad))
+		}
 	}
 }
