@@ -176,21 +176,14 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 	if ld != nil && !l.HasErrors() && !opts.NoCharts {
 		charts = figures.Start(context.Background(), ld.Site, ld.Built.Follow, r) // drawn while the bodies convert
 	}
-	var pictures chan *diag.List
 	if ld != nil && !l.HasErrors() && !opts.NoCharts {
-		pictures = make(chan *diag.List, 1) // reduced while the bodies convert
-		go func() {
-			pl := &diag.List{}
-			ld.images.publish(ld.FS, *cmp.Or(opts.Images, defaultImages), opts.Workers, pl)
-			pictures <- pl
-		}()
+		// Reduced while the bodies convert and the pages render: the pages
+		// need only their sizes, known from their headers. Write waits.
+		ld.images.start(ld.FS, *cmp.Or(opts.Images, defaultImages), opts.Workers)
 	}
 	var failure error
 	if ld != nil {
 		failure = convertBodies(ld, opts.Workers, l)
-	}
-	if pictures != nil {
-		l.Merge(<-pictures)
 	}
 	if charts != nil {
 		// Waited for even when the bodies had errors, so that no drawing
@@ -219,6 +212,9 @@ func Run(opts Options) (*Result, error) {
 		return nil, err
 	}
 	if l.HasErrors() {
+		if ld != nil {
+			ld.images.wait(l) // a damaged image is told with the other errors
+		}
 		return nil, l.Err()
 	}
 	dir, err := publish.Begin(opts.Dest, opts.Source)
@@ -460,6 +456,7 @@ func (c *counter) count(err error) error {
 // writeFiles writes every file but the pages: the layouts' assets, the
 // generated files (render.Extra) and the content's other files.
 func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
+	ld.images.wait(l)
 	server, err := render.ServerFiles(ld.Site)
 	if err != nil {
 		return err

@@ -18,10 +18,33 @@ import (
 // images are the image files of the content. Their headers are read as
 // the site loads, so that the pages give each image its published size;
 // the JPEG and PNG ones are then reduced and compressed (picture.Publish)
-// while the bodies convert, and written in their place.
+// while the bodies convert and the pages render, and written in their
+// place.
 type images struct {
-	info map[string]imageHeader // by path from content/
-	out  map[string][]byte      // what to publish instead of the file
+	info     map[string]imageHeader // by path from content/
+	out      map[string][]byte      // what to publish instead of the file, once done is closed
+	done     chan struct{}          // nil when nothing is reduced (spaser check)
+	problems diag.List
+}
+
+// start reduces the images in the background.
+func (im *images) start(fsys fs.FS, cache picture.Cache, workers int) {
+	im.done = make(chan struct{})
+	go func() {
+		defer close(im.done)
+		im.publish(fsys, cache, workers, &im.problems)
+	}()
+}
+
+// wait waits until the images are reduced, and reports their problems to
+// l. Without start, it returns at once: the files are copied as they are.
+// A nil im (no site loaded) has no images.
+func (im *images) wait(l *diag.List) {
+	if im == nil || im.done == nil {
+		return
+	}
+	<-im.done
+	l.Merge(&im.problems)
 }
 
 type imageHeader struct {
