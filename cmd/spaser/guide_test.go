@@ -60,9 +60,14 @@ func TestGuideExamples(t *testing.T) {
 		"stray year":   write("data/2023.toml", "[heures-insertion]\nvalue = 61234\nsource = \"Bilan\"\n"),
 		"half filled":  sub("data/valeurs/2022.toml", "total = 92\n", ""),
 		"image alt": func(t *testing.T, dir string) {
-			write(filepath.Dir(action)+"/parc.png", "\x89PNG fixture")(t, dir)
+			write(filepath.Dir(action)+"/parc.png", string(sitetest.PNG(sitetest.Photo(40, 30))))(t, dir)
 			appendTo(action, "\n![](parc.png)\n")(t, dir)
 		},
+		"image size": func(t *testing.T, dir string) {
+			write(filepath.Dir(action)+"/plan.png", string(sitetest.Bomb(25000, 25000)))(t, dir)
+			appendTo(action, "\n![Le plan de renouvellement](plan.png)\n")(t, dir)
+		},
+		"anchor":       sub("content/presentation.md", "+++\n\n## Une volonté", "+++\n\nVoir [les enjeux](#les-enjeux-de-l-actualisation).\n\n## Une volonté"),
 		"address link": sub("content/presentation.md", "+++\n\n## Une volonté", "+++\n\nVoir [les axes](/axes/).\n\n## Une volonté"),
 		"year":         write("data/valeurs/2030.toml", "[heures-insertion]\nvalue = 1\n"),
 		"share":        sub("data/valeurs/2022.toml", "share = 31.5", "share = 315"),

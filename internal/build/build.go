@@ -33,6 +33,7 @@ import (
 	"spaser/internal/glossary"
 	"spaser/internal/indicator"
 	"spaser/internal/markdown"
+	"spaser/internal/picture"
 	"spaser/internal/publish"
 	"spaser/internal/render"
 	"spaser/internal/rgaa"
@@ -52,6 +53,7 @@ type Options struct {
 	Charts   *echarts.Renderer // draws the charts; default echarts.New()
 	NoCharts bool              // check only: the charts are not drawn
 	Layouts  *render.Cache     // the preview: layouts reused from its previous build when unchanged; nil parses them every time
+	Images   *picture.Cache    // reduced images kept between builds; nil: picture.DefaultCache()
 
 	prewarm *echarts.Renderer // set by Prepare: warmed by Load once it knows a chart will be drawn
 }
@@ -78,6 +80,8 @@ type Loaded struct {
 	// Built is what is computed from the assembled site: the follow-up
 	// (by Load), then the bodies, search index and charts (by Prepare).
 	Built *render.Built
+
+	images *images // their headers read by Load, reduced by Prepare (images.go)
 }
 
 // ParseBaseURL reads the --base-url option of build and serve; its error
@@ -140,6 +144,8 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 		opts.prewarm.Prewarm()
 	}
 	s.FileSize = contentSize(fsys) // before the documents, which state their size
+	imgs := inspectImages(fsys, tree.Files)
+	s.Image = imgs.size
 	terms := glossary.Load(fsys, l)
 	terms.Adopt(cat.Aliases, l) // the deprecated label_meaning
 	s.SetGlossary(terms)
@@ -148,7 +154,7 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 	s.SetAudit(grid, auto, l)
 	<-parsed
 	l.Merge(tl)
-	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built}, l, nil
+	return &Loaded{FS: fsys, Site: s, Templates: tmpl, Tree: tree, Built: built, images: imgs}, l, nil
 }
 
 // Prepare reads, checks and assembles the site, then converts every page
@@ -171,6 +177,11 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 	var charts *figures.Job
 	if ld != nil && !l.HasErrors() && !opts.NoCharts {
 		charts = figures.Start(context.Background(), ld.Site, ld.Built.Follow, r) // drawn while the bodies convert
+	}
+	if ld != nil && !l.HasErrors() && !opts.NoCharts {
+		// Reduced while the bodies convert and the pages render: the pages
+		// need only their sizes, known from their headers. Write waits.
+		ld.images.start(ld.FS, *cmp.Or(opts.Images, defaultImages), opts.Workers)
 	}
 	var failure error
 	if ld != nil {
@@ -203,6 +214,9 @@ func Run(opts Options) (*Result, error) {
 		return nil, err
 	}
 	if l.HasErrors() {
+		if ld != nil {
+			ld.images.wait(l) // a damaged image is told with the other errors
+		}
 		return nil, l.Err()
 	}
 	dir, err := publish.Begin(opts.Dest, opts.Source)
@@ -296,6 +310,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 	s, b := ld.Site, ld.Built
 	b.Search = make([][]byte, len(s.Pages))
 	bodies := make([]template.HTML, len(s.Pages))
+	anchors := newAnchors(len(s.Pages))
 	defer func() {
 		b.SearchFile = search.Index(b.Search).File()
 		b.Bodies = make(map[*site.Page]template.HTML, len(s.Pages))
@@ -305,7 +320,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 			}
 		}
 	}()
-	return parallel(s.Pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
+	err := parallel(s.Pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
 		entry, err := search.PageEntry(s, p, b.Follow)
 		if err != nil {
 			return fmt.Errorf("page /%s : index de recherche : %w", p.URLPath, err)
@@ -316,6 +331,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		}
 		defer func() { p.Src.Body = nil }()
 		if len(bytes.TrimSpace(p.Src.Body)) == 0 {
+			anchors.record(i, nil)
 			return nil
 		}
 		res, err := conv.Convert(p.Src.Body, s.Resolver(p), ld.Templates.IDs(p.Kind))
@@ -341,9 +357,14 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		for _, w := range res.Warnings {
 			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + w.Line - 1}, w.Hint, "%s", w.Msg)
 		}
+		anchors.record(i, res)
 		bodies[i] = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
 		return nil
 	})
+	if err == nil {
+		anchors.report(ld, l) // once every page's ids are known
+	}
+	return err
 }
 
 // Sink receives the files of a built site: a folder about to be published,
@@ -437,6 +458,7 @@ func (c *counter) count(err error) error {
 // writeFiles writes every file but the pages: the layouts' assets, the
 // generated files (render.Extra) and the content's other files.
 func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
+	ld.images.wait(l)
 	server, err := render.ServerFiles(ld.Site)
 	if err != nil {
 		return err
@@ -457,6 +479,12 @@ func writeFiles(ld *Loaded, sink Sink, l *diag.List) error {
 	for _, rel := range ld.Tree.Files {
 		if gen, ok := taken[strings.ToLower(rel)]; ok {
 			l.Errorf(diag.Pos{File: path.Join(content.Dir, rel)}, "Renommez ce fichier ou déplacez-le dans un autre dossier de content/ : le site publié ne peut pas contenir deux fichiers à la même adresse.", "ce fichier prendrait la place de %s, produit par spaser", gen)
+			continue
+		}
+		if b, ok := ld.images.out[rel]; ok {
+			if err := sink.WriteFile(rel, b); err != nil {
+				return err
+			}
 			continue
 		}
 		if err := copyFile(ld.FS, path.Join(content.Dir, rel), rel, sink, l); err != nil {

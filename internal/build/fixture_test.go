@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"spaser"
+	"spaser/internal/picture"
 )
 
 // fixture is a small site with two levels of schema plus actions, two
@@ -116,7 +117,7 @@ func with(files map[string]string, changes map[string]string) map[string]string 
 
 func buildSite(t testing.TB, src, dest, base string) (*Result, error) {
 	t.Helper()
-	return Run(Options{Source: src, Dest: dest, BaseURL: base, Defaults: spaser.Layouts})
+	return Run(Options{Source: src, Dest: dest, BaseURL: base, Defaults: spaser.Layouts, Images: &picture.Cache{}})
 }
 
 // readTree returns every file under dir by slash path.

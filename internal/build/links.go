@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"net/url"
 	"path"
@@ -9,6 +10,7 @@ import (
 	"spaser/internal/content"
 	"spaser/internal/diag"
 	"spaser/internal/markdown"
+	"spaser/internal/picture"
 	"spaser/internal/site"
 )
 
@@ -84,10 +86,16 @@ func relativePath(dir, to string) string {
 }
 
 // reportImages reports the images of p that cannot be published as
-// written: a missing file, or no text alternative (RGAA 1.2, 1.3).
+// written: a missing file, one that is no image or too large to decode
+// (picture.Inspect), or no text alternative (RGAA 1.2, 1.3).
 func reportImages(l *diag.List, p *site.Page, images []markdown.ImageProblem) {
 	for _, im := range images {
 		at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + im.Line - 1, Col: im.Col}
+		var pe *picture.Error
+		if errors.As(im.Err, &pe) {
+			l.Errorf(at, pe.Hint, "%s : %s", pe.Msg, im.Target)
+			continue
+		}
 		if im.NoAlt {
 			l.Errorf(at, "Décrivez l'image entre les crochets : ![Ce que montre l'image](photo.png). Si elle est purement décorative, écrivez ![](photo.png \""+markdown.Decorative+"\").", "image sans texte de remplacement : %s", im.Target)
 			continue

@@ -43,22 +43,22 @@ func TestImagesNextToThePage(t *testing.T) {
 	body := "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\n![Le nouveau parc de véhicules](parc.png)\n\n![](frise.png \"décorative\")\n"
 	src := sitetest.New(t, withFiles(map[string]string{
 		page:                                     body,
-		"content/axes/1-vert/1-climat/parc.png":  "\x89PNG fixture",
-		"content/axes/1-vert/1-climat/frise.png": "\x89PNG fixture",
+		"content/axes/1-vert/1-climat/parc.png":  string(sitetest.PNG(sitetest.Photo(30, 20))),
+		"content/axes/1-vert/1-climat/frise.png": string(sitetest.PNG(sitetest.Photo(300, 10))),
 	}))
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := buildSite(t, src, out, "/spaser/"); err != nil {
 		t.Fatal(err)
 	}
 	html, _ := os.ReadFile(filepath.Join(out, "axes/1-vert/1-climat/2-haut/index.html"))
-	sitetest.ContainsAll(t, string(html), `<img src="/spaser/axes/1-vert/1-climat/parc.png" alt="Le nouveau parc de véhicules">`, `<img src="/spaser/axes/1-vert/1-climat/frise.png" alt="">`)
+	sitetest.ContainsAll(t, string(html), `<img src="/spaser/axes/1-vert/1-climat/parc.png" alt="Le nouveau parc de véhicules" width="30" height="20">`, `<img src="/spaser/axes/1-vert/1-climat/frise.png" alt="" width="300" height="10">`)
 	if _, err := os.Stat(filepath.Join(out, "axes/1-vert/1-climat/parc.png")); err != nil {
 		t.Error(err)
 	}
 
 	src = sitetest.New(t, withFiles(map[string]string{
 		page:                                    "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\nTexte ![Graphique](absent.png).\n\n![](parc.png)\n",
-		"content/axes/1-vert/1-climat/parc.png": "\x89PNG fixture",
+		"content/axes/1-vert/1-climat/parc.png": string(sitetest.PNG(sitetest.Photo(30, 20))),
 	}))
 	sitetest.ContainsAll(t, failedBuild(t, src, ""),
 		page+":7:7: erreur\u00a0: image introuvable : absent.png\n    → Placez le fichier à côté de la page",

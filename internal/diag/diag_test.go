@@ -47,3 +47,13 @@ func TestItemsOnce(t *testing.T) {
 		t.Errorf("Count = %d", got)
 	}
 }
+
+func TestNearest(t *testing.T) {
+	got := Nearest("objectif", []string{"contexte", "objectifs-2", "objectifs", "budget"}, 2)
+	if len(got) != 2 || got[0] != "objectifs" || got[1] != "objectifs-2" {
+		t.Errorf("Nearest = %q", got)
+	}
+	if got := Nearest("x", nil, 3); len(got) != 0 {
+		t.Errorf("Nearest of nothing = %q", got)
+	}
+}

@@ -1,5 +1,11 @@
 package diag
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // Suggest returns the candidate closest to word when it is close enough to be
 // a likely typo ("poid" → "weight" is not, "wieght" → "weight" is), or "".
 func Suggest(word string, candidates []string) string {
@@ -52,4 +58,23 @@ func DidYouMean(word string, candidates []string, fallback string) string {
 		return "Vouliez-vous dire « " + s + " » ? " + fallback
 	}
 	return fallback
+}
+
+// Nearest returns up to n candidates, the closest to word first (ties in
+// alphabetical order), however far: the choices to show, not a guess.
+func Nearest(word string, candidates []string, n int) []string {
+	type scored struct {
+		c string
+		d int
+	}
+	all := make([]scored, 0, len(candidates))
+	for _, c := range candidates {
+		all = append(all, scored{c, distance(word, c)})
+	}
+	slices.SortFunc(all, func(a, b scored) int { return cmp.Or(cmp.Compare(a.d, b.d), strings.Compare(a.c, b.c)) })
+	out := make([]string, 0, min(n, len(all)))
+	for _, s := range all[:min(n, len(all))] {
+		out = append(out, s.c)
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -15,7 +16,8 @@ const Decorative = "décorative"
 // ImageProblem is an image of the body that cannot be published as written.
 type ImageProblem struct {
 	BrokenLink
-	NoAlt bool // the file exists but the image has no text alternative
+	NoAlt bool  // the file exists but the image has no text alternative
+	Err   error // the file exists but cannot be published (Link.Err)
 }
 
 // resolveImage points an image next to the page (or from content/) to its
@@ -34,11 +36,15 @@ func resolveImage(n *ast.Image, src []byte, resolve Resolver, res *Result) {
 	at := BrokenLink{Target: dest, Line: line, Col: col}
 	if resolve != nil {
 		to, ok := resolve(u.Path)
-		if !ok {
-			res.Images = append(res.Images, ImageProblem{BrokenLink: at})
+		if !ok || to.Err != nil {
+			res.Images = append(res.Images, ImageProblem{BrokenLink: at, Err: to.Err})
 			return
 		}
 		n.Destination = []byte(to.Href)
+		if to.Width > 0 && to.Height > 0 {
+			n.SetAttributeString("width", []byte(strconv.Itoa(to.Width)))
+			n.SetAttributeString("height", []byte(strconv.Itoa(to.Height)))
+		}
 	}
 	if string(n.Title) == Decorative {
 		n.Title = nil

@@ -38,6 +38,10 @@ type Resolver func(target string) (Link, bool)
 type Link struct {
 	Href string
 	Note string
+	// An image's published size, for its width and height attributes (the
+	// page does not move as it loads); 0 when unknown (SVG).
+	Width, Height int
+	Err           error // why the image cannot be published; nil when it can
 }
 
 // BrokenLink is a link to a content file that does not exist.
@@ -63,6 +67,8 @@ type Result struct {
 	Images   []ImageProblem
 	Demoted  bool // the body had level-1 headings, shifted one level down
 	Warnings []Warning
+	NoteIDs  []string   // the ids of its footnotes and their calls (its headings' are in Headings)
+	Anchors  []Anchored // its links to a #fragment, checked once every page is converted (anchor.go)
 }
 
 // Converter renders bodies; it is safe for concurrent use.
@@ -164,6 +170,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: typo.Text(plainText(n, src))})
+		case *east.FootnoteLink:
+			anchorIDs(n, res)
 		case *ast.Link:
 			if unsafeDest(n, n.Destination, src, res) {
 				break
@@ -235,7 +243,11 @@ func resolveLink(n *ast.Link, src []byte, resolve Resolver, res *Result) {
 	if !ok {
 		target, frag, ok = fileNextToPage(dest)
 	}
-	if !ok || resolve == nil {
+	if !ok {
+		sameAnchor(n, src, res)
+		return
+	}
+	if resolve == nil {
 		return
 	}
 	to, found := resolve(target)
@@ -243,6 +255,9 @@ func resolveLink(n *ast.Link, src []byte, resolve Resolver, res *Result) {
 		line, col := nodeLine(n, src)
 		res.Broken = append(res.Broken, BrokenLink{Target: dest, Line: line, Col: col})
 		return
+	}
+	if frag != "" {
+		addAnchor(n, src, res, to.Href, frag[1:])
 	}
 	n.Destination = []byte(to.Href + frag)
 	if to.Note != "" {

@@ -108,3 +108,32 @@ func TestTableAlignmentClasses(t *testing.T) {
 		t.Errorf("inline alignment: %s", res.HTML)
 	}
 }
+
+// The body tells its ids (headings with their duplicate suffixes,
+// footnotes) and its links to a #fragment, resolved, for the build to
+// check once every page is converted.
+func TestAnchors(t *testing.T) {
+	body := "## Contexte\n\n## Contexte\n\nVoir [plus bas](#contexte-2), [l'autre](b.md#%C3%A9t%C3%A9), [sans ancre](b.md), [ailleurs](https://exemple.fr/#x) et une note[^1].\n\n[^1]: La note.\n"
+	res, err := New().Convert([]byte(body), resolver(map[string]string{"b.md": "/s/b/"}), map[string]bool{"contexte": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Headings) != 2 || res.Headings[0].ID != "contexte-2" || res.Headings[1].ID != "contexte-3" {
+		t.Errorf("Headings = %+v", res.Headings)
+	}
+	if got := strings.Join(res.NoteIDs, " "); got != "note-fn:1 note-fnref:1" {
+		t.Errorf("NoteIDs = %q", got)
+	}
+	want := []Anchored{
+		{BrokenLink: BrokenLink{Target: "#contexte-2", Line: 5, Col: 6}, Href: "", Frag: "contexte-2"},
+		{BrokenLink: BrokenLink{Target: "b.md#%C3%A9t%C3%A9", Line: 5, Col: 31}, Href: "/s/b/", Frag: "été"},
+	}
+	if len(res.Anchors) != len(want) {
+		t.Fatalf("Anchors = %+v", res.Anchors)
+	}
+	for i, a := range res.Anchors {
+		if a != want[i] {
+			t.Errorf("Anchors[%d] = %+v, want %+v", i, a, want[i])
+		}
+	}
+}

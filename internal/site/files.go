@@ -24,7 +24,11 @@ func (s *Site) fileURL(rel string) (markdown.Link, bool) {
 	if _, ok := slices.BinarySearch(s.files, rel); !ok {
 		return markdown.Link{}, false
 	}
-	return markdown.Link{Href: s.Base.Path + rel, Note: s.documentNote(rel)}, true
+	link := markdown.Link{Href: s.Base.Path + rel, Note: s.documentNote(rel)}
+	if s.Image != nil {
+		link.Width, link.Height, link.Err = s.Image(rel)
+	}
+	return link, true
 }
 
 // documentFormats name the documents whose links say their format and
@@ -54,6 +58,10 @@ type fileIndex struct {
 	// FileSize is the size of a content file by its path from content/;
 	// the build sets it (the site reads no file).
 	FileSize func(rel string) (int64, bool)
+	// Image is the published size of an image file by its path from
+	// content/, or why it cannot be published; 0 × 0 for another file or
+	// an image of unknown size. The build sets it.
+	Image func(rel string) (w, h int, err error)
 }
 
 // addressURL resolves a link target that is not a .md file: a content file

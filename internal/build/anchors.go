@@ -1,0 +1,122 @@
+package build
+
+import (
+	"slices"
+	"strings"
+
+	"spaser/internal/diag"
+	"spaser/internal/markdown"
+)
+
+const anchorRule = "L'ancre (après #) est l'identifiant d'un intertitre de la page visée : sans accents ni majuscules, les mots reliés par des tirets (« ## Éléments de contexte » → #elements-de-contexte ; le deuxième intertitre de même texte → #elements-de-contexte-2)."
+
+const generatedAnchorRule = "Les ancres d'une page produite par spaser sont celles de sa mise en page : ouvrez la page dans l'aperçu (spaser serve) pour les voir."
+
+// anchors are what the conversion of each page tells about #fragments:
+// the ids of its body and its links to a fragment. They are checked once
+// every page is converted, since a link may go to a page converted after.
+type anchors struct {
+	converted []bool     // the page's ids are known: its body was converted, or it has none
+	ids       [][]string // its headings' ids, to suggest, then its footnotes'
+	headings  []int      // how many of ids are its headings'
+	links     [][]markdown.Anchored
+}
+
+func newAnchors(n int) *anchors {
+	return &anchors{converted: make([]bool, n), ids: make([][]string, n), headings: make([]int, n), links: make([][]markdown.Anchored, n)}
+}
+
+// record keeps what the conversion of page i tells; res is nil for a page
+// without a body. Each page has its own index: safe from several goroutines.
+func (a *anchors) record(i int, res *markdown.Result) {
+	a.converted[i] = true
+	if res == nil {
+		return
+	}
+	ids := make([]string, 0, len(res.Headings)+len(res.NoteIDs))
+	for _, h := range res.Headings {
+		ids = append(ids, h.ID)
+	}
+	a.ids[i], a.headings[i], a.links[i] = append(ids, res.NoteIDs...), len(res.Headings), res.Anchors
+}
+
+// report adds an error for every link to a fragment that its page does not
+// have: a heading of a content page (or an id of its layout), an id of a
+// generated page's layout. A link to a page whose body could not be
+// converted, or to a file, is not checked.
+func (a *anchors) report(ld *Loaded, l *diag.List) {
+	s := ld.Site
+	byHref := make(map[string]int, len(s.Pages))
+	for i, p := range s.Pages {
+		byHref[s.URL(p)] = i
+	}
+	for i, p := range s.Pages {
+		for _, link := range a.links[i] {
+			to, ok := i, link.Href == ""
+			if !ok {
+				to, ok = byHref[link.Href]
+			}
+			if !ok || s.Pages[to].Src != nil && !a.converted[to] {
+				continue
+			}
+			if known, has := a.has(ld, to, link.Frag); !has {
+				at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + link.Line - 1, Col: link.Col}
+				l.Errorf(at, anchorHint(link, known, s.Pages[to].Src == nil), "lien vers une ancre inexistante : %s", link.Target)
+			}
+		}
+	}
+}
+
+// has reports whether page i has the id frag, and otherwise which ids to
+// suggest: its headings', then those of its own layout.
+func (a *anchors) has(ld *Loaded, i int, frag string) (suggest []string, ok bool) {
+	p := ld.Site.Pages[i]
+	layout := ld.Templates.Anchors(p.Kind)
+	if layout.Has(frag) {
+		return nil, true
+	}
+	if slices.Contains(a.ids[i], frag) {
+		return nil, true
+	}
+	return append(slices.Clip(a.ids[i][:a.headings[i]]), layout.Own...), false
+}
+
+// anchorHint suggests the link with the nearest id, and lists the nearest
+// ones: an editor who typed the heading's text with its accents gets its id.
+// generated tells a page spaser makes, whose ids its layout makes.
+func anchorHint(link markdown.Anchored, ids []string, generated bool) string {
+	rule := anchorRule
+	if generated {
+		rule = generatedAnchorRule
+	}
+	if len(ids) == 0 && generated {
+		return rule
+	}
+	if len(ids) == 0 {
+		return "La page visée n'a aucune ancre : retirez « #" + link.Frag + " » ou ajoutez l'intertitre à la page. " + rule
+	}
+	prefix := link.Target[:strings.LastIndexByte(link.Target, '#')+1]
+	best := diag.Suggest(link.Frag, ids)
+	if best == "" && len(link.Frag) >= 3 { // a heading's first words: #les-enjeux for #les-enjeux-de-son-actualisation
+		best = shortestWithPrefix(ids, link.Frag)
+	}
+	if slug := markdown.Slug(link.Frag); slices.Contains(ids, slug) {
+		best = slug
+	}
+	hint := rule
+	if best != "" {
+		hint = "Vouliez-vous dire « " + prefix + best + " » ? " + hint
+	}
+	return hint + " Ancres de la page : #" + strings.Join(diag.Nearest(link.Frag, ids, 3), ", #") + "."
+}
+
+// shortestWithPrefix is the shortest of ids that starts with prefix, or "".
+func shortestWithPrefix(ids []string, prefix string) string {
+	best := ""
+	for _, id := range ids {
+		if strings.HasPrefix(id, prefix) && (best == "" || len(id) < len(best) || len(id) == len(best) && id < best) {
+			best = id
+		}
+	}
+	return best
+}

@@ -1,0 +1,48 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"spaser/internal/sitetest"
+)
+
+// A link to a #fragment is checked, once every page is converted, against
+// the ids of the page it goes to: its headings (with their duplicate
+// suffixes) and footnotes, its layout's ids, a generated page's ids.
+func TestAnchors(t *testing.T) {
+	const page = "content/axes/1-vert/1-climat/2-haut.md"
+	good := "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\n## Objectifs\n\n" +
+		"Voir [plus haut](#objectifs-2), [la note](#note-fn:1)[^1], [le contenu](#contenu), [la page](/page.md#premiere-partie), " +
+		"[l'action](1-bas.md#objectifs), [les indicateurs](/indicateurs/#groupe-1), [les valeurs](/indicateurs/heures/#valeurs), [un PDF](doc.pdf#page=2).\n\n[^1]: Note.\n"
+	src := sitetest.New(t, withFiles(map[string]string{page: good, "content/axes/1-vert/1-climat/doc.pdf": "%PDF"}))
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, src, out, "/spaser/"); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "axes/1-vert/1-climat/2-haut/index.html"))
+	sitetest.ContainsAll(t, string(html), `href="#objectifs-2"`, `href="/spaser/page/#premiere-partie"`, `href="/spaser/indicateurs/#groupe-1"`)
+
+	bad := "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\n## Objectifs\n\n" +
+		"Voir [plus haut](#objectifs-3) et [la page](/page.md#Première-partie).\n\n" +
+		"[L'action](1-bas.md#objectif), [les indicateurs](/indicateurs/#groupe), [l'accueil](/_index.md#nulle-part).\n\n" +
+		"[Vide](/vide.md#rien), [les enjeux](/axes/1-vert/_index.md#sous-partie) et [plus bas](#objec).\n"
+	all := failedBuild(t, sitetest.New(t, withFiles(map[string]string{page: bad, "content/vide.md": "+++\ntitle = \"Vide\"\n+++\nTexte.\n"})), "")
+	sitetest.ContainsAll(t, all,
+		page+":9:6: erreur\u00a0: lien vers une ancre inexistante : #objectifs-3\n    → Vouliez-vous dire « #objectifs-2 » ? L'ancre (après #)",
+		"Ancres de la page : #objectifs-2, #objectifs, #indicateurs-suivis.",
+		page+":9:35: erreur\u00a0: lien vers une ancre inexistante : /page.md#Première-partie\n    → Vouliez-vous dire « /page.md#premiere-partie » ?",
+		page+":11:1: erreur\u00a0: lien vers une ancre inexistante : 1-bas.md#objectif\n    → Vouliez-vous dire « 1-bas.md#objectifs » ?",
+		page+":11:32: erreur\u00a0: lien vers une ancre inexistante : /indicateurs/#groupe\n    → Les ancres d'une page produite par spaser sont celles de sa mise en page : ouvrez la page dans l'aperçu (spaser serve) pour les voir.\n",
+		page+":11:73: erreur\u00a0: lien vers une ancre inexistante : /_index.md#nulle-part\n",
+		"Ancres de la page : #axes, #resultats, #suivi.", // its layout's own
+		page+":13:1: erreur\u00a0: lien vers une ancre inexistante : /vide.md#rien\n    → La page visée n'a aucune ancre : retirez « #rien »",
+		page+":13:24: erreur\u00a0: lien vers une ancre inexistante : /axes/1-vert/_index.md#sous-partie\n    → Vouliez-vous dire « /axes/1-vert/_index.md#sous-parties » ?",
+		page+":13:76: erreur\u00a0: lien vers une ancre inexistante : #objec\n    → Vouliez-vous dire « #objectifs » ?",
+	)
+	if n := strings.Count(all, "ancre inexistante"); n != 8 {
+		t.Errorf("%d anchor errors, want 8:\n%s", n, all)
+	}
+}
