@@ -1,7 +1,9 @@
 // Package echarts draws charts as SVG with Apache ECharts' server-side
 // renderer, run inside the spaser process by goja (a JavaScript engine in
-// pure Go): no Node.js, no npm, no network. The ECharts distribution file
-// is vendored in dist/ at a pinned version, with its licence.
+// pure Go): no Node.js, no npm, no network. The part of ECharts that spaser
+// draws with is vendored in dist/ at a pinned version, with its licences:
+// bundle/ builds it from the npm packages (make echarts), a development
+// step only.
 //
 // Every SVG is kept in a cache folder under a hash of what made it: the
 // request (options, size, labels), the ECharts file and our renderer
@@ -26,16 +28,17 @@ import (
 // Env is the environment variable that moves the cache folder.
 const Env = "SPASER_CACHE_DIR"
 
-// Version is the vendored Apache ECharts; librarySHA256 the SHA-256 of its
-// dist/echarts.min.js, as published on the npm registry (checked by a
-// test, and part of every cache key).
+// Version is the vendored Apache ECharts; librarySHA256 the SHA-256 of
+// dist/echarts.spaser.min.js, as bundle/ builds it from the npm packages
+// pinned by bundle/package-lock.json (checked by a test, and part of every
+// cache key).
 const (
 	Version       = "6.1.0"
-	librarySHA256 = "b66b25aeb4df84e33199dc21694014d336d222cbd9deb0e5a7c14bd6aa0d0fd0"
+	librarySHA256 = "5546dcb7f1f8d8d174bd5fb401a82e0d1c65e590f6209df6be8833e70e127151"
 )
 
 var (
-	//go:embed dist/echarts.min.js
+	//go:embed dist/echarts.spaser.min.js
 	library string
 	//go:embed render.js
 	script string
