@@ -56,12 +56,14 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	years := s.Years()
 	k := s.Cfg.Colors
 	pal := chart.Palette{Text: k.Text, Axis: k.Muted, Values: k.ChartValues, Target: k.ChartTargets}
-	var specs []*chart.Spec
+	var charts []*chart.Spec // the narrow drawings
+	var specs []*chart.Spec  // every drawing, narrow and wide
 	var reqs [][]byte
 	for _, e := range j.follow.List {
 		spec, err := chart.BuildWith(e, years, pal)
 		if err == nil && spec != nil {
-			for _, sp := range []*chart.Spec{spec, spec.Wide} { // the narrow drawing, then the wide
+			charts = append(charts, spec)
+			for _, sp := range []*chart.Spec{spec, spec.Wide} {
 				var req []byte
 				if req, err = sp.Request(); err != nil {
 					break
@@ -74,9 +76,8 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 			return nil, fmt.Errorf("graphique de l'indicateur %s : %w", e.Ind.ID, err)
 		}
 	}
-	charts := map[string]*chart.Figure{}
 	if len(reqs) == 0 {
-		return charts, nil
+		return map[string]*chart.Figure{}, nil
 	}
 	svgs, st, err := r.Render(ctx, reqs)
 	if err != nil {
@@ -86,11 +87,23 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	if err := redrawRefused(ctx, r, specs, reqs, st.Cached, figs, errs); err != nil {
 		return nil, err
 	}
-	for i := 0; i < len(specs); i += 2 {
-		figs[i].WideSVG = figs[i+1].SVG
-		charts[specs[i].For] = figs[i]
+	return pair(charts, specs, figs), nil
+}
+
+// pair makes one figure of each chart's two drawings, found by identity
+// (figs[i] is the drawing of specs[i]), by indicator id.
+func pair(charts, specs []*chart.Spec, figs []*chart.Figure) map[string]*chart.Figure {
+	bySpec := make(map[*chart.Spec]*chart.Figure, len(specs))
+	for i, sp := range specs {
+		bySpec[sp] = figs[i]
 	}
-	return charts, nil
+	out := make(map[string]*chart.Figure, len(charts))
+	for _, sp := range charts {
+		fig := bySpec[sp]
+		fig.WideSVG = bySpec[sp.Wide].SVG
+		out[sp.For] = fig
+	}
+	return out
 }
 
 // clean makes each SVG fit for the page, on every core: re-parsing the SVGs
