@@ -52,29 +52,9 @@ func (j *Job) Wait() (map[string]*chart.Figure, error) {
 }
 
 func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.Figure, error) {
-	s := j.site
-	years := s.Years()
-	k := s.Cfg.Colors
-	pal := chart.Palette{Text: k.Text, Axis: k.Muted, Values: k.ChartValues, Target: k.ChartTargets}
-	var charts []*chart.Spec // the narrow drawings
-	var specs []*chart.Spec  // every drawing, narrow and wide
-	var reqs [][]byte
-	for _, e := range j.follow.List {
-		spec, err := chart.BuildWith(e, years, pal)
-		if err == nil && spec != nil {
-			charts = append(charts, spec)
-			for _, sp := range []*chart.Spec{spec, spec.Wide} {
-				var req []byte
-				if req, err = sp.Request(); err != nil {
-					break
-				}
-				reqs = append(reqs, req)
-				specs = append(specs, sp)
-			}
-		}
-		if err != nil {
-			return nil, fmt.Errorf("graphique de l'indicateur %s : %w", e.Ind.ID, err)
-		}
+	charts, specs, reqs, err := Requests(j.site, j.follow)
+	if err != nil {
+		return nil, err
 	}
 	if len(reqs) == 0 {
 		return map[string]*chart.Figure{}, nil
@@ -88,6 +68,33 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 		return nil, err
 	}
 	return pair(charts, specs, figs), nil
+}
+
+// Requests builds the charts of the follow-up f: charts are the narrow
+// drawings, specs every drawing (narrow and wide), reqs the ECharts
+// request of each of specs.
+func Requests(s *site.Site, f *followup.Result) (charts, specs []*chart.Spec, reqs [][]byte, err error) {
+	years := s.Years()
+	k := s.Cfg.Colors
+	pal := chart.Palette{Text: k.Text, Axis: k.Muted, Values: k.ChartValues, Target: k.ChartTargets}
+	for _, e := range f.List {
+		spec, err := chart.BuildWith(e, years, pal)
+		if err == nil && spec != nil {
+			charts = append(charts, spec)
+			for _, sp := range []*chart.Spec{spec, spec.Wide} {
+				var req []byte
+				if req, err = sp.Request(); err != nil {
+					break
+				}
+				reqs = append(reqs, req)
+				specs = append(specs, sp)
+			}
+		}
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("graphique de l'indicateur %s : %w", e.Ind.ID, err)
+		}
+	}
+	return charts, specs, reqs, nil
 }
 
 // pair makes one figure of each chart's two drawings, found by identity
