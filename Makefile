@@ -21,7 +21,7 @@ VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 
 RELEASE_DIR ?= release
 PLATFORMS   := linux/amd64 linux/arm64 darwin/arm64 windows/amd64
 
-.PHONY: site deps test quick-test fuzz audit release release-check
+.PHONY: site deps test quick-test fuzz audit release release-check echarts
 
 site:
 	$(GO) run ./cmd/spaser build
@@ -102,6 +102,17 @@ quick-test:
 # Cross-compiles spaser for each platform of PLATFORMS into RELEASE_DIR,
 # with its version and checksums, then checks that the binary of this
 # machine's platform builds the default site exactly as `go run` does.
+# The part of Apache ECharts that spaser embeds
+# (internal/echarts/dist/echarts.spaser.min.js), built again from the npm
+# packages pinned in internal/echarts/bundle: a development step, needing
+# Node.js and npm; spaser itself never runs them. After changing
+# bundle/entry.js or the versions, update librarySHA256 in echarts.go.
+echarts:
+	cd internal/echarts/bundle
+	npm ci --no-audit --no-fund --ignore-scripts
+	npm run --silent build > ../dist/echarts.spaser.min.js
+	sha256sum ../dist/echarts.spaser.min.js
+
 release:
 	rm -rf $(RELEASE_DIR)
 	mkdir -p $(RELEASE_DIR)

@@ -1,7 +1,9 @@
 // Package echarts draws charts as SVG with Apache ECharts' server-side
 // renderer, run inside the spaser process by goja (a JavaScript engine in
-// pure Go): no Node.js, no npm, no network. The ECharts distribution file
-// is vendored in dist/ at a pinned version, with its licence.
+// pure Go): no Node.js, no npm, no network. The part of ECharts that spaser
+// draws with is vendored in dist/ at a pinned version, with its licences:
+// bundle/ builds it from the npm packages (make echarts), a development
+// step only.
 //
 // Every SVG is kept in a cache folder under a hash of what made it: the
 // request (options, size, labels), the ECharts file and our renderer
@@ -19,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 )
@@ -26,16 +29,17 @@ import (
 // Env is the environment variable that moves the cache folder.
 const Env = "SPASER_CACHE_DIR"
 
-// Version is the vendored Apache ECharts; librarySHA256 the SHA-256 of its
-// dist/echarts.min.js, as published on the npm registry (checked by a
-// test, and part of every cache key).
+// Version is the vendored Apache ECharts; librarySHA256 the SHA-256 of
+// dist/echarts.spaser.min.js, as bundle/ builds it from the npm packages
+// pinned by bundle/package-lock.json (checked by a test, and part of every
+// cache key).
 const (
 	Version       = "6.1.0"
-	librarySHA256 = "b66b25aeb4df84e33199dc21694014d336d222cbd9deb0e5a7c14bd6aa0d0fd0"
+	librarySHA256 = "5546dcb7f1f8d8d174bd5fb401a82e0d1c65e590f6209df6be8833e70e127151"
 )
 
 var (
-	//go:embed dist/echarts.min.js
+	//go:embed dist/echarts.spaser.min.js
 	library string
 	//go:embed render.js
 	script string
@@ -155,9 +159,13 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 }
 
 // drawAll draws reqs[i] for each i of todo into out, on up to Workers
-// engines; it returns the errors by index.
+// engines; it returns the errors by index. The longest requests (more
+// series, more labels) are drawn first, so that the engines finish
+// together rather than one drawing a large chart alone at the end.
 func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [][]byte) []error {
 	errs := make([]error, len(reqs))
+	todo = slices.Clone(todo)
+	slices.SortStableFunc(todo, func(a, b int) int { return len(reqs[b]) - len(reqs[a]) })
 	workers := r.workers()
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -238,9 +246,9 @@ func (r *Renderer) workers() int {
 	return min(runtime.GOMAXPROCS(0), 4)
 }
 
-// Warm starts the engine in the background, so that the first chart drawn
-// later (the preview's first edit) does not wait for it. A failure is
-// left for the drawing to report.
+// Warm starts the engines in the background, one per worker, so that the
+// first charts drawn later (a cold build, the preview's first edit) do not
+// wait for them. A failure is left for the drawing to report.
 func (r *Renderer) Warm() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -250,11 +258,18 @@ func (r *Renderer) Warm() {
 	done := make(chan struct{})
 	r.warming = done
 	go func() {
-		e, err := newEngine()
-		r.mu.Lock()
-		if err == nil && len(r.idle) == 0 {
-			r.idle = append(r.idle, e)
+		var wg sync.WaitGroup
+		if _, _, err := programs(); err == nil { // compiled once, then the engines start together
+			for range r.workers() {
+				wg.Go(func() {
+					if e, err := newEngine(); err == nil {
+						r.put(e)
+					}
+				})
+			}
 		}
+		wg.Wait()
+		r.mu.Lock()
 		r.warming = nil
 		r.mu.Unlock()
 		close(done)
@@ -262,7 +277,7 @@ func (r *Renderer) Warm() {
 }
 
 // Prewarm starts the engine (Warm) when the cache holds no SVG drawn by
-// this code, that is when every chart will be drawn: the 0,2-0,4 s of
+// this code, that is when every chart will be drawn: the 0,1-0,2 s of
 // compiling ECharts then overlap the loading of the content, which they
 // do not depend on. With a cache already filled it does nothing, so that
 // a build whose charts are all cached does not pay for the compile.

@@ -33,7 +33,7 @@ func programs() (*goja.Program, *goja.Program, error) {
 }
 
 func compileLibrary() (*goja.Program, error) {
-	return goja.Compile("echarts.min.js", library, false)
+	return goja.Compile("echarts.spaser.min.js", library, false)
 }
 
 // engine is a JavaScript runtime with ECharts loaded. It is used by one

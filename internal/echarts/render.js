@@ -1,5 +1,5 @@
 // spaser's chart renderer, run by goja inside the spaser process after
-// dist/echarts.min.js: Apache ECharts draws each chart as an SVG string
+// dist/echarts.spaser.min.js: Apache ECharts draws each chart as an SVG string
 // (server-side rendering, no browser, no DOM).
 //
 // spaserRender takes a request as JSON: {"width": 400, "height": 300,

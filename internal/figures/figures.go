@@ -52,32 +52,12 @@ func (j *Job) Wait() (map[string]*chart.Figure, error) {
 }
 
 func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.Figure, error) {
-	s := j.site
-	years := s.Years()
-	k := s.Cfg.Colors
-	pal := chart.Palette{Text: k.Text, Axis: k.Muted, Values: k.ChartValues, Target: k.ChartTargets}
-	var specs []*chart.Spec
-	var reqs [][]byte
-	for _, e := range j.follow.List {
-		spec, err := chart.BuildWith(e, years, pal)
-		if err == nil && spec != nil {
-			spec.Explain(s.Terms)
-			for _, sp := range []*chart.Spec{spec, spec.Wide} { // the narrow drawing, then the wide
-				var req []byte
-				if req, err = sp.Request(); err != nil {
-					break
-				}
-				reqs = append(reqs, req)
-				specs = append(specs, sp)
-			}
-		}
-		if err != nil {
-			return nil, fmt.Errorf("graphique de l'indicateur %s : %w", e.Ind.ID, err)
-		}
+	charts, specs, reqs, err := Requests(j.site, j.follow)
+	if err != nil {
+		return nil, err
 	}
-	charts := map[string]*chart.Figure{}
 	if len(reqs) == 0 {
-		return charts, nil
+		return map[string]*chart.Figure{}, nil
 	}
 	svgs, st, err := r.Render(ctx, reqs)
 	if err != nil {
@@ -87,11 +67,51 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	if err := redrawRefused(ctx, r, specs, reqs, st.Cached, figs, errs); err != nil {
 		return nil, err
 	}
-	for i := 0; i < len(specs); i += 2 {
-		figs[i].WideSVG = figs[i+1].SVG
-		charts[specs[i].For] = figs[i]
+	return pair(charts, specs, figs), nil
+}
+
+// Requests builds the charts of the follow-up f: charts are the narrow
+// drawings, specs every drawing (narrow and wide), reqs the ECharts
+// request of each of specs.
+func Requests(s *site.Site, f *followup.Result) (charts, specs []*chart.Spec, reqs [][]byte, err error) {
+	years := s.Years()
+	k := s.Cfg.Colors
+	pal := chart.Palette{Text: k.Text, Axis: k.Muted, Values: k.ChartValues, Target: k.ChartTargets}
+	for _, e := range f.List {
+		spec, err := chart.BuildWith(e, years, pal)
+		if err == nil && spec != nil {
+			spec.Explain(s.Terms)
+			charts = append(charts, spec)
+			for _, sp := range []*chart.Spec{spec, spec.Wide} {
+				var req []byte
+				if req, err = sp.Request(); err != nil {
+					break
+				}
+				reqs = append(reqs, req)
+				specs = append(specs, sp)
+			}
+		}
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("graphique de l'indicateur %s : %w", e.Ind.ID, err)
+		}
 	}
-	return charts, nil
+	return charts, specs, reqs, nil
+}
+
+// pair makes one figure of each chart's two drawings, found by identity
+// (figs[i] is the drawing of specs[i]), by indicator id.
+func pair(charts, specs []*chart.Spec, figs []*chart.Figure) map[string]*chart.Figure {
+	bySpec := make(map[*chart.Spec]*chart.Figure, len(specs))
+	for i, sp := range specs {
+		bySpec[sp] = figs[i]
+	}
+	out := make(map[string]*chart.Figure, len(charts))
+	for _, sp := range charts {
+		fig := bySpec[sp]
+		fig.WideSVG = bySpec[sp.Wide].SVG
+		out[sp.For] = fig
+	}
+	return out
 }
 
 // clean makes each SVG fit for the page, on every core: re-parsing the SVGs
