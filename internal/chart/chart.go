@@ -383,6 +383,12 @@ func (s *Spec) patch(m map[string]any) {
 			}
 		case "baseline":
 			se["z"] = 1
+			// The line has no symbol, but ECharts' legend draws a circle for
+			// "none": a transparent one, so that the legend shows the dashed
+			// line alone, as drawn.
+			if it, ok := se["itemStyle"].(map[string]any); ok {
+				it["opacity"] = 0
+			}
 			if ml, ok := se["markLine"].(map[string]any); ok {
 				ml["silent"] = true
 				ml["z"] = 1
