@@ -36,7 +36,8 @@ func TestGlossary(t *testing.T) {
 			index = body
 		}
 	}
-	mustContain(t, "search index", index, `"u":"/glossaire/"`, "gaz à effet de serre")
+	mustContain(t, "search index", index, `"u":"/glossaire/"`, "gaz à effet de serre",
+		"Service pilote\u00a0: DA (Direction des achats).") // a fact reads with its label
 }
 
 // TestChartNotes: the note under a chart explains the glossary's terms the

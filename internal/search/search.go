@@ -42,9 +42,11 @@ func PageEntry(s *site.Site, p *site.Page, f *followup.Result) ([]byte, error) {
 	case p.Indicator != nil:
 		ind := p.Indicator
 		e.Label = "Indicateur"
-		parts := []string{ind.ShortLabel, ind.Definition}
+		parts := []string{ind.ShortLabel + ".", ind.Definition}
 		for _, f := range ind.Facts {
-			parts = append(parts, f.Text) // what its page shows
+			// What its page shows, with the label that makes it read as a
+			// sentence in an extract (« Direction pilote : DAPM. »).
+			parts = append(parts, f.Label+"\u00a0: "+strings.TrimSuffix(f.Text, ".")+".")
 		}
 		e.Text = join(parts...)
 		e.Card = card(f.Of(ind))
