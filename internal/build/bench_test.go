@@ -99,7 +99,9 @@ func BenchmarkCharts(b *testing.B) {
 }
 
 // BenchmarkChartsDrawn is the same with an empty cache: every chart drawn
-// by Apache ECharts under Node.js (one process for all of them).
+// by Apache ECharts inside the process. ECharts is compiled once per
+// process, so this leaves the compile out: BenchmarkCold in
+// internal/echarts times a first build's drawing, compile included.
 func BenchmarkChartsDrawn(b *testing.B) {
 	benchCharts(b, true)
 }
