@@ -21,7 +21,7 @@ VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 
 RELEASE_DIR ?= release
 PLATFORMS   := linux/amd64 linux/arm64 darwin/arm64 windows/amd64
 
-.PHONY: site deps test quick-test fuzz audit release release-check echarts
+.PHONY: site deps test quick-test fuzz audit release release-check echarts echarts-bytecode
 
 site:
 	$(GO) run ./cmd/spaser build
@@ -112,6 +112,14 @@ echarts:
 	npm ci --no-audit --no-fund --ignore-scripts
 	npm run --silent build > ../dist/echarts.spaser.min.js
 	sha256sum ../dist/echarts.spaser.min.js
+
+# The same file compiled to QuickJS bytecode (dist/echarts.spaser.qjs),
+# which spaser embeds so that each engine loads ECharts without parsing it.
+# Run after `make echarts` or a new version of modernc.org/quickjs, then set
+# bytecodeSHA256 in echarts.go: TestBytecode compiles it again and compares.
+echarts-bytecode:
+	$(GO) test ./internal/echarts -run '^TestBytecode$$' -count=1 -update -v
+	sha256sum internal/echarts/dist/echarts.spaser.qjs
 
 release:
 	rm -rf $(RELEASE_DIR)

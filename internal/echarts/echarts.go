@@ -1,6 +1,6 @@
 // Package echarts draws charts as SVG with Apache ECharts' server-side
-// renderer, run inside the spaser process by goja (a JavaScript engine in
-// pure Go): no Node.js, no npm, no network. The part of ECharts that spaser
+// renderer, run inside the spaser process by QuickJS (modernc.org/quickjs:
+// the C engine translated to Go, no cgo): no Node.js, no npm, no network. The part of ECharts that spaser
 // draws with is vendored in dist/ at a pinned version, with its licences:
 // bundle/ builds it from the npm packages (make echarts), a development
 // step only.
@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -36,6 +35,9 @@ const Env = "SPASER_CACHE_DIR"
 const (
 	Version       = "6.1.0"
 	librarySHA256 = "5546dcb7f1f8d8d174bd5fb401a82e0d1c65e590f6209df6be8833e70e127151"
+	// bytecodeSHA256 is that of dist/echarts.spaser.qjs, the same file
+	// compiled to QuickJS bytecode (TestBytecode).
+	bytecodeSHA256 = "1af643e043c3d8df9dfbadde5326295d8183b2a61f6914481dc412694b04ed53"
 )
 
 var (
@@ -56,7 +58,7 @@ var codeVersion = func() string {
 // engine kept between calls (the preview draws again on every edit).
 type Renderer struct {
 	Cache   string        // the SVG cache; default <cache>/charts
-	Workers int           // engines drawing at once; default GOMAXPROCS, at most 4
+	Workers int           // engines drawing at once; default 1 (see workers)
 	Timeout time.Duration // per chart; default 30 s
 
 	mu      sync.Mutex
@@ -183,7 +185,8 @@ func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [
 				svg, err := e.draw(ctx, reqs[i], r.timeout())
 				if err != nil {
 					errs[i] = err
-					e = nil // an engine stopped midway is not reused
+					e.close() // an engine stopped midway is not reused
+					e = nil
 					continue
 				}
 				out[i] = []byte(svg)
@@ -233,17 +236,38 @@ func (r *Renderer) get() (*engine, error) {
 // edit (a chart's two drawings) starts none.
 func (r *Renderer) put(e *engine) {
 	r.mu.Lock()
-	if len(r.idle) < r.workers() {
+	keep := len(r.idle) < r.workers()
+	if keep {
 		r.idle = append(r.idle, e)
 	}
 	r.mu.Unlock()
+	if !keep {
+		e.close()
+	}
 }
 
+// close frees the warm engines (tests; otherwise they go with the
+// Renderer, see engine).
+func (r *Renderer) close() {
+	r.mu.Lock()
+	idle := r.idle
+	r.idle = nil
+	r.mu.Unlock()
+	for _, e := range idle {
+		e.close()
+	}
+}
+
+// workers is 1 unless set: QuickJS's C memory allocator (modernc.org/libc)
+// is one lock for the whole process, and two engines drawing at once spend
+// more time waiting for it than they gain (14 drawings: 0,33-0,35 s on one
+// engine, 0,41-0,44 s on two, BenchmarkCold); one engine also leaves the
+// other core to the rest of the build.
 func (r *Renderer) workers() int {
 	if r.Workers > 0 {
 		return r.Workers
 	}
-	return min(runtime.GOMAXPROCS(0), 4)
+	return 1
 }
 
 // Warm starts the engines in the background, one per worker, so that the
@@ -259,14 +283,12 @@ func (r *Renderer) Warm() {
 	r.warming = done
 	go func() {
 		var wg sync.WaitGroup
-		if _, _, err := programs(); err == nil { // compiled once, then the engines start together
-			for range r.workers() {
-				wg.Go(func() {
-					if e, err := newEngine(); err == nil {
-						r.put(e)
-					}
-				})
-			}
+		for range r.workers() { // the engines load ECharts together
+			wg.Go(func() {
+				if e, err := newEngine(); err == nil {
+					r.put(e)
+				}
+			})
 		}
 		wg.Wait()
 		r.mu.Lock()
@@ -277,8 +299,8 @@ func (r *Renderer) Warm() {
 }
 
 // Prewarm starts the engine (Warm) when the cache holds no SVG drawn by
-// this code, that is when every chart will be drawn: the 0,1-0,2 s of
-// compiling ECharts then overlap the loading of the content, which they
+// this code, that is when every chart will be drawn: the 0,03-0,1 s of
+// loading ECharts into each engine then overlap the loading of the content, which they
 // do not depend on. With a cache already filled it does nothing, so that
 // a build whose charts are all cached does not pay for the compile.
 func (r *Renderer) Prewarm() {

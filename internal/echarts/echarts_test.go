@@ -6,11 +6,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -26,6 +26,34 @@ func requests(t testing.TB) [][]byte {
 		t.Fatal(err)
 	}
 	return bytes.Split(bytes.TrimSpace(b), []byte("\n"))
+}
+
+var update = flag.Bool("update", false, "write dist/echarts.spaser.qjs (make echarts-bytecode)")
+
+// TestBytecode compiles the vendored ECharts file again and finds the
+// embedded bytecode, byte for byte: it was made from this file, by this
+// version of QuickJS (whose bytecode format changes between versions).
+// -update writes it.
+func TestBytecode(t *testing.T) {
+	b, err := compileLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile(filepath.Join("dist", "echarts.spaser.qjs"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		h := sha256.Sum256(b)
+		t.Logf("dist/echarts.spaser.qjs: %d bytes, SHA-256 %x (set bytecodeSHA256)", len(b), h)
+		return
+	}
+	if !bytes.Equal(b, libraryBytecode) {
+		t.Errorf("dist/echarts.spaser.qjs is not the bytecode of dist/echarts.spaser.min.js (%d bytes, embedded %d): run make echarts-bytecode", len(b), len(libraryBytecode))
+	}
+	h := sha256.Sum256(libraryBytecode)
+	if got := hex.EncodeToString(h[:]); got != bytecodeSHA256 {
+		t.Errorf("dist/echarts.spaser.qjs: SHA-256 %s, want %s", got, bytecodeSHA256)
+	}
 }
 
 // TestVendored: the ECharts file is the one recorded (its SHA-256), built
@@ -181,8 +209,8 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// BenchmarkCompile is the cost of parsing and compiling the ECharts file,
-// once per process.
+// BenchmarkCompile is the cost of parsing and compiling the ECharts file
+// (what each engine would pay without the embedded bytecode).
 func BenchmarkCompile(b *testing.B) {
 	for b.Loop() {
 		if _, err := compileLibrary(); err != nil {
@@ -191,33 +219,35 @@ func BenchmarkCompile(b *testing.B) {
 	}
 }
 
-// BenchmarkCold is the charts of a cold build of the default site: ECharts
-// compiled (as in a new process), the engines started, every chart drawn
+// BenchmarkCold is the charts of a cold build of the default site: the
+// engines started (ECharts loaded from its bytecode), every chart drawn
 // into an empty cache, on the default number of workers.
 func BenchmarkCold(b *testing.B) {
 	reqs := requests(b)
 	for b.Loop() {
 		b.StopTimer()
-		compiled.once, compiled.lib, compiled.script, compiled.err = sync.Once{}, nil, nil, nil
 		r := &Renderer{Cache: b.TempDir()}
 		b.StartTimer()
 		r.Prewarm()
 		if _, st, err := r.Render(context.Background(), reqs); err != nil || st.Rendered != len(reqs) {
 			b.Fatal(st, err)
 		}
+		b.StopTimer()
+		r.close()
+		b.StartTimer()
 	}
 	b.ReportMetric(float64(len(reqs)), "drawings")
 }
 
-// BenchmarkEngine is the start of an engine (programs compiled).
+// BenchmarkEngine is the start of an engine: a VM, ECharts loaded from
+// its bytecode, our script.
 func BenchmarkEngine(b *testing.B) {
-	if _, _, err := programs(); err != nil {
-		b.Fatal(err)
-	}
 	for b.Loop() {
-		if _, err := newEngine(); err != nil {
+		e, err := newEngine()
+		if err != nil {
 			b.Fatal(err)
 		}
+		e.close()
 	}
 }
 
@@ -228,6 +258,7 @@ func BenchmarkDraw(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	defer e.close()
 	for _, req := range reqs { // warm
 		if _, err := e.draw(context.Background(), req, time.Minute); err != nil {
 			b.Fatal(err)
@@ -266,5 +297,34 @@ func TestPrewarm(t *testing.T) {
 	other := &Renderer{Cache: filepath.Join(dir, "v-other")}
 	if _, err := os.Stat(cold.dir()); err != nil || filepath.Dir(cold.dir()) != dir || other.dir() == cold.dir() {
 		t.Error("the SVGs are not in a folder of this code version:", cold.dir(), err)
+	}
+}
+
+// TestBytecodeEqualsSource: an engine that loaded the bytecode and one
+// that parsed the source (the fallback) draw the same SVGs.
+func TestBytecodeEqualsSource(t *testing.T) {
+	reqs := requests(t)
+	a, err := startEngine(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	b, err := startEngine(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.close()
+	for i, req := range []([]byte){reqs[0], reqs[len(reqs)-1]} {
+		x, err := a.draw(context.Background(), req, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, err := b.draw(context.Background(), req, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x != y {
+			t.Errorf("request %d: the bytecode and the source draw differently", i)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-// spaser's chart renderer, run by goja inside the spaser process after
+// spaser's chart renderer, run by QuickJS inside the spaser process after
 // dist/echarts.spaser.min.js: Apache ECharts draws each chart as an SVG string
 // (server-side rendering, no browser, no DOM).
 //
