@@ -134,15 +134,17 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 		}()
 		tmpl = opts.Layouts.Load(fsys, opts.Defaults, tl, cfg.Colors)
 	}()
-	tree := content.Load(fsys, l)
+	// The follow-up needs only the indicators: computed before the content
+	// is read, it starts ECharts compiling as early as can be.
 	cat := indicator.Load(fsys, cfg, l)
-	s := site.New(cfg, base, tree, cat, l)
-	built := &render.Built{Follow: followup.Compute(cat, s.Years())}
+	built := &render.Built{Follow: followup.Compute(cat, site.Years(cfg))}
 	if opts.prewarm != nil && slices.ContainsFunc(built.Follow.List, (*followup.Entry).HasChart) {
 		// ECharts compiles while the rest loads; a site without a chart
 		// does not pay for it.
 		opts.prewarm.Prewarm()
 	}
+	tree := content.Load(fsys, l)
+	s := site.New(cfg, base, tree, cat, l)
 	s.FileSize = contentSize(fsys) // before the documents, which state their size
 	imgs := inspectImages(fsys, tree.Files)
 	s.Image = imgs.size
