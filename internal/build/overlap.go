@@ -11,9 +11,16 @@ import (
 // meanwhile; the pages that show one (their layout asked for it and got
 // render.ErrChartsPending) are rendered once the charts are drawn. The
 // layouts read a copy of the computed result with the charts pending:
-// nothing is written back. charts nil is Write.
+// nothing is written back. With charts nil or already drawn (all in the
+// cache), it is Write.
 func (ld *Loaded) writeWhileDrawing(sink Sink, workers int, l *diag.List, charts *figures.Job) (*Result, error) {
 	if charts == nil {
+		return ld.Write(sink, workers, l)
+	}
+	if charts.Ready() {
+		if err := ld.waitCharts(charts, l); err != nil {
+			return nil, err
+		}
 		return ld.Write(sink, workers, l)
 	}
 	c := &counter{Sink: sink}

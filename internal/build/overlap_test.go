@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"spaser/internal/publish"
+	"spaser/internal/site"
 	"spaser/internal/sitetest"
 )
 
@@ -65,5 +66,44 @@ func TestPagesWithoutChartFirst(t *testing.T) {
 	}
 	if !maps.Equal(readTree(t, out), readTree(t, out2)) {
 		t.Error("the sites differ")
+	}
+}
+
+// TestPendingChartPages: with the charts pending, exactly the pages of the
+// indicators that have a chart are put aside; every other page is written.
+func TestPendingChartPages(t *testing.T) {
+	src := sitetest.New(t, fixture)
+	ld, l, err := Prepare(Options{Source: src, Defaults: defaultsFS(), NoCharts: true})
+	if err != nil || l.HasErrors() {
+		t.Fatal(err, l.Items())
+	}
+	pending := *ld.Built
+	pending.ChartsPending = true
+	mem := &memory{files: map[string]int{}}
+	later, err := ld.writePages(mem, &pending, ld.Site.Pages, 0, l)
+	if err != nil || l.HasErrors() {
+		t.Fatal(err, l.Items())
+	}
+	want := map[*site.Page]bool{}
+	for _, e := range ld.Built.Follow.List {
+		if e.HasChart() {
+			want[ld.Site.IndPages[e.Ind.ID]] = true
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the fixture has no chart")
+	}
+	got := map[*site.Page]bool{}
+	for _, p := range later {
+		got[p] = true
+		if _, ok := mem.files[PageFile(p)]; ok {
+			t.Errorf("%s written before its chart", PageFile(p))
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("put aside %d pages, want %d", len(got), len(want))
+	}
+	if len(mem.files)+len(later) != len(ld.Site.Pages) {
+		t.Errorf("%d written + %d put aside, %d pages", len(mem.files), len(later), len(ld.Site.Pages))
 	}
 }

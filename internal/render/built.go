@@ -63,7 +63,12 @@ var ErrChartsPending = errors.New("graphiques en cours de dessin")
 // not drawn, as in a check).
 func (v View) Chart(ind *indicator.Indicator) (*chart.Figure, error) {
 	if v.Built.ChartsPending {
-		return nil, ErrChartsPending
+		// An entry without a chart's series is never drawn (chart.BuildWith):
+		// its page need not wait.
+		if e := v.Built.Follow.Of(ind); e != nil && e.HasChart() {
+			return nil, ErrChartsPending
+		}
+		return nil, nil
 	}
 	return v.Built.Charts[ind.ID], nil
 }
