@@ -134,15 +134,17 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 		}()
 		tmpl = opts.Layouts.Load(fsys, opts.Defaults, tl, cfg.Colors)
 	}()
-	tree := content.Load(fsys, l)
+	// The follow-up needs only the indicators: computed before the content
+	// is read, it starts ECharts compiling as early as can be.
 	cat := indicator.Load(fsys, cfg, l)
-	s := site.New(cfg, base, tree, cat, l)
-	built := &render.Built{Follow: followup.Compute(cat, s.Years())}
+	built := &render.Built{Follow: followup.Compute(cat, site.Years(cfg))}
 	if opts.prewarm != nil && slices.ContainsFunc(built.Follow.List, (*followup.Entry).HasChart) {
 		// ECharts compiles while the rest loads; a site without a chart
 		// does not pay for it.
 		opts.prewarm.Prewarm()
 	}
+	tree := content.Load(fsys, l)
+	s := site.New(cfg, base, tree, cat, l)
 	s.FileSize = contentSize(fsys) // before the documents, which state their size
 	imgs := inspectImages(fsys, tree.Files)
 	s.Image = imgs.size
@@ -163,6 +165,19 @@ func Load(opts Options) (*Loaded, *diag.List, error) {
 // and the preview all start here. ld is nil when the configuration could
 // not be read; l lists every problem found.
 func Prepare(opts Options) (*Loaded, *diag.List, error) {
+	ld, l, charts, err := prepare(opts)
+	if err == nil && charts != nil {
+		err = ld.waitCharts(charts, l)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return ld, l, nil
+}
+
+// prepare is Prepare, but leaves the charts being drawn when the content
+// has no error: charts is then the drawing, which ld.waitCharts finishes.
+func prepare(opts Options) (ld *Loaded, l *diag.List, charts *figures.Job, err error) {
 	r := opts.Charts
 	if r == nil {
 		r = echarts.New()
@@ -170,15 +185,12 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 	if !opts.NoCharts {
 		opts.prewarm = r
 	}
-	ld, l, err := Load(opts)
+	ld, l, err = Load(opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	var charts *figures.Job
 	if ld != nil && !l.HasErrors() && !opts.NoCharts {
 		charts = figures.Start(context.Background(), ld.Site, ld.Built.Follow, r) // drawn while the bodies convert
-	}
-	if ld != nil && !l.HasErrors() && !opts.NoCharts {
 		// Reduced while the bodies convert and the pages render: the pages
 		// need only their sizes, known from their headers. Write waits.
 		ld.images.start(ld.FS, *cmp.Or(opts.Images, defaultImages), opts.Workers)
@@ -187,19 +199,28 @@ func Prepare(opts Options) (*Loaded, *diag.List, error) {
 	if ld != nil {
 		failure = convertBodies(ld, opts.Workers, l)
 	}
-	if charts != nil {
+	if charts != nil && (failure != nil || l.HasErrors()) {
 		// Waited for even when the bodies had errors, so that no drawing
-		// goes on behind the next build of the preview.
-		figs, err := charts.Wait()
-		if err != nil && failure == nil && !l.HasErrors() {
-			failure = err
-		}
-		ld.Built.Charts = figs
+		// goes on behind the next build of the preview; the content's
+		// problems are told rather than the charts'.
+		ld.Built.Charts, _ = charts.Wait()
+		charts = nil
 	}
 	if failure != nil {
-		return nil, nil, failure
+		return nil, nil, nil, failure
 	}
-	return ld, l, nil
+	return ld, l, charts, nil
+}
+
+// waitCharts waits for the charts and hands them to the layouts; an error
+// is returned only when the content has none.
+func (ld *Loaded) waitCharts(charts *figures.Job, l *diag.List) error {
+	figs, err := charts.Wait()
+	ld.Built.Charts = figs
+	if err != nil && !l.HasErrors() {
+		return err
+	}
+	return nil
 }
 
 // Run builds the site. On any content error it returns a *diag.ListError
@@ -209,7 +230,7 @@ func Run(opts Options) (*Result, error) {
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
-	ld, l, err := Prepare(opts)
+	ld, l, charts, err := prepare(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -221,9 +242,12 @@ func Run(opts Options) (*Result, error) {
 	}
 	dir, err := publish.Begin(opts.Dest, opts.Source)
 	if err != nil {
+		if charts != nil {
+			charts.Wait() // no drawing left behind
+		}
 		return nil, &UsageError{err.Error()}
 	}
-	res, err := ld.Write(dir, opts.Workers, l)
+	res, err := ld.writeWhileDrawing(dir, opts.Workers, l, charts)
 	if err == nil && l.HasErrors() {
 		err = l.Err()
 	}
@@ -392,14 +416,31 @@ func (discard) Copy(_ string, r io.Reader) error {
 // into sink. A content file that can no longer be read (removed during the
 // build) is reported to l; other failures are returned.
 func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
-	s := ld.Site
 	c := &counter{Sink: sink}
-	err := parallel(s.Pages, workers, l, func(_ int, p *site.Page, l *diag.List) error {
-		buf := pages.Get().(*bytes.Buffer)
-		defer pages.Put(buf)
+	if _, err := ld.writePages(c, ld.Built, ld.Site.Pages, workers, l); err != nil {
+		return nil, err
+	}
+	if err := ld.writeNonPages(c, l); err != nil {
+		return nil, err
+	}
+	return &Result{Pages: len(ld.Site.Pages), Files: int(c.n.Load())}, nil
+}
+
+// writePages renders pages with b into sink. With b.ChartsPending, a page
+// that shows a chart is not written but returned, in the order of pages.
+func (ld *Loaded) writePages(sink Sink, b *render.Built, pages []*site.Page, workers int, l *diag.List) ([]*site.Page, error) {
+	s := ld.Site
+	later := make([]bool, len(pages))
+	err := parallel(pages, workers, l, func(i int, p *site.Page, l *diag.List) error {
+		buf := pageBufs.Get().(*bytes.Buffer)
+		defer pageBufs.Put(buf)
 		buf.Reset()
-		err := ld.Templates.Render(buf, s, ld.Built, p)
+		err := ld.Templates.Render(buf, s, b, p)
 		var le *render.LayoutError
+		if errors.Is(err, render.ErrChartsPending) {
+			later[i] = true
+			return nil
+		}
 		if errors.As(err, &le) {
 			// Once for every page of the layout: the list keeps one copy.
 			l.Errorf(le.Pos, le.Hint(), "la mise en page échoue : %s", le.Detail)
@@ -408,24 +449,33 @@ func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
 		if err != nil {
 			return fmt.Errorf("page /%s : %w", p.URLPath, err)
 		}
-		return c.WriteFile(PageFile(p), buf.Bytes())
+		return sink.WriteFile(PageFile(p), buf.Bytes())
 	})
-	if err == nil {
-		err = safely(func() error { return writeFiles(ld, c, l) })
-		if errors.Is(err, errInternal) {
-			l.Errorf(diag.Pos{File: "data"}, "Les fichiers de données sont peut-être en cause : signalez l'erreur à l'équipe technique.", "fichiers générés (données ouvertes, index de recherche) : %v", err)
-			err = nil
-		}
-	}
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Pages: len(s.Pages), Files: int(c.n.Load())}, nil
+	var rest []*site.Page
+	for i, p := range pages {
+		if later[i] {
+			rest = append(rest, p)
+		}
+	}
+	return rest, nil
 }
 
-// pages are the buffers the pages are rendered into, reused from page to
-// page: a sink does not keep the bytes it is given.
-var pages = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// writeNonPages is writeFiles; a panic in it is a problem told to l.
+func (ld *Loaded) writeNonPages(sink Sink, l *diag.List) error {
+	err := safely(func() error { return writeFiles(ld, sink, l) })
+	if errors.Is(err, errInternal) {
+		l.Errorf(diag.Pos{File: "data"}, "Les fichiers de données sont peut-être en cause : signalez l'erreur à l'équipe technique.", "fichiers générés (données ouvertes, index de recherche) : %v", err)
+		return nil
+	}
+	return err
+}
+
+// pageBufs are the buffers the pages are rendered into, reused from page
+// to page: a sink does not keep the bytes it is given.
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // PageFile is the file of page p in the built site: "axes/index.html" for
 // "axes/", "404.html" for itself.

@@ -45,6 +45,16 @@ func Start(ctx context.Context, s *site.Site, f *followup.Result, r *echarts.Ren
 	return j
 }
 
+// Ready reports whether the charts are drawn: Wait would not wait.
+func (j *Job) Ready() bool {
+	select {
+	case <-j.done:
+		return true
+	default:
+		return false
+	}
+}
+
 // Wait waits for the charts, by indicator id.
 func (j *Job) Wait() (map[string]*chart.Figure, error) {
 	<-j.done

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 
@@ -15,11 +16,15 @@ import (
 // bodies converted from Markdown, the charts and the search index. The
 // site itself is never written after it is assembled.
 type Built struct {
-	Follow     *followup.Result
-	Bodies     map[*site.Page]template.HTML
-	Charts     map[string]*chart.Figure // by indicator id; nil when not drawn (spaser check)
-	Search     [][]byte                 // the pages' entries in the search index, in the order of Site.Pages
-	SearchFile string                   // the index's file, named by its hash
+	Follow *followup.Result
+	Bodies map[*site.Page]template.HTML
+	Charts map[string]*chart.Figure // by indicator id; nil when not drawn (spaser check)
+	// ChartsPending says that the charts are still being drawn: Chart
+	// fails with ErrChartsPending, and the build renders that page again
+	// once they are (build.Run writes the other pages meanwhile).
+	ChartsPending bool
+	Search        [][]byte // the pages' entries in the search index, in the order of Site.Pages
+	SearchFile    string   // the index's file, named by its hash
 }
 
 // View is what a layout receives.
@@ -51,9 +56,22 @@ func (v View) Follow(ind *indicator.Indicator) (*followup.Entry, error) {
 // Tally counts the indicators of each state in year.
 func (v View) Tally(year int) *followup.Tally { return v.Built.Follow.Tally(year) }
 
+// ErrChartsPending is the error of Chart while the charts are being drawn.
+var ErrChartsPending = errors.New("graphiques en cours de dessin")
+
 // Chart is the chart of ind, or nil when it has none (or when charts are
 // not drawn, as in a check).
-func (v View) Chart(ind *indicator.Indicator) *chart.Figure { return v.Built.Charts[ind.ID] }
+func (v View) Chart(ind *indicator.Indicator) (*chart.Figure, error) {
+	if v.Built.ChartsPending {
+		// An entry without a chart's series is never drawn (chart.BuildWith):
+		// its page need not wait.
+		if e := v.Built.Follow.Of(ind); e != nil && e.HasChart() {
+			return nil, ErrChartsPending
+		}
+		return nil, nil
+	}
+	return v.Built.Charts[ind.ID], nil
+}
 
 // SearchIndex is the address of the search index.
 func (v View) SearchIndex() (string, error) {

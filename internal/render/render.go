@@ -216,6 +216,9 @@ func (t *Templates) Render(w io.Writer, s *site.Site, b *Built, p *site.Page) er
 		out = page
 	}
 	if err := set.ExecuteTemplate(out, "base", View{Site: s, Page: p, Built: b}); err != nil {
+		if errors.Is(err, ErrChartsPending) {
+			return ErrChartsPending // not the layout's fault
+		}
 		if pos, detail, ok := locate(err, t.files); ok {
 			return &LayoutError{Pos: pos, Detail: detail}
 		}

@@ -487,9 +487,12 @@ func (s *Site) setNav() {
 
 // Years are the years of the follow-up: from data_from to the end of the
 // schema.
-func (s *Site) Years() []int {
+func (s *Site) Years() []int { return Years(s.Cfg) }
+
+// Years are the years of the follow-up of a site configured by cfg.
+func Years(cfg *config.Config) []int {
 	var out []int
-	for y := s.Cfg.DataFrom; y <= s.Cfg.PeriodEnd; y++ {
+	for y := cfg.DataFrom; y <= cfg.PeriodEnd; y++ {
 		out = append(out, y)
 	}
 	return out
