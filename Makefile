@@ -80,7 +80,7 @@ test: deps
 	$(MAKE) --no-print-directory audit
 
 # Every parser of the editors' files under the fuzzer for a bounded budget
-# (FUZZTIME inputs each: about a minute in all here, compilation included):
+# (FUZZTIME inputs each: about two minutes in all here, compilation included):
 # a panic, a limit error without its line or a script in the output fails
 # the run; the failing input is kept in the package's testdata/fuzz/ to
 # become a regression test. A count, not a duration: with a duration, Go
@@ -88,7 +88,9 @@ test: deps
 # its time runs out on a loaded machine (golang/go#75804, fixed in 1.27).
 FUZZTIME ?= 40000x
 fuzz:
-	for t in tomlfile:FuzzDecode markdown:FuzzConvert content:FuzzSplit indicator:FuzzValues; do
+	for t in tomlfile:FuzzDecode markdown:FuzzConvert content:FuzzSplit indicator:FuzzValues \
+	  indicator:FuzzCatalogue config:FuzzConfig glossary:FuzzLoad sheet:FuzzImportCSV \
+	  decp:FuzzJSON decp:FuzzCSV picture:FuzzInspect; do
 	  $(GO) test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) ./internal/$${t%%:*}
 	done
 
