@@ -9,8 +9,11 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"spaser/internal/sitetest"
 )
@@ -241,5 +244,59 @@ func TestCache(t *testing.T) {
 		if got, _ := c.Publish("bandeau.jpg", data); !bytes.Equal(got, want) {
 			t.Errorf("a cached %d bytes file was trusted", len(bad))
 		}
+	}
+}
+
+// A cached file is published only when it is a whole image: one with the
+// expected header but a damaged or padded body is made again, and one
+// that is not a regular file (a pipe, which blocks its reader) or is far
+// larger than any image Publish makes is not read.
+func TestCacheTampered(t *testing.T) {
+	c := Cache{Dir: t.TempDir()}
+	data := sitetest.JPEG(sitetest.Photo(2000, 100), 90)
+	want, err := c.Publish("bandeau.jpg", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(c.Dir, "*.jpg"))
+	if len(files) != 1 {
+		t.Fatalf("cache holds %q", files)
+	}
+	file := files[0]
+	for name, bad := range map[string][]byte{
+		"truncated": want[:len(want)/2],
+		"padded":    append(slices.Clip(want), "<script>alert(1)</script>"...),
+	} {
+		os.WriteFile(file, bad, 0o644)
+		if got, _ := c.Publish("bandeau.jpg", data); !bytes.Equal(got, want) {
+			t.Errorf("a %s cached file was trusted", name)
+		}
+	}
+	os.Remove(file)
+	if err := syscall.Mkfifo(file, 0o644); err != nil {
+		t.Skip("no named pipe:", err)
+	}
+	done := make(chan []byte)
+	go func() {
+		got, _ := c.Publish("bandeau.jpg", data)
+		done <- got
+	}()
+	select {
+	case got := <-done:
+		if !bytes.Equal(got, want) {
+			t.Error("a named pipe in the cache was read as the image")
+		}
+	case <-time.After(10 * time.Second):
+		f, _ := os.OpenFile(file, os.O_WRONLY, 0) // unblock the reader
+		f.Close()
+		t.Fatal("a named pipe in the cache blocks the build")
+	}
+	os.Remove(file)
+	os.WriteFile(file, nil, 0o644)
+	if err := os.Truncate(file, 1<<40); err != nil {
+		t.Skip("no sparse file:", err)
+	}
+	if got, _ := c.Publish("bandeau.jpg", data); !bytes.Equal(got, want) {
+		t.Error("a huge cached file was read")
 	}
 }
