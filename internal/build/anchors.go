@@ -68,8 +68,12 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 }
 
 // has reports whether page i has the id frag, and otherwise which ids to
-// suggest: its headings', then those of its own layout.
+// suggest: its headings', then those of its own layout. An empty fragment
+// and « top » (in any case) are the top of any page for a browser.
 func (a *anchors) has(ld *Loaded, i int, frag string) (suggest []string, ok bool) {
+	if frag == "" || strings.EqualFold(frag, "top") {
+		return nil, true
+	}
 	p := ld.Site.Pages[i]
 	layout := ld.Templates.Anchors(p.Kind)
 	if layout.Has(frag) {

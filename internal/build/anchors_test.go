@@ -46,3 +46,16 @@ func TestAnchors(t *testing.T) {
 		t.Errorf("%d anchor errors, want 8:\n%s", n, all)
 	}
 }
+
+// An empty fragment and #top go to the top of a page in every browser
+// (HTML's « indicated part of the document », top matched in any case,
+// when no element has that id): a link « haut de page » is no error.
+func TestAnchorsTop(t *testing.T) {
+	const page = "content/axes/1-vert/1-climat/2-haut.md"
+	body := "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\n" +
+		"[Haut de page](#), [en haut](#top), [en haut](#TOP), [l'autre page](/page.md#top).\n"
+	src := sitetest.New(t, withFiles(map[string]string{page: body}))
+	if _, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), "/spaser/"); err != nil {
+		t.Fatal(err)
+	}
+}
