@@ -7,6 +7,7 @@ import (
 
 	"spaser/internal/diag"
 	"spaser/internal/markdown"
+	"spaser/internal/render"
 )
 
 const anchorRule = "L'ancre (après #) est l'identifiant d'un intertitre de la page visée : sans accents ni majuscules, les mots reliés par des tirets (« ## Éléments de contexte » → #elements-de-contexte ; le deuxième intertitre de même texte → #elements-de-contexte-2)."
@@ -52,6 +53,7 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 		byHref[s.URL(p)] = i
 	}
 	hinted := 0
+	layouts := map[string]render.Anchors{} // by kind: reading a layout's ids takes a regexp over its templates
 	for i, p := range s.Pages {
 		for _, link := range a.links[i] {
 			to, ok := i, link.Href == ""
@@ -61,7 +63,13 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 			if !ok || s.Pages[to].Src != nil && !a.converted[to] {
 				continue
 			}
-			if known, has := a.has(ld, to, link.Frag); !has {
+			kind := s.Pages[to].Kind
+			layout, ok := layouts[kind]
+			if !ok {
+				layout = ld.Templates.Anchors(kind)
+				layouts[kind] = layout
+			}
+			if known, has := a.has(layout, to, link.Frag); !has {
 				at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + link.Line - 1, Col: link.Col}
 				hinted++
 				l.Errorf(at, anchorHint(link, known, s.Pages[to].Src == nil, hinted <= maxHinted), "lien vers une ancre inexistante : %s", link.Target)
@@ -70,15 +78,14 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 	}
 }
 
-// has reports whether page i has the id frag, and otherwise which ids to
-// suggest: its headings', then those of its own layout. An empty fragment
-// and « top » (in any case) are the top of any page for a browser.
-func (a *anchors) has(ld *Loaded, i int, frag string) (suggest []string, ok bool) {
+// has reports whether page i, of layout, has the id frag, and otherwise
+// which ids to suggest: its headings', then those of its own layout. An
+// empty fragment and « top » (in any case) are the top of any page for a
+// browser.
+func (a *anchors) has(layout render.Anchors, i int, frag string) (suggest []string, ok bool) {
 	if frag == "" || strings.EqualFold(frag, "top") {
 		return nil, true
 	}
-	p := ld.Site.Pages[i]
-	layout := ld.Templates.Anchors(p.Kind)
 	if layout.Has(frag) {
 		return nil, true
 	}

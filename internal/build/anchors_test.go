@@ -80,7 +80,7 @@ func hostileAnchors(long bool) string {
 }
 
 // A hostile fragment is an error like any other, given in bounded time
-// (48 s for the long one before the bound; well under a second now).
+// (before the bounds: 48 s for the long fragment, 2,9 s for 4 000 links).
 func TestAnchorsHostile(t *testing.T) {
 	const page = "content/axes/1-vert/1-climat/2-haut.md"
 	for _, long := range []bool{true, false} {
