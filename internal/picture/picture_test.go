@@ -300,3 +300,32 @@ func TestCacheTampered(t *testing.T) {
 		t.Error("a huge cached file was read")
 	}
 }
+
+// progressiveBomb is a few dozen bytes of progressive JPEG that declares
+// w × h pixels in 4:4:4: its decoder allocates, besides the image, the
+// coefficients of every block (4 bytes a pixel and component) before it
+// reads any data.
+func progressiveBomb(w, h int) []byte {
+	b := []byte{0xFF, 0xD8, 0xFF, 0xC2, 0, 17, 8, byte(h >> 8), byte(h), byte(w >> 8), byte(w), 3}
+	for c := byte(1); c <= 3; c++ {
+		b = append(b, c, 0x11, 0)
+	}
+	b = append(b, 0xFF, 0xDA, 0, 12, 3, 1, 0, 2, 0, 3, 0, 0, 0, 0)
+	return append(b, 0xFF, 0xD9)
+}
+
+// A progressive JPEG's coefficients count in its memory: one of 11 000 ×
+// 11 000 pixels takes 1,8 GB to decode (363 MB of image), far beyond
+// MaxDecoded; a baseline one of that size fits it. A progressive photo
+// of 40 megapixels in 4:2:0, as cameras save them, is still published.
+func TestInspectProgressive(t *testing.T) {
+	if _, err := Inspect("bombe.jpg", bytes.NewReader(progressiveBomb(11000, 11000))); err == nil {
+		t.Error("a progressive JPEG of 11 000 × 11 000 pixels is accepted")
+	}
+	photo := progressiveBomb(7700, 5200)
+	photo[13] = 0x22 // 4:2:0: the luma sampled 2 × 2, the chroma 1 × 1
+	info, err := Inspect("photo.jpg", bytes.NewReader(photo))
+	if err != nil || !info.reduced() {
+		t.Errorf("a progressive 40-megapixel photo: %v, reduced %v", err, info.reduced())
+	}
+}
