@@ -434,3 +434,39 @@ func (s *s3Server) contentTypes(t *testing.T) {
 		}
 	}
 }
+
+// A deploy job whose target variable is missing or empty stops before
+// rclone runs: « :sftp: » alone is the home folder of the SSH account
+// (where its authorized_keys live), « :s3: » the whole account, and the
+// sync would delete there everything the site does not produce. rclone is
+// a stub here, which records that it ran.
+func TestDeployJobsNeedTheirTarget(t *testing.T) {
+	jobs := jobScripts(t, "../../docs/ci/gitlab-ci.yml")
+	bin := t.TempDir()
+	ran := filepath.Join(bin, "ran")
+	sitetest.Write(t, bin, map[string]string{"rclone": "#!/bin/sh\necho \"$@\" > " + ran + "\n"})
+	if err := os.Chmod(filepath.Join(bin, "rclone"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := "PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH")
+	for job, v := range map[string]string{".serveur": "SPASER_DIR", ".stockage": "SPASER_BUCKET"} {
+		for _, unset := range []string{v + "=", "-" + v} {
+			env := []string{path, "SPASER_KNOWN_HOSTS=/dev/null", "SPASER_HOST=h", "SPASER_USER=u", "SPASER_SSH_KEY=/dev/null", "SPASER_DIR=/srv/spaser", "SPASER_BUCKET=seau/spaser"}
+			env = slices.DeleteFunc(env, func(kv string) bool { return strings.HasPrefix(kv, v+"=") })
+			if unset == v+"=" {
+				env = append(env, unset)
+			}
+			cmd := exec.Command("sh", "-c", strings.Join(jobs[job], "\n"))
+			cmd.Dir = t.TempDir()
+			cmd.Env = append(slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, v+"=") }), env...)
+			out, err := cmd.CombinedOutput()
+			if _, serr := os.Stat(ran); serr == nil || err == nil {
+				args, _ := os.ReadFile(ran)
+				t.Errorf("%s with %s: rclone ran (%s)%s", job, unset, strings.TrimSpace(string(args)), out)
+				os.Remove(ran)
+			} else if !strings.Contains(string(out), v) {
+				t.Errorf("%s with %s: the error does not name %s: %s", job, unset, v, out)
+			}
+		}
+	}
+}

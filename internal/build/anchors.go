@@ -3,9 +3,11 @@ package build
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"spaser/internal/diag"
 	"spaser/internal/markdown"
+	"spaser/internal/render"
 )
 
 const anchorRule = "L'ancre (après #) est l'identifiant d'un intertitre de la page visée : sans accents ni majuscules, les mots reliés par des tirets (« ## Éléments de contexte » → #elements-de-contexte ; le deuxième intertitre de même texte → #elements-de-contexte-2)."
@@ -50,6 +52,8 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 	for i, p := range s.Pages {
 		byHref[s.URL(p)] = i
 	}
+	hinted := 0
+	layouts := map[string]render.Anchors{} // by kind: reading a layout's ids takes a regexp over its templates
 	for i, p := range s.Pages {
 		for _, link := range a.links[i] {
 			to, ok := i, link.Href == ""
@@ -59,19 +63,29 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 			if !ok || s.Pages[to].Src != nil && !a.converted[to] {
 				continue
 			}
-			if known, has := a.has(ld, to, link.Frag); !has {
+			kind := s.Pages[to].Kind
+			layout, ok := layouts[kind]
+			if !ok {
+				layout = ld.Templates.Anchors(kind)
+				layouts[kind] = layout
+			}
+			if known, has := a.has(layout, to, link.Frag); !has {
 				at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + link.Line - 1, Col: link.Col}
-				l.Errorf(at, anchorHint(link, known, s.Pages[to].Src == nil), "lien vers une ancre inexistante : %s", link.Target)
+				hinted++
+				l.Errorf(at, anchorHint(link, known, s.Pages[to].Src == nil, hinted <= maxHinted), "lien vers une ancre inexistante : %s", link.Target)
 			}
 		}
 	}
 }
 
-// has reports whether page i has the id frag, and otherwise which ids to
-// suggest: its headings', then those of its own layout.
-func (a *anchors) has(ld *Loaded, i int, frag string) (suggest []string, ok bool) {
-	p := ld.Site.Pages[i]
-	layout := ld.Templates.Anchors(p.Kind)
+// has reports whether page i, of layout, has the id frag, and otherwise
+// which ids to suggest: its headings', then those of its own layout. An
+// empty fragment and « top » (in any case) are the top of any page for a
+// browser.
+func (a *anchors) has(layout render.Anchors, i int, frag string) (suggest []string, ok bool) {
+	if frag == "" || strings.EqualFold(frag, "top") {
+		return nil, true
+	}
 	if layout.Has(frag) {
 		return nil, true
 	}
@@ -81,10 +95,40 @@ func (a *anchors) has(ld *Loaded, i int, frag string) (suggest []string, ok bool
 	return append(slices.Clip(a.ids[i][:a.headings[i]]), layout.Own...), false
 }
 
+// The did-you-mean compares a fragment with each id of its page, in time
+// their lengths multiplied: it is bounded so that a hostile page (a
+// fragment of 100 000 characters, thousands of links to thousands of
+// headings) takes no longer to report than a real one.
+const (
+	maxHintRunes = 80  // a longer fragment or id is not compared
+	maxHintIDs   = 500 // the ids of a page compared, the first ones
+	maxHinted    = 200 // the unknown anchors of a build given a did-you-mean
+)
+
+// hintable are the ids to compare with frag: none for a long fragment, or
+// when compare is false, the first short ones otherwise.
+func hintable(frag string, ids []string, compare bool) []string {
+	if !compare || utf8.RuneCountInString(frag) > maxHintRunes {
+		return nil
+	}
+	var out []string
+	for _, id := range ids {
+		if len(out) == maxHintIDs {
+			break
+		}
+		if utf8.RuneCountInString(id) <= maxHintRunes {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // anchorHint suggests the link with the nearest id, and lists the nearest
 // ones: an editor who typed the heading's text with its accents gets its id.
-// generated tells a page spaser makes, whose ids its layout makes.
-func anchorHint(link markdown.Anchored, ids []string, generated bool) string {
+// generated tells a page spaser makes, whose ids its layout makes; compare
+// is false once maxHinted anchors were given a did-you-mean, and the page's
+// first ids are listed instead.
+func anchorHint(link markdown.Anchored, ids []string, generated, compare bool) string {
 	rule := anchorRule
 	if generated {
 		rule = generatedAnchorRule
@@ -95,19 +139,27 @@ func anchorHint(link markdown.Anchored, ids []string, generated bool) string {
 	if len(ids) == 0 {
 		return "La page visée n'a aucune ancre : retirez « #" + link.Frag + " » ou ajoutez l'intertitre à la page. " + rule
 	}
-	prefix := link.Target[:strings.LastIndexByte(link.Target, '#')+1]
-	best := diag.Suggest(link.Frag, ids)
-	if best == "" && len(link.Frag) >= 3 { // a heading's first words: #les-enjeux for #les-enjeux-de-son-actualisation
-		best = shortestWithPrefix(ids, link.Frag)
+	cands := hintable(link.Frag, ids, compare)
+	if len(cands) == 0 {
+		first := hintable("", ids, true)
+		if len(first) == 0 {
+			return rule
+		}
+		return rule + " Ancres de la page : #" + strings.Join(first[:min(3, len(first))], ", #") + "."
 	}
-	if slug := markdown.Slug(link.Frag); slices.Contains(ids, slug) {
+	prefix := link.Target[:strings.LastIndexByte(link.Target, '#')+1]
+	best := diag.Suggest(link.Frag, cands)
+	if best == "" && len(link.Frag) >= 3 { // a heading's first words: #les-enjeux for #les-enjeux-de-son-actualisation
+		best = shortestWithPrefix(cands, link.Frag)
+	}
+	if slug := markdown.Slug(link.Frag); slices.Contains(cands, slug) {
 		best = slug
 	}
 	hint := rule
 	if best != "" {
 		hint = "Vouliez-vous dire « " + prefix + best + " » ? " + hint
 	}
-	return hint + " Ancres de la page : #" + strings.Join(diag.Nearest(link.Frag, ids, 3), ", #") + "."
+	return hint + " Ancres de la page : #" + strings.Join(diag.Nearest(link.Frag, cands, 3), ", #") + "."
 }
 
 // shortestWithPrefix is the shortest of ids that starts with prefix, or "".

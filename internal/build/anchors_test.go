@@ -1,10 +1,12 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"spaser/internal/sitetest"
 )
@@ -44,5 +46,71 @@ func TestAnchors(t *testing.T) {
 	)
 	if n := strings.Count(all, "ancre inexistante"); n != 8 {
 		t.Errorf("%d anchor errors, want 8:\n%s", n, all)
+	}
+}
+
+// An empty fragment and #top go to the top of a page in every browser
+// (HTML's « indicated part of the document », top matched in any case,
+// when no element has that id): a link « haut de page » is no error.
+func TestAnchorsTop(t *testing.T) {
+	const page = "content/axes/1-vert/1-climat/2-haut.md"
+	body := "+++\ntitle = \"Action haut\"\nweight = 2\n+++\n## Objectifs\n\n" +
+		"[Haut de page](#), [en haut](#top), [en haut](#TOP), [l'autre page](/page.md#top).\n"
+	src := sitetest.New(t, withFiles(map[string]string{page: body}))
+	if _, err := buildSite(t, src, filepath.Join(t.TempDir(), "public"), "/spaser/"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hostileAnchors is a page of many headings whose links go to long or
+// numerous unknown fragments: the did-you-mean compares each fragment
+// with each id, which must stay bounded.
+func hostileAnchors(long bool) string {
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"Action haut\"\nweight = 2\n+++\n")
+	b.WriteString(strings.Repeat("## Objectifs de la politique\n\n", 3000))
+	if long {
+		b.WriteString("[x](#" + strings.Repeat("a", 100000) + ")\n")
+	} else {
+		for i := range 4000 {
+			fmt.Fprintf(&b, "[x](#o%d)\n", i)
+		}
+	}
+	return b.String()
+}
+
+// A hostile fragment is an error like any other, given in bounded time
+// (before the bounds: 48 s for the long fragment, 2,9 s for 4 000 links).
+func TestAnchorsHostile(t *testing.T) {
+	const page = "content/axes/1-vert/1-climat/2-haut.md"
+	for _, long := range []bool{true, false} {
+		src := sitetest.New(t, withFiles(map[string]string{page: hostileAnchors(long)}))
+		done := make(chan string, 1)
+		out := filepath.Join(t.TempDir(), "public")
+		go func() {
+			_, err := buildSite(t, src, out, "")
+			done <- fmt.Sprint(err)
+		}()
+		select {
+		case all := <-done:
+			sitetest.ContainsAll(t, all, "lien vers une ancre inexistante", "Ancres de la page : #objectifs-de-la-politique")
+		case <-time.After(30 * time.Second):
+			t.Fatalf("long %v: the unknown anchors' hints took more than 30 s", long)
+		}
+	}
+}
+
+func BenchmarkAnchorsHostile(b *testing.B) {
+	const page = "content/axes/1-vert/1-climat/2-haut.md"
+	for _, long := range []bool{true, false} {
+		b.Run(fmt.Sprint("long=", long), func(b *testing.B) {
+			src := sitetest.New(b, withFiles(map[string]string{page: hostileAnchors(long)}))
+			out := filepath.Join(b.TempDir(), "public")
+			for b.Loop() {
+				if _, err := buildSite(b, src, out, ""); err == nil {
+					b.Fatal("built")
+				}
+			}
+		})
 	}
 }

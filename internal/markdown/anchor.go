@@ -18,11 +18,25 @@ type Anchored struct {
 	Frag       string // unescaped, without "#"
 }
 
-// anchorIDs adds to res.NoteIDs the ids of a footnote and its first call.
+// anchorIDs adds to res.NoteIDs the id of a call of a footnote, as
+// renderNoteRef writes it, and with the first call the note's. The calls
+// come in the document's order, in which goldmark numbers them (RefIndex,
+// set after this transformer runs).
 func anchorIDs(n ast.Node, res *Result) {
-	if fl, ok := n.(*east.FootnoteLink); ok {
-		res.NoteIDs = append(res.NoteIDs, fmt.Sprintf("note-fn:%d", fl.Index), fmt.Sprintf("note-fnref:%d", fl.Index))
+	fl, ok := n.(*east.FootnoteLink)
+	if !ok {
+		return
 	}
+	if res.noteCalls == nil {
+		res.noteCalls = map[int]int{}
+	}
+	k := res.noteCalls[fl.Index]
+	res.noteCalls[fl.Index]++
+	if k == 0 {
+		res.NoteIDs = append(res.NoteIDs, fmt.Sprintf("note-fn:%d", fl.Index), fmt.Sprintf("note-fnref:%d", fl.Index))
+		return
+	}
+	res.NoteIDs = append(res.NoteIDs, fmt.Sprintf("note-fnref%d:%d", k, fl.Index))
 }
 
 // sameAnchor records a link to a #fragment of the page itself.

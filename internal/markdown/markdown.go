@@ -69,6 +69,8 @@ type Result struct {
 	Warnings []Warning
 	NoteIDs  []string   // the ids of its footnotes and their calls (its headings' are in Headings)
 	Anchors  []Anchored // its links to a #fragment, checked once every page is converted (anchor.go)
+
+	noteCalls map[int]int // the calls of each footnote met so far (anchorIDs)
 }
 
 // Converter renders bodies; it is safe for concurrent use.

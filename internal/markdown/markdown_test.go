@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -134,6 +135,20 @@ func TestAnchors(t *testing.T) {
 	for i, a := range res.Anchors {
 		if a != want[i] {
 			t.Errorf("Anchors[%d] = %+v, want %+v", i, a, want[i])
+		}
+	}
+}
+
+// A note called twice has two calls with their own ids, as rendered
+// (footnote.go): note-fnref:1, then note-fnref1:1.
+func TestNoteIDsOfEachCall(t *testing.T) {
+	res, err := New().Convert([]byte("Une note[^1], la même[^1].\n\n[^1]: La note.\n"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"note-fn:1", "note-fnref:1", "note-fnref1:1"} {
+		if !slices.Contains(res.NoteIDs, id) || !strings.Contains(res.HTML, `id="`+id+`"`) {
+			t.Errorf("%s: NoteIDs %q, HTML %s", id, res.NoteIDs, res.HTML)
 		}
 	}
 }

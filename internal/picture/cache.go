@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"image"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -36,7 +37,7 @@ func (c Cache) Publish(name string, data []byte) ([]byte, error) {
 	h.Write([]byte(settings + "\x00"))
 	h.Write(data)
 	file := filepath.Join(c.Dir, hex.EncodeToString(h.Sum(nil))+strings.ToLower(path.Ext(name)))
-	if b, err := os.ReadFile(file); err == nil && made(b, info) {
+	if b := readCached(file, maxOut(info, data)); b != nil && (bytes.Equal(b, data) || made(b, info)) {
 		return b, nil
 	}
 	out, err := Publish(name, data)
@@ -47,15 +48,57 @@ func (c Cache) Publish(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// made reports whether b has the header of the published image of info.
+// maxOut bounds the size of what Publish makes of data: data itself or
+// smaller, or a reduced image, at worst stored uncompressed.
+func maxOut(info Info, data []byte) int64 {
+	w, h := info.Out()
+	return int64(len(data)) + int64(w)*int64(h)*5 + 1<<20
+}
+
+// readCached reads the cached file, or returns nil: only a regular file
+// of at most limit bytes is read (a pipe would block the build, a huge
+// file exhaust its memory).
+func readCached(file string, limit int64) []byte {
+	if fi, err := os.Lstat(file); err != nil || !fi.Mode().IsRegular() || fi.Size() > limit {
+		return nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil || int64(len(b)) > limit {
+		return nil
+	}
+	return b
+}
+
+// made reports whether b is a whole image as Publish makes of info: its
+// header, a body that decodes, and nothing after the image's end. What
+// Publish encodes ends there; an original kept as it is was compared
+// whole by the caller.
 func made(b []byte, info Info) bool {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	w, h := info.Out()
 	if info.orient >= 5 && !info.reduced() && bytes.HasPrefix(b, []byte{0xFF, 0xD8}) && orientation(b) == info.orient {
 		w, h = h, w // kept as it was: stored sideways, turned by its EXIF
 	}
-	return err == nil && format == info.Format && cfg.Width == w && cfg.Height == h
+	if err != nil || format != info.Format || cfg.Width != w || cfg.Height != h || !bytes.HasSuffix(b, ends[format]) {
+		return false
+	}
+	n := int64(w) * int64(h) * int64(bytesPerPixel(cfg.ColorModel))
+	if n > MaxDecoded {
+		return false
+	}
+	release := budget.take(n)
+	defer release()
+	_, _, err = image.Decode(bytes.NewReader(b))
+	return err == nil
 }
+
+// ends are the last bytes of a JPEG (EOI) and a PNG (IEND chunk) file.
+var ends = map[string][]byte{"jpeg": {0xFF, 0xD9}, "png": {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82}}
 
 // store writes file whole or not at all: a build that stops midway leaves
 // no truncated image for the next one.

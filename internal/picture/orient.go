@@ -10,28 +10,64 @@ import (
 // turn it. Browsers turn it; a re-encoded photo has no EXIF, so Publish
 // turns the pixels instead. 1 (upright) when absent or unreadable.
 func orientation(b []byte) int {
+	o := 1
+	segments(b, func(marker byte, seg []byte) bool {
+		if marker == 0xE1 && len(seg) > 6 && string(seg[:6]) == "Exif\x00\x00" {
+			o = exifOrientation(seg[6:])
+			return false
+		}
+		return true
+	})
+	return o
+}
+
+// segments calls fn with each marker segment of the JPEG file b before its
+// image data, until fn returns false or b ends.
+func segments(b []byte, fn func(marker byte, seg []byte) bool) {
 	if len(b) < 4 || b[0] != 0xFF || b[1] != 0xD8 {
-		return 1
+		return
 	}
 	for i := 2; i+4 <= len(b); {
 		if b[i] != 0xFF {
-			return 1
+			return
 		}
 		marker := b[i+1]
-		if marker == 0xDA || marker == 0xD9 { // image data: no EXIF before it
-			return 1
+		if marker == 0xDA || marker == 0xD9 { // image data: no header after it
+			return
 		}
 		n := int(binary.BigEndian.Uint16(b[i+2:]))
-		if n < 2 || i+2+n > len(b) {
-			return 1
-		}
-		seg := b[i+4 : i+2+n]
-		if marker == 0xE1 && len(seg) > 6 && string(seg[:6]) == "Exif\x00\x00" {
-			return exifOrientation(seg[6:])
+		if n < 2 || i+2+n > len(b) || !fn(marker, b[i+4:i+2+n]) {
+			return
 		}
 		i += 2 + n
 	}
-	return 1
+}
+
+// coefficients is the memory Go's decoder takes for the coefficients of a
+// progressive JPEG's blocks (all kept until the last scan: 256 bytes a
+// block of 8 × 8 pixels and component, by its sampling), 0 for a baseline
+// one, from the frame header (SOF2) in b.
+func coefficients(b []byte) int64 {
+	var n int64
+	segments(b, func(marker byte, seg []byte) bool {
+		if marker != 0xC2 || len(seg) < 6 {
+			return marker < 0xC0 || marker > 0xC2 // stop at the frame header
+		}
+		h, w, nc := int64(binary.BigEndian.Uint16(seg[1:])), int64(binary.BigEndian.Uint16(seg[3:])), int(seg[5])
+		if len(seg) < 6+3*nc {
+			return false
+		}
+		var hmax, vmax int64 = 1, 1
+		for c := range nc {
+			hmax, vmax = max(hmax, int64(seg[7+3*c]>>4)), max(vmax, int64(seg[7+3*c]&15))
+		}
+		mxx, myy := (w+8*hmax-1)/(8*hmax), (h+8*vmax-1)/(8*vmax)
+		for c := range nc {
+			n += mxx * myy * int64(seg[7+3*c]>>4) * int64(seg[7+3*c]&15) * 256
+		}
+		return false
+	})
+	return n
 }
 
 // exifOrientation reads tag 0x0112 of the first directory of a TIFF

@@ -60,6 +60,7 @@ type Info struct {
 	Width, Height int    // as shown (after the photo's EXIF orientation)
 	orient        int    // EXIF orientation of a JPEG, 1 when upright
 	bytesPerPixel int    // once decoded
+	coefficients  int64  // what a progressive JPEG's decoder keeps besides the image
 }
 
 // Out is the size the image is published at: reduced to MaxWidth for a
@@ -87,24 +88,26 @@ func (i Info) reducedSize() (w, h int) {
 // k × k blocks, still at least MaxWidth wide (reduce.go).
 func (i Info) factor() int { return max(1, i.Width/MaxWidth) }
 
-// memory is what Publish takes for the image: decoded, then, when reduce,
-// averaged by factor and drawn at its published size (the filter keeps
-// 4 float64 a pixel of the published width by the source's height), then
-// turned upright.
+// memory is what Publish takes for the image at most: decoded, with the
+// coefficients a progressive JPEG's decoder keeps meanwhile, or then, when
+// reduce, averaged by factor and drawn at its published size (the filter
+// keeps 4 float64 a pixel of the published width by the source's height),
+// then turned upright.
 func (i Info) memory(reduce bool) int64 {
 	n := int64(i.Width) * int64(i.Height) * int64(i.bytesPerPixel)
 	w, h := int64(i.Width), int64(i.Height)
+	var after int64 // once decoded, the coefficients are garbage
 	if reduce {
 		k := int64(i.factor())
 		ow, oh := i.reducedSize()
-		n += (w / k) * (h / k) * 4       // averaged
-		n += int64(ow) * (h / k) * 4 * 8 // the filter's rows
+		after += (w / k) * (h / k) * 4       // averaged
+		after += int64(ow) * (h / k) * 4 * 8 // the filter's rows
 		w, h = int64(ow), int64(oh)
 	}
 	if i.orient != 1 {
-		n += w * h * 4 * 2 // drawn, then turned
+		after += w * h * 4 * 2 // drawn, then turned
 	}
-	return n
+	return n + max(i.coefficients, after)
 }
 
 // decoded is the memory Publish takes for the image.
@@ -132,6 +135,7 @@ func Inspect(name string, r io.Reader) (Info, error) {
 	info := Info{Format: got, Width: cfg.Width, Height: cfg.Height, orient: 1, bytesPerPixel: bytesPerPixel(cfg.ColorModel)}
 	if got == "jpeg" {
 		info.orient = orientation(head.Bytes())
+		info.coefficients = coefficients(head.Bytes())
 		if info.orient >= 5 { // turned a quarter: shown the other way round
 			info.Width, info.Height = info.Height, info.Width
 		}

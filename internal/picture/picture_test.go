@@ -9,8 +9,11 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"spaser/internal/sitetest"
 )
@@ -241,5 +244,88 @@ func TestCache(t *testing.T) {
 		if got, _ := c.Publish("bandeau.jpg", data); !bytes.Equal(got, want) {
 			t.Errorf("a cached %d bytes file was trusted", len(bad))
 		}
+	}
+}
+
+// A cached file is published only when it is a whole image: one with the
+// expected header but a damaged or padded body is made again, and one
+// that is not a regular file (a pipe, which blocks its reader) or is far
+// larger than any image Publish makes is not read.
+func TestCacheTampered(t *testing.T) {
+	c := Cache{Dir: t.TempDir()}
+	data := sitetest.JPEG(sitetest.Photo(2000, 100), 90)
+	want, err := c.Publish("bandeau.jpg", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(c.Dir, "*.jpg"))
+	if len(files) != 1 {
+		t.Fatalf("cache holds %q", files)
+	}
+	file := files[0]
+	for name, bad := range map[string][]byte{
+		"truncated": want[:len(want)/2],
+		"padded":    append(slices.Clip(want), "<script>alert(1)</script>"...),
+	} {
+		os.WriteFile(file, bad, 0o644)
+		if got, _ := c.Publish("bandeau.jpg", data); !bytes.Equal(got, want) {
+			t.Errorf("a %s cached file was trusted", name)
+		}
+	}
+	os.Remove(file)
+	if err := syscall.Mkfifo(file, 0o644); err != nil {
+		t.Skip("no named pipe:", err)
+	}
+	done := make(chan []byte)
+	go func() {
+		got, _ := c.Publish("bandeau.jpg", data)
+		done <- got
+	}()
+	select {
+	case got := <-done:
+		if !bytes.Equal(got, want) {
+			t.Error("a named pipe in the cache was read as the image")
+		}
+	case <-time.After(10 * time.Second):
+		f, _ := os.OpenFile(file, os.O_WRONLY, 0) // unblock the reader
+		f.Close()
+		t.Fatal("a named pipe in the cache blocks the build")
+	}
+	os.Remove(file)
+	os.WriteFile(file, nil, 0o644)
+	if err := os.Truncate(file, 1<<40); err != nil {
+		t.Skip("no sparse file:", err)
+	}
+	if got, _ := c.Publish("bandeau.jpg", data); !bytes.Equal(got, want) {
+		t.Error("a huge cached file was read")
+	}
+}
+
+// progressiveBomb is a few dozen bytes of progressive JPEG that declares
+// w × h pixels in 4:4:4: its decoder allocates, besides the image, the
+// coefficients of every block (4 bytes a pixel and component) before it
+// reads any data.
+func progressiveBomb(w, h int) []byte {
+	b := []byte{0xFF, 0xD8, 0xFF, 0xC2, 0, 17, 8, byte(h >> 8), byte(h), byte(w >> 8), byte(w), 3}
+	for c := byte(1); c <= 3; c++ {
+		b = append(b, c, 0x11, 0)
+	}
+	b = append(b, 0xFF, 0xDA, 0, 12, 3, 1, 0, 2, 0, 3, 0, 0, 0, 0)
+	return append(b, 0xFF, 0xD9)
+}
+
+// A progressive JPEG's coefficients count in its memory: one of 11 000 ×
+// 11 000 pixels takes 1,8 GB to decode (363 MB of image), far beyond
+// MaxDecoded; a baseline one of that size fits it. A progressive photo
+// of 40 megapixels in 4:2:0, as cameras save them, is still published.
+func TestInspectProgressive(t *testing.T) {
+	if _, err := Inspect("bombe.jpg", bytes.NewReader(progressiveBomb(11000, 11000))); err == nil {
+		t.Error("a progressive JPEG of 11 000 × 11 000 pixels is accepted")
+	}
+	photo := progressiveBomb(7700, 5200)
+	photo[13] = 0x22 // 4:2:0: the luma sampled 2 × 2, the chroma 1 × 1
+	info, err := Inspect("photo.jpg", bytes.NewReader(photo))
+	if err != nil || !info.reduced() {
+		t.Errorf("a progressive 40-megapixel photo: %v, reduced %v", err, info.reduced())
 	}
 }
