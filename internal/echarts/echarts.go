@@ -175,6 +175,12 @@ func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [
 		wg.Go(func() {
 			var e *engine
 			for i := range next {
+				if err := cancelled(ctx); err != nil {
+					// No engine started, nor closed, for a chart no
+					// longer wanted.
+					errs[i] = err
+					continue
+				}
 				if e == nil {
 					var err error
 					if e, err = r.get(); err != nil {

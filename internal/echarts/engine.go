@@ -105,7 +105,7 @@ func (e *engine) draw(ctx context.Context, req []byte, timeout time.Duration) (s
 			svg, err = "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : %v", p)
 		}
 	}()
-	if err := ctx.Err(); err != nil {
+	if err := cancelled(ctx); err != nil {
 		return "", err
 	}
 	e.vm.SetEvalTimeout(timeout)
@@ -115,7 +115,7 @@ func (e *engine) draw(ctx context.Context, req []byte, timeout time.Duration) (s
 	v, err := e.vm.Call("spaserRender", string(req))
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return "", fmt.Errorf("graphiques : dessin arrêté, construction annulée : %w", ctx.Err())
+		return "", cancelled(ctx)
 	case err != nil && time.Since(start) >= timeout:
 		return "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : délai de %v dépassé", timeout)
 	case err != nil:
@@ -137,4 +137,12 @@ func compileLibrary() ([]byte, error) {
 	}
 	defer vm.Close()
 	return vm.Compile(library, quickjs.EvalGlobal)
+}
+
+// cancelled is the error of a drawing the build no longer wants, or nil.
+func cancelled(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("graphiques : dessin arrêté, construction annulée : %w", err)
+	}
+	return nil
 }

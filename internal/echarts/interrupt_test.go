@@ -1,0 +1,77 @@
+package echarts
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"modernc.org/quickjs"
+)
+
+// looping is an engine whose renderer never returns.
+func looping(t *testing.T) *engine {
+	t.Helper()
+	e, err := newEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.close)
+	if _, err := e.vm.Eval("spaserRender = function () { for (;;) {} }", quickjs.EvalGlobal); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestTimeoutStopsScript: the timeout and a cancelled build stop a script
+// that is running, not only one about to start.
+func TestTimeoutStopsScript(t *testing.T) {
+	done := make(chan error, 1)
+	go func() {
+		_, err := looping(t).draw(context.Background(), []byte(`{}`), 50*time.Millisecond)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "délai") {
+			t.Errorf("timeout: %v", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the timeout did not stop the script")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		_, err := looping(t).draw(ctx, []byte(`{}`), time.Hour)
+		done <- err
+	}()
+	time.Sleep(50 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "annulée") {
+			t.Errorf("cancel: %v", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("cancelling did not stop the script")
+	}
+}
+
+// TestCancelKeepsEngine: a cancelled build starts no engine for the charts
+// it no longer draws, and keeps the warm one for the next build.
+func TestCancelKeepsEngine(t *testing.T) {
+	r := &Renderer{Cache: t.TempDir()}
+	defer r.close()
+	e, err := r.get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.put(e)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := r.Render(ctx, requests(t)); err == nil {
+		t.Fatal("a cancelled build draws")
+	}
+	if len(r.idle) != 1 || r.idle[0] != e {
+		t.Errorf("warm engines after a cancelled build: %d, the same: %v", len(r.idle), len(r.idle) == 1 && r.idle[0] == e)
+	}
+}
