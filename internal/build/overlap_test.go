@@ -1,11 +1,15 @@
 package build
 
 import (
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"spaser/internal/diag"
+	"spaser/internal/indicator"
 	"spaser/internal/publish"
 	"spaser/internal/site"
 	"spaser/internal/sitetest"
@@ -105,5 +109,23 @@ func TestPendingChartPages(t *testing.T) {
 	}
 	if len(mem.files)+len(later) != len(ld.Site.Pages) {
 		t.Errorf("%d written + %d put aside, %d pages", len(mem.files), len(later), len(ld.Site.Pages))
+	}
+}
+
+// TestChartFailureNamesIndicator: a chart that cannot be drawn is a
+// problem of the content told in French at its indicator's line of the
+// catalogue (the editor has to find which indicator), not a bare error.
+func TestChartFailureNamesIndicator(t *testing.T) {
+	src := sitetest.New(t, fixture)
+	failing := coldCharts(t)
+	failing.Timeout = 1 // nanosecond
+	_, err := Run(Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), Defaults: defaultsFS(), Charts: failing})
+	var le *diag.ListError
+	if !errors.As(err, &le) || len(le.Items) == 0 {
+		t.Fatalf("want the problem in the list of the content's, got %v", err)
+	}
+	d := le.Items[0]
+	if d.File != indicator.CatalogueFile || d.Line == 0 || !strings.Contains(d.Msg, "graphique de l'indicateur") || !strings.Contains(d.Msg, "délai") {
+		t.Errorf("got %s", d)
 	}
 }

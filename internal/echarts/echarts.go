@@ -126,6 +126,17 @@ func (r *Renderer) Redraw(ctx context.Context, reqs [][]byte) ([][]byte, Stats, 
 	return r.render(ctx, reqs, false)
 }
 
+// RequestError is a request that could not be drawn (a script error, the
+// timeout, the memory limit): Index says which, so that the caller can
+// name the chart to the editor.
+type RequestError struct {
+	Index int
+	Err   error
+}
+
+func (e *RequestError) Error() string { return e.Err.Error() }
+func (e *RequestError) Unwrap() error { return e.Err }
+
 func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([][]byte, Stats, error) {
 	st := Stats{Charts: len(reqs), Cached: make([]bool, len(reqs))}
 	out := make([][]byte, len(reqs))
@@ -144,6 +155,9 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 	errs := r.drawAll(ctx, reqs, missing, out)
 	st.Drawing = time.Since(start)
 	for _, i := range missing {
+		if errs[i] != nil && ctx.Err() == nil {
+			return nil, st, &RequestError{Index: i, Err: errs[i]}
+		}
 		if errs[i] != nil {
 			return nil, st, errs[i]
 		}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"modernc.org/quickjs"
+
+	"spaser/internal/typo"
 )
 
 // libraryBytecode is dist/echarts.spaser.min.js compiled to QuickJS
@@ -117,7 +119,7 @@ func (e *engine) draw(ctx context.Context, req []byte, timeout time.Duration) (s
 	case err != nil && ctx.Err() != nil:
 		return "", cancelled(ctx)
 	case err != nil && time.Since(start) >= timeout:
-		return "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : délai de %v dépassé", timeout)
+		return "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : délai de %s\u00a0s dépassé", typo.Number(timeout.Seconds(), 1))
 	case err != nil:
 		return "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : %v", err)
 	}
