@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -175,7 +176,9 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 }
 
 // drawAll draws reqs[i] for each i of todo into out, on up to Workers
-// engines; it returns the errors by index. The longest requests (more
+// engines; it returns the errors by index, and leaves the requests not yet
+// drawn after an error undrawn (a timeout per chart would otherwise add up
+// before the build fails). The longest requests (more
 // series, more labels) are drawn first, so that the engines finish
 // together rather than one drawing a large chart alone at the end.
 func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [][]byte) []error {
@@ -185,10 +188,14 @@ func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [
 	workers := r.workers()
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var failed atomic.Bool // Render fails: the rest need not be drawn
 	for range min(workers, len(todo)) {
 		wg.Go(func() {
 			var e *engine
 			for i := range next {
+				if failed.Load() {
+					continue
+				}
 				if err := cancelled(ctx); err != nil {
 					// No engine started, nor closed, for a chart no
 					// longer wanted.
@@ -199,12 +206,14 @@ func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [
 					var err error
 					if e, err = r.get(); err != nil {
 						errs[i] = err
+						failed.Store(true)
 						continue
 					}
 				}
 				svg, err := e.draw(ctx, reqs[i], r.timeout())
 				if err != nil {
 					errs[i] = err
+					failed.Store(true)
 					e.close() // an engine stopped midway is not reused
 					e = nil
 					continue

@@ -75,3 +75,24 @@ func TestCancelKeepsEngine(t *testing.T) {
 		t.Errorf("warm engines after a cancelled build: %d, the same: %v", len(r.idle), len(r.idle) == 1 && r.idle[0] == e)
 	}
 }
+
+// TestStopsAtFirstFailure: once a chart cannot be drawn the build fails,
+// so the others are not drawn: a site of many charts that each hit the
+// timeout fails after one timeout, not after one per chart.
+func TestStopsAtFirstFailure(t *testing.T) {
+	reqs := requests(t)
+	r := &Renderer{Cache: t.TempDir(), Timeout: time.Nanosecond}
+	todo := make([]int, len(reqs))
+	for i := range todo {
+		todo[i] = i
+	}
+	n := 0
+	for _, err := range r.drawAll(context.Background(), reqs, todo, make([][]byte, len(reqs))) {
+		if err != nil {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d drawings tried and failed after the first failure, want none", n-1)
+	}
+}
