@@ -176,11 +176,11 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 }
 
 // drawAll draws reqs[i] for each i of todo into out, on up to Workers
-// engines; it returns the errors by index, and leaves the requests not yet
-// drawn after an error undrawn (a timeout per chart would otherwise add up
-// before the build fails). The longest requests (more
-// series, more labels) are drawn first, so that the engines finish
-// together rather than one drawing a large chart alone at the end.
+// engines; it returns the errors by index, and draws nothing more after
+// an error (a timeout per chart would otherwise add up before the build
+// fails). The longest requests (more series, more labels) are drawn
+// first, so that the engines finish together rather than one drawing a
+// large chart alone at the end.
 func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [][]byte) []error {
 	errs := make([]error, len(reqs))
 	todo = slices.Clone(todo)

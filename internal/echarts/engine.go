@@ -14,7 +14,7 @@ import (
 )
 
 // libraryBytecode is dist/echarts.spaser.min.js compiled to QuickJS
-// bytecode by `make echarts-bytecode` (go run ./internal/echarts/qjsc);
+// bytecode by `make echarts-bytecode` (TestBytecode -update);
 // TestBytecode compiles the file again and finds it byte for byte. QuickJS
 // shares no compiled program between VMs: each engine would parse the
 // 567 KB file again (0,14-0,17 s CPU), where reading the bytecode takes
