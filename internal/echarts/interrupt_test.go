@@ -96,3 +96,19 @@ func TestStopsAtFirstFailure(t *testing.T) {
 		t.Errorf("%d drawings tried and failed after the first failure, want none", n-1)
 	}
 }
+
+// TestMemoryLimit: a drawing that would need more memory than the limit
+// is an error, and the process does not grow with it.
+func TestMemoryLimit(t *testing.T) {
+	e, err := newEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.close()
+	if _, err := e.vm.Eval("spaserRender = function () { var a = []; for (;;) a.push(new Array(1 << 20).fill(1)); }", quickjs.EvalGlobal); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.draw(context.Background(), []byte(`{}`), time.Minute); err == nil || !strings.Contains(err.Error(), "graphiques") {
+		t.Errorf("got %v", err)
+	}
+}
