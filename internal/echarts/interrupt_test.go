@@ -26,33 +26,27 @@ func looping(t *testing.T) *engine {
 // TestTimeoutStopsScript: the timeout and a cancelled build stop a script
 // that is running, not only one about to start.
 func TestTimeoutStopsScript(t *testing.T) {
+	stops(t, looping(t), context.Background(), 50*time.Millisecond, "délai")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	stops(t, looping(t), ctx, time.Hour, "annulée")
+}
+
+// stops draws with e and wants an error saying want, within a minute.
+func stops(t *testing.T, e *engine, ctx context.Context, timeout time.Duration, want string) {
+	t.Helper()
 	done := make(chan error, 1)
 	go func() {
-		_, err := looping(t).draw(context.Background(), []byte(`{}`), 50*time.Millisecond)
+		_, err := e.draw(ctx, []byte(`{}`), timeout)
 		done <- err
 	}()
 	select {
 	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "délai") {
-			t.Errorf("timeout: %v", err)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("want %q, got %v", want, err)
 		}
 	case <-time.After(time.Minute):
-		t.Fatal("the timeout did not stop the script")
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	go func() {
-		_, err := looping(t).draw(ctx, []byte(`{}`), time.Hour)
-		done <- err
-	}()
-	time.Sleep(50 * time.Millisecond)
-	cancel()
-	select {
-	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "annulée") {
-			t.Errorf("cancel: %v", err)
-		}
-	case <-time.After(time.Minute):
-		t.Fatal("cancelling did not stop the script")
+		t.Fatalf("the script still runs (want %q)", want)
 	}
 }
 
