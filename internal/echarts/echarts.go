@@ -156,11 +156,11 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 	errs := r.drawAll(ctx, reqs, missing, out)
 	st.Drawing = time.Since(start)
 	for _, i := range missing {
-		if errs[i] != nil && ctx.Err() == nil {
-			return nil, st, &RequestError{Index: i, Err: errs[i]}
-		}
-		if errs[i] != nil {
-			return nil, st, errs[i]
+		if err := errs[i]; err != nil {
+			if ctx.Err() == nil { // a cancelled build is no chart's fault
+				err = &RequestError{Index: i, Err: err}
+			}
+			return nil, st, err
 		}
 	}
 	if err := os.MkdirAll(r.dir(), 0o755); err != nil {
