@@ -101,9 +101,6 @@ quick-test:
 	GOOS=windows $(GO) vet ./...
 	$(GO) test ./...
 
-# Cross-compiles spaser for each platform of PLATFORMS into RELEASE_DIR,
-# with its version and checksums, then checks that the binary of this
-# machine's platform builds the default site exactly as `go run` does.
 # The part of Apache ECharts that spaser embeds
 # (internal/echarts/dist/echarts.spaser.min.js), built again from the npm
 # packages pinned in internal/echarts/bundle: a development step, needing
@@ -112,7 +109,8 @@ quick-test:
 echarts:
 	cd internal/echarts/bundle
 	npm ci --no-audit --no-fund --ignore-scripts
-	npm run --silent build > ../dist/echarts.spaser.min.js
+	npm run --silent build > ../dist/echarts.spaser.min.js.tmp || { rm -f ../dist/echarts.spaser.min.js.tmp; exit 1; }
+	mv ../dist/echarts.spaser.min.js.tmp ../dist/echarts.spaser.min.js
 	sha256sum ../dist/echarts.spaser.min.js
 
 # The same file compiled to QuickJS bytecode (dist/echarts.spaser.qjs),
@@ -123,6 +121,9 @@ echarts-bytecode:
 	$(GO) test ./internal/echarts -run '^TestBytecode$$' -count=1 -update -v
 	sha256sum internal/echarts/dist/echarts.spaser.qjs
 
+# Cross-compiles spaser for each platform of PLATFORMS into RELEASE_DIR,
+# with its version and checksums, then checks that the binary of this
+# machine's platform builds the default site exactly as `go run` does.
 release:
 	rm -rf $(RELEASE_DIR)
 	mkdir -p $(RELEASE_DIR)

@@ -213,10 +213,16 @@ func prepare(opts Options) (ld *Loaded, l *diag.List, charts *figures.Job, err e
 }
 
 // waitCharts waits for the charts and hands them to the layouts; an error
-// is returned only when the content has none.
+// is returned only when the content has none. A chart that could not be
+// drawn is a problem of its indicator, told to l.
 func (ld *Loaded) waitCharts(charts *figures.Job, l *diag.List) error {
 	figs, err := charts.Wait()
 	ld.Built.Charts = figs
+	var de *figures.DrawError
+	if errors.As(err, &de) {
+		l.Errorf(de.Pos, "Vérifiez les valeurs de cet indicateur (nombre d'années, de séries) ; si elles sont correctes, signalez l'erreur à l'équipe technique.", "%v", de)
+		return nil
+	}
 	if err != nil && !l.HasErrors() {
 		return err
 	}

@@ -1,11 +1,17 @@
 package build
 
 import (
+	"errors"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
+	"spaser/internal/diag"
+	"spaser/internal/indicator"
 	"spaser/internal/publish"
 	"spaser/internal/site"
 	"spaser/internal/sitetest"
@@ -105,5 +111,60 @@ func TestPendingChartPages(t *testing.T) {
 	}
 	if len(mem.files)+len(later) != len(ld.Site.Pages) {
 		t.Errorf("%d written + %d put aside, %d pages", len(mem.files), len(later), len(ld.Site.Pages))
+	}
+}
+
+// TestChartFailureNamesIndicator: a chart that cannot be drawn is a
+// problem of the content told in French at its indicator's line of the
+// catalogue (the editor has to find which indicator), not a bare error.
+func TestChartFailureNamesIndicator(t *testing.T) {
+	src := sitetest.New(t, fixture)
+	failing := coldCharts(t)
+	failing.Timeout = 1 // nanosecond
+	_, err := Run(Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), Defaults: defaultsFS(), Charts: failing})
+	var le *diag.ListError
+	if !errors.As(err, &le) || len(le.Items) == 0 {
+		t.Fatalf("want the problem in the list of the content's, got %v", err)
+	}
+	if !slices.ContainsFunc(le.Items, func(d diag.Diagnostic) bool {
+		return d.Severity == diag.Error && d.File == indicator.CatalogueFile && d.Line > 0 &&
+			strings.Contains(d.Msg, "graphique de l'indicateur") && strings.Contains(d.Msg, "délai")
+	}) {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestLayoutReadsChartsOnlyByChart: a site's own layout that reads the
+// charts another way than .Chart (here the computed result's map) would
+// get none while they are drawn, so a cold build would write its page
+// without the chart and a warm one with it. The layouts reach the
+// computed result only through the view's methods.
+func TestLayoutReadsChartsOnlyByChart(t *testing.T) {
+	files := maps.Clone(fixture)
+	b, err := fs.ReadFile(defaultsFS(), "layouts/indicator.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(b), "($.Chart $ind)", "(index $.Built.Charts $ind.ID)", 1)
+	if own == string(b) {
+		t.Fatal("the default layout no longer shows the chart with .Chart")
+	}
+	files["layouts/indicator.html"] = own
+	src := sitetest.New(t, files)
+	out := filepath.Join(t.TempDir(), "public")
+	_, err = Run(Options{Source: src, Dest: out, Defaults: defaultsFS(), Charts: coldCharts(t)})
+	if err == nil {
+		for name, body := range readTree(t, out) {
+			if strings.HasPrefix(name, "indicateurs/") && strings.Contains(body, `id="graphique"`) && !strings.Contains(body, "chart-svg") {
+				t.Errorf("%s written without its chart", name)
+			}
+		}
+		return
+	}
+	var le *diag.ListError
+	if !errors.As(err, &le) || !slices.ContainsFunc(le.Items, func(d diag.Diagnostic) bool {
+		return d.File == "layouts/indicator.html" && d.Severity == diag.Error
+	}) {
+		t.Errorf("want an error of the layout, got %v", err)
 	}
 }

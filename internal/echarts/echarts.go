@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -126,6 +127,17 @@ func (r *Renderer) Redraw(ctx context.Context, reqs [][]byte) ([][]byte, Stats, 
 	return r.render(ctx, reqs, false)
 }
 
+// RequestError is a request that could not be drawn (a script error, the
+// timeout, the memory limit): Index says which, so that the caller can
+// name the chart to the editor.
+type RequestError struct {
+	Index int
+	Err   error
+}
+
+func (e *RequestError) Error() string { return e.Err.Error() }
+func (e *RequestError) Unwrap() error { return e.Err }
+
 func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([][]byte, Stats, error) {
 	st := Stats{Charts: len(reqs), Cached: make([]bool, len(reqs))}
 	out := make([][]byte, len(reqs))
@@ -144,8 +156,11 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 	errs := r.drawAll(ctx, reqs, missing, out)
 	st.Drawing = time.Since(start)
 	for _, i := range missing {
-		if errs[i] != nil {
-			return nil, st, errs[i]
+		if err := errs[i]; err != nil {
+			if ctx.Err() == nil { // a cancelled build is no chart's fault
+				err = &RequestError{Index: i, Err: err}
+			}
+			return nil, st, err
 		}
 	}
 	if err := os.MkdirAll(r.dir(), 0o755); err != nil {
@@ -161,9 +176,11 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 }
 
 // drawAll draws reqs[i] for each i of todo into out, on up to Workers
-// engines; it returns the errors by index. The longest requests (more
-// series, more labels) are drawn first, so that the engines finish
-// together rather than one drawing a large chart alone at the end.
+// engines; it returns the errors by index, and draws nothing more after
+// an error (a timeout per chart would otherwise add up before the build
+// fails). The longest requests (more series, more labels) are drawn
+// first, so that the engines finish together rather than one drawing a
+// large chart alone at the end.
 func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [][]byte) []error {
 	errs := make([]error, len(reqs))
 	todo = slices.Clone(todo)
@@ -171,20 +188,32 @@ func (r *Renderer) drawAll(ctx context.Context, reqs [][]byte, todo []int, out [
 	workers := r.workers()
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var failed atomic.Bool // Render fails: the rest need not be drawn
 	for range min(workers, len(todo)) {
 		wg.Go(func() {
 			var e *engine
 			for i := range next {
+				if failed.Load() {
+					continue
+				}
+				if err := cancelled(ctx); err != nil {
+					// No engine started, nor closed, for a chart no
+					// longer wanted.
+					errs[i] = err
+					continue
+				}
 				if e == nil {
 					var err error
 					if e, err = r.get(); err != nil {
 						errs[i] = err
+						failed.Store(true)
 						continue
 					}
 				}
 				svg, err := e.draw(ctx, reqs[i], r.timeout())
 				if err != nil {
 					errs[i] = err
+					failed.Store(true)
 					e.close() // an engine stopped midway is not reused
 					e = nil
 					continue

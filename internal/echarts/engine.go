@@ -9,10 +9,12 @@ import (
 	"time"
 
 	"modernc.org/quickjs"
+
+	"spaser/internal/typo"
 )
 
 // libraryBytecode is dist/echarts.spaser.min.js compiled to QuickJS
-// bytecode by `make echarts-bytecode` (go run ./internal/echarts/qjsc);
+// bytecode by `make echarts-bytecode` (TestBytecode -update);
 // TestBytecode compiles the file again and finds it byte for byte. QuickJS
 // shares no compiled program between VMs: each engine would parse the
 // 567 KB file again (0,14-0,17 s CPU), where reading the bytecode takes
@@ -105,7 +107,7 @@ func (e *engine) draw(ctx context.Context, req []byte, timeout time.Duration) (s
 			svg, err = "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : %v", p)
 		}
 	}()
-	if err := ctx.Err(); err != nil {
+	if err := cancelled(ctx); err != nil {
 		return "", err
 	}
 	e.vm.SetEvalTimeout(timeout)
@@ -115,9 +117,9 @@ func (e *engine) draw(ctx context.Context, req []byte, timeout time.Duration) (s
 	v, err := e.vm.Call("spaserRender", string(req))
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return "", fmt.Errorf("graphiques : dessin arrêté, construction annulée : %w", ctx.Err())
+		return "", cancelled(ctx)
 	case err != nil && time.Since(start) >= timeout:
-		return "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : délai de %v dépassé", timeout)
+		return "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : délai de %s\u00a0s dépassé", typo.Number(timeout.Seconds(), 1))
 	case err != nil:
 		return "", fmt.Errorf("graphiques : Apache ECharts n'a pas pu dessiner un graphique : %v", err)
 	}
@@ -137,4 +139,12 @@ func compileLibrary() ([]byte, error) {
 	}
 	defer vm.Close()
 	return vm.Compile(library, quickjs.EvalGlobal)
+}
+
+// cancelled is the error of a drawing the build no longer wants, or nil.
+func cancelled(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("graphiques : dessin arrêté, construction annulée : %w", err)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ package figures
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"runtime"
@@ -71,10 +72,10 @@ func (j *Job) run(ctx context.Context, r *echarts.Renderer) (map[string]*chart.F
 	}
 	svgs, st, err := r.Render(ctx, reqs)
 	if err != nil {
-		return nil, err
+		return nil, j.failed(specs, nil, err)
 	}
 	figs, errs := clean(specs, svgs)
-	if err := redrawRefused(ctx, r, specs, reqs, st.Cached, figs, errs); err != nil {
+	if err := j.redrawRefused(ctx, r, specs, reqs, st.Cached, figs, errs); err != nil {
 		return nil, err
 	}
 	return pair(charts, specs, figs), nil
@@ -106,6 +107,39 @@ func Requests(s *site.Site, f *followup.Result) (charts, specs []*chart.Spec, re
 		}
 	}
 	return charts, specs, reqs, nil
+}
+
+// DrawError is a chart that could not be drawn, at its indicator's
+// line of the catalogue: the editor can tell which one.
+type DrawError struct {
+	Pos diag.Pos
+	ID  string // the indicator
+	Err error
+}
+
+func (e *DrawError) Error() string {
+	return fmt.Sprintf("graphique de l'indicateur %s : %v", e.ID, e.Err)
+}
+
+func (e *DrawError) Unwrap() error { return e.Err }
+
+// failed names the chart of a drawing error of echarts: the request is
+// specs[i], or specs[sub[i]] for a subset.
+func (j *Job) failed(specs []*chart.Spec, sub []int, err error) error {
+	var re *echarts.RequestError
+	if !errors.As(err, &re) {
+		return err
+	}
+	i := re.Index
+	if sub != nil {
+		i = sub[i]
+	}
+	id := specs[i].For
+	var pos diag.Pos
+	if ind := j.site.Catalogue.ByID[id]; ind != nil {
+		pos = ind.Pos
+	}
+	return &DrawError{Pos: pos, ID: id, Err: re.Err}
 }
 
 // pair makes one figure of each chart's two drawings, found by identity
@@ -150,7 +184,7 @@ func clean(specs []*chart.Spec, svgs [][]byte) ([]*chart.Figure, []error) {
 // redrawRefused draws again the charts whose cached SVG Clean refused (the
 // cache is a folder anyone may write to: it is never trusted), and fails
 // on a refused SVG that was just drawn.
-func redrawRefused(ctx context.Context, r *echarts.Renderer, specs []*chart.Spec, reqs [][]byte, cached []bool, figs []*chart.Figure, errs []error) error {
+func (j *Job) redrawRefused(ctx context.Context, r *echarts.Renderer, specs []*chart.Spec, reqs [][]byte, cached []bool, figs []*chart.Figure, errs []error) error {
 	var again []int
 	for i, err := range errs {
 		if err == nil {
@@ -170,7 +204,7 @@ func redrawRefused(ctx context.Context, r *echarts.Renderer, specs []*chart.Spec
 	}
 	svgs, _, err := r.Redraw(ctx, sub)
 	if err != nil {
-		return err
+		return j.failed(specs, again, err)
 	}
 	for j, i := range again {
 		if figs[i], err = cleanOne(specs[i], svgs[j]); err != nil {

@@ -27,11 +27,13 @@ type Built struct {
 	SearchFile    string   // the index's file, named by its hash
 }
 
-// View is what a layout receives.
+// View is what a layout receives. The computed result is reached only
+// through its methods: while the charts are drawn a layout gets them
+// from Chart alone, which puts its page aside until they are.
 type View struct {
 	Site  *site.Site
 	Page  *site.Page
-	Built *Built
+	built *Built
 }
 
 // Body is the page's text, converted from Markdown.
@@ -39,22 +41,22 @@ func (v View) Body() template.HTML { return v.BodyOf(v.Page) }
 
 // BodyOf is the text of page p.
 func (v View) BodyOf(p *site.Page) template.HTML {
-	if v.Built == nil {
+	if v.built == nil {
 		return ""
 	}
-	return v.Built.Bodies[p]
+	return v.built.Bodies[p]
 }
 
 // Follow is the follow-up of ind.
 func (v View) Follow(ind *indicator.Indicator) (*followup.Entry, error) {
-	if e := v.Built.Follow.Of(ind); e != nil {
+	if e := v.built.Follow.Of(ind); e != nil {
 		return e, nil
 	}
 	return nil, fmt.Errorf("indicateur %q absent du suivi", ind.ID)
 }
 
 // Tally counts the indicators of each state in year.
-func (v View) Tally(year int) *followup.Tally { return v.Built.Follow.Tally(year) }
+func (v View) Tally(year int) *followup.Tally { return v.built.Follow.Tally(year) }
 
 // ErrChartsPending is the error of Chart while the charts are being drawn.
 var ErrChartsPending = errors.New("graphiques en cours de dessin")
@@ -62,21 +64,21 @@ var ErrChartsPending = errors.New("graphiques en cours de dessin")
 // Chart is the chart of ind, or nil when it has none (or when charts are
 // not drawn, as in a check).
 func (v View) Chart(ind *indicator.Indicator) (*chart.Figure, error) {
-	if v.Built.ChartsPending {
+	if v.built.ChartsPending {
 		// An entry without a chart's series is never drawn (chart.BuildWith):
 		// its page need not wait.
-		if e := v.Built.Follow.Of(ind); e != nil && e.HasChart() {
+		if e := v.built.Follow.Of(ind); e != nil && e.HasChart() {
 			return nil, ErrChartsPending
 		}
 		return nil, nil
 	}
-	return v.Built.Charts[ind.ID], nil
+	return v.built.Charts[ind.ID], nil
 }
 
 // SearchIndex is the address of the search index.
 func (v View) SearchIndex() (string, error) {
-	if v.Built == nil || v.Built.SearchFile == "" {
+	if v.built == nil || v.built.SearchFile == "" {
 		return "", fmt.Errorf("index de recherche absent : les pages n'ont pas été préparées (build.Prepare)")
 	}
-	return v.Site.Base.Path + v.Built.SearchFile, nil
+	return v.Site.Base.Path + v.built.SearchFile, nil
 }

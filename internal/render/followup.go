@@ -22,7 +22,7 @@ func followUpFuncs() template.FuncMap {
 }
 
 // Calendar dates the figures: each year's publication, the next one due.
-func (v View) Calendar() *followup.Calendar { return v.Built.Follow.Calendar }
+func (v View) Calendar() *followup.Calendar { return v.built.Follow.Calendar }
 
 // Standing counts each indicator at its latest published figure.
-func (v View) Standing() *followup.Tally { return v.Built.Follow.Latest() }
+func (v View) Standing() *followup.Tally { return v.built.Follow.Latest() }

@@ -215,7 +215,7 @@ func (t *Templates) Render(w io.Writer, s *site.Site, b *Built, p *site.Page) er
 		page.Reset()
 		out = page
 	}
-	if err := set.ExecuteTemplate(out, "base", View{Site: s, Page: p, Built: b}); err != nil {
+	if err := set.ExecuteTemplate(out, "base", View{Site: s, Page: p, built: b}); err != nil {
 		if errors.Is(err, ErrChartsPending) {
 			return ErrChartsPending // not the layout's fault
 		}
