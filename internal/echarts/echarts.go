@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"spaser/internal/cachefile"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -49,9 +50,10 @@ var (
 )
 
 // codeVersion is the part of the cache key that says which drawing code
-// made an SVG: the ECharts file and our script.
+// made an SVG: the ECharts file, our script and the engine (the bytecode
+// changes with the QuickJS version: TestBytecode).
 var codeVersion = func() string {
-	h := sha256.Sum256([]byte(script))
+	h := sha256.Sum256([]byte(script + "\x00" + bytecodeSHA256))
 	return librarySHA256 + "-" + hex.EncodeToString(h[:8])
 }()
 
@@ -109,10 +111,15 @@ func (r *Renderer) dir() string {
 
 func (r *Renderer) path(req []byte) string { return filepath.Join(r.dir(), Key(req)+".svg") }
 
-// Cached returns the SVG of req from the cache, if it is there.
+// maxSVG bounds what is read from the cache: the largest drawing the
+// engine's memory limit lets through is about 1,5 MB.
+const maxSVG = 16 << 20
+
+// Cached returns the SVG of req from the cache, if it is there (what it
+// holds is cleaned like any drawing before it reaches a page).
 func (r *Renderer) Cached(req []byte) ([]byte, bool) {
-	b, err := os.ReadFile(r.path(req))
-	return b, err == nil && len(b) > 0
+	b := cachefile.Read(r.path(req), maxSVG)
+	return b, len(b) > 0
 }
 
 // Render returns the SVG of each request (JSON: width, height, option,
@@ -168,7 +175,7 @@ func (r *Renderer) render(ctx context.Context, reqs [][]byte, useCache bool) ([]
 	}
 	for _, i := range missing {
 		st.Rendered++
-		if err := writeAtomic(r.path(reqs[i]), out[i]); err != nil {
+		if err := cachefile.Write(r.path(reqs[i]), out[i]); err != nil {
 			return nil, st, fmt.Errorf("graphiques : écriture du cache impossible : %w", err)
 		}
 	}
@@ -342,25 +349,4 @@ func (r *Renderer) Prewarm() {
 		}
 	}
 	r.Warm()
-}
-
-func writeAtomic(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".svg-")
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return nil
 }

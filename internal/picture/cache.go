@@ -6,10 +6,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"image"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
+	"spaser/internal/cachefile"
 	"strings"
 )
 
@@ -37,7 +37,7 @@ func (c Cache) Publish(name string, data []byte) ([]byte, error) {
 	h.Write([]byte(settings + "\x00"))
 	h.Write(data)
 	file := filepath.Join(c.Dir, hex.EncodeToString(h.Sum(nil))+strings.ToLower(path.Ext(name)))
-	if b := readCached(file, maxOut(info, data)); b != nil && (bytes.Equal(b, data) || made(b, info)) {
+	if b := cachefile.Read(file, maxOut(info, data)); b != nil && (bytes.Equal(b, data) || made(b, info)) {
 		return b, nil
 	}
 	out, err := Publish(name, data)
@@ -53,25 +53,6 @@ func (c Cache) Publish(name string, data []byte) ([]byte, error) {
 func maxOut(info Info, data []byte) int64 {
 	w, h := info.Out()
 	return int64(len(data)) + int64(w)*int64(h)*5 + 1<<20
-}
-
-// readCached reads the cached file, or returns nil: only a regular file
-// of at most limit bytes is read (a pipe would block the build, a huge
-// file exhaust its memory).
-func readCached(file string, limit int64) []byte {
-	if fi, err := os.Lstat(file); err != nil || !fi.Mode().IsRegular() || fi.Size() > limit {
-		return nil
-	}
-	f, err := os.Open(file)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil || int64(len(b)) > limit {
-		return nil
-	}
-	return b
 }
 
 // made reports whether b is a whole image as Publish makes of info: its
@@ -100,24 +81,10 @@ func made(b []byte, info Info) bool {
 // ends are the last bytes of a JPEG (EOI) and a PNG (IEND chunk) file.
 var ends = map[string][]byte{"jpeg": {0xFF, 0xD9}, "png": {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82}}
 
-// store writes file whole or not at all: a build that stops midway leaves
-// no truncated image for the next one.
+// store keeps b as file; a cache that cannot be written only makes the
+// builds slower.
 func (c Cache) store(file string, b []byte) {
-	if os.MkdirAll(c.Dir, 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(c.Dir, ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if os.MkdirAll(c.Dir, 0o755) == nil {
+		_ = cachefile.Write(file, b)
 	}
 }
