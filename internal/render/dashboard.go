@@ -26,36 +26,42 @@ type DashGroup struct {
 // (the states given, best first, then the indicators without a figure).
 // The states are the follow-up's; this only sorts the entries.
 func (v View) Sections() ([]StateSection, error) {
-	var out []StateSection
-	for _, seg := range v.Standing().Bar {
-		sec := StateSection{Count: seg.Count}
-		add := func(p *site.Page, inds []*indicator.Indicator) error {
-			g := DashGroup{Page: p}
-			for _, ind := range inds {
-				e, err := v.Follow(ind)
-				if err != nil {
-					return err
-				}
-				if e.Current().State == seg.State {
-					g.Entries = append(g.Entries, e)
-				}
+	bar := v.Standing().Bar
+	out := make([]StateSection, len(bar))
+	at := map[followup.State]int{}
+	for i, seg := range bar {
+		out[i].Count = seg.Count
+		at[seg.State] = i
+	}
+	// add sorts the indicators of one group into their states' sections,
+	// looking each up once.
+	add := func(p *site.Page, inds []*indicator.Indicator) error {
+		byState := make([][]*followup.Entry, len(out))
+		for _, ind := range inds {
+			e, err := v.Follow(ind)
+			if err != nil {
+				return err
 			}
-			if len(g.Entries) > 0 {
-				sec.Groups = append(sec.Groups, g)
+			if i, ok := at[e.Current().State]; ok {
+				byState[i] = append(byState[i], e)
 			}
-			return nil
 		}
-		for _, a := range v.Site.DashboardGroups() {
-			if err := add(a.Page, a.Indicators); err != nil {
+		for i, es := range byState {
+			if len(es) > 0 {
+				out[i].Groups = append(out[i].Groups, DashGroup{Page: p, Entries: es})
+			}
+		}
+		return nil
+	}
+	for _, a := range v.Site.DashboardGroups() {
+		if err := add(a.Page, a.Indicators); err != nil {
+			return nil, err
+		}
+		for _, e := range a.Enjeux {
+			if err := add(e.Page, e.Indicators); err != nil {
 				return nil, err
 			}
-			for _, e := range a.Enjeux {
-				if err := add(e.Page, e.Indicators); err != nil {
-					return nil, err
-				}
-			}
 		}
-		out = append(out, sec)
 	}
 	return out, nil
 }
