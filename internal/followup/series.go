@@ -36,8 +36,8 @@ func series(ind *indicator.Indicator, e *Entry, years []int) []Series {
 	main := newValues("Valeur publiée", len(years))
 	var parts, subsets partSeries
 	hasMain := false
-	for i, y := range years {
-		m := ind.ValueAt(y)
+	for i, yr := range e.Years { // one per year, as years
+		m := yr.M // a figured indicator's year holds its value as published
 		if m == nil {
 			continue
 		}
