@@ -25,13 +25,8 @@ func Compute(cat *indicator.Catalogue, years []int) *Result {
 
 func entry(ind *indicator.Indicator, years []int) *Entry {
 	e := &Entry{Ind: ind}
-	goals := map[*indicator.Target]*Goal{}
-	for i := range ind.Targets {
-		t := &ind.Targets[i]
-		g := resolve(ind, *t)
-		goals[t] = g
-		e.Goals = append(e.Goals, g)
-	}
+	var goals map[*indicator.Target]*Goal
+	e.Goals, goals = goalsOf(ind)
 	for _, b := range ind.Baselines {
 		e.Departures = append(e.Departures, departure(ind, b))
 	}
@@ -101,11 +96,21 @@ func partNumber(ind *indicator.Indicator, m *indicator.Measure, part string) (fl
 // Applicable are the targets of ind that apply in year, worded, one per
 // series (spaser new annee quotes them).
 func Applicable(ind *indicator.Indicator, year int) []*Goal {
-	goals := map[*indicator.Target]*Goal{}
-	for i := range ind.Targets {
-		goals[&ind.Targets[i]] = resolve(ind, ind.Targets[i])
-	}
+	_, goals := goalsOf(ind)
 	return applicable(ind, year, goals)
+}
+
+// goalsOf words every target of ind, in the catalogue's order, and finds
+// each by its target.
+func goalsOf(ind *indicator.Indicator) ([]*Goal, map[*indicator.Target]*Goal) {
+	var list []*Goal
+	by := make(map[*indicator.Target]*Goal, len(ind.Targets))
+	for i := range ind.Targets {
+		g := resolve(ind, ind.Targets[i])
+		list = append(list, g)
+		by[&ind.Targets[i]] = g
+	}
+	return list, by
 }
 
 // applicable are the targets that a figure of year is compared with, one
