@@ -2,12 +2,14 @@ package followup
 
 // Tally counts the indicators of each state in a year.
 type Tally struct {
-	Year    int
-	Total   int     // indicators
-	Known   int     // with a figure that year
-	None    int     // without
-	Counts  []Count // each state given that year, the best first
-	Missing []*Entry
+	Year   int
+	Total  int     // indicators
+	Known  int     // with a figure that year
+	None   int     // without
+	Counts []Count // each state given that year, the best first
+	// Published and Missing are the indicators with and without a figure
+	// that year, in catalogue order.
+	Published, Missing []*Entry
 	// Compared are the indicators with a figure that year and an earlier
 	// one to compare it with (Year.Change).
 	Compared []*Entry
@@ -70,6 +72,8 @@ func count(year int, list []*Entry, state func(*Entry) State) *Tally {
 		n[st]++
 		if st == None {
 			t.Missing = append(t.Missing, e)
+		} else {
+			t.Published = append(t.Published, e)
 		}
 	}
 	t.None = n[None]
