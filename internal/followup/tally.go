@@ -47,8 +47,8 @@ func (r *Result) tally(year int) *Tally {
 		}
 		return None
 	})
-	for _, e := range r.List {
-		if y := e.At(year); y != nil && y.Change != "" {
+	for _, e := range t.Published { // a change needs a figure that year
+		if e.At(year).Change != "" {
 			t.Compared = append(t.Compared, e)
 		}
 	}
