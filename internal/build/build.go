@@ -422,14 +422,7 @@ func (discard) Copy(_ string, r io.Reader) error {
 // into sink. A content file that can no longer be read (removed during the
 // build) is reported to l; other failures are returned.
 func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
-	c := &counter{Sink: sink}
-	if _, err := ld.writePages(c, ld.Built, ld.Site.Pages, workers, l); err != nil {
-		return nil, err
-	}
-	if err := ld.writeNonPages(c, l); err != nil {
-		return nil, err
-	}
-	return &Result{Pages: len(ld.Site.Pages), Files: int(c.n.Load())}, nil
+	return ld.writeWhileDrawing(sink, workers, l, nil)
 }
 
 // writePages renders pages with b into sink. With b.ChartsPending, a page
