@@ -70,7 +70,7 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 				layouts[kind] = layout
 			}
 			if known, has := a.has(layout, to, link.Frag); !has {
-				at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + link.Line - 1, Col: link.Col}
+				at := bodyPos(p, link.Line, link.Col)
 				hinted++
 				l.Errorf(at, anchorHint(link, known, s.Pages[to].Src == nil, hinted <= maxHinted), "lien vers une ancre inexistante : %s", link.Target)
 			}
