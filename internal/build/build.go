@@ -346,7 +346,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 	s, b := ld.Site, ld.Built
 	b.Search = make([][]byte, len(s.Pages))
 	bodies := make([]template.HTML, len(s.Pages))
-	anchors := newAnchors(len(s.Pages))
+	anchors := make(anchors, len(s.Pages))
 	defer func() {
 		b.SearchFile = search.Index(b.Search).File()
 		b.Bodies = make(map[*site.Page]template.HTML, len(s.Pages))
