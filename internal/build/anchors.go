@@ -14,24 +14,23 @@ const anchorRule = "L'ancre (après #) est l'identifiant d'un intertitre de la p
 
 const generatedAnchorRule = "Les ancres d'une page produite par spaser sont celles de sa mise en page : ouvrez la page dans l'aperçu (spaser serve) pour les voir."
 
-// anchors are what the conversion of each page tells about #fragments:
-// the ids of its body and its links to a fragment. They are checked once
-// every page is converted, since a link may go to a page converted after.
-type anchors struct {
-	converted []bool     // the page's ids are known: its body was converted, or it has none
-	ids       [][]string // its headings' ids, to suggest, then its footnotes'
-	headings  []int      // how many of ids are its headings'
-	links     [][]markdown.Anchored
-}
+// anchors are what the conversion of each page tells about #fragments,
+// by page index: the ids of its body and its links to a fragment. They are
+// checked once every page is converted, since a link may go to a page
+// converted after.
+type anchors []pageAnchors
 
-func newAnchors(n int) *anchors {
-	return &anchors{converted: make([]bool, n), ids: make([][]string, n), headings: make([]int, n), links: make([][]markdown.Anchored, n)}
+type pageAnchors struct {
+	converted bool     // the page's ids are known: its body was converted, or it has none
+	ids       []string // its headings' ids, to suggest, then its footnotes'
+	headings  int      // how many of ids are its headings'
+	links     []markdown.Anchored
 }
 
 // record keeps what the conversion of page i tells; res is nil for a page
 // without a body. Each page has its own index: safe from several goroutines.
-func (a *anchors) record(i int, res *markdown.Result) {
-	a.converted[i] = true
+func (a anchors) record(i int, res *markdown.Result) {
+	a[i].converted = true
 	if res == nil {
 		return
 	}
@@ -39,14 +38,14 @@ func (a *anchors) record(i int, res *markdown.Result) {
 	for _, h := range res.Headings {
 		ids = append(ids, h.ID)
 	}
-	a.ids[i], a.headings[i], a.links[i] = append(ids, res.NoteIDs...), len(res.Headings), res.Anchors
+	a[i].ids, a[i].headings, a[i].links = append(ids, res.NoteIDs...), len(res.Headings), res.Anchors
 }
 
 // report adds an error for every link to a fragment that its page does not
 // have: a heading of a content page (or an id of its layout), an id of a
 // generated page's layout. A link to a page whose body could not be
 // converted, or to a file, is not checked.
-func (a *anchors) report(ld *Loaded, l *diag.List) {
+func (a anchors) report(ld *Loaded, l *diag.List) {
 	s := ld.Site
 	byHref := make(map[string]int, len(s.Pages))
 	for i, p := range s.Pages {
@@ -55,12 +54,12 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 	hinted := 0
 	layouts := map[string]render.Anchors{} // by kind: reading a layout's ids takes a regexp over its templates
 	for i, p := range s.Pages {
-		for _, link := range a.links[i] {
+		for _, link := range a[i].links {
 			to, ok := i, link.Href == ""
 			if !ok {
 				to, ok = byHref[link.Href]
 			}
-			if !ok || s.Pages[to].Src != nil && !a.converted[to] {
+			if !ok || s.Pages[to].Src != nil && !a[to].converted {
 				continue
 			}
 			kind := s.Pages[to].Kind
@@ -70,7 +69,7 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 				layouts[kind] = layout
 			}
 			if known, has := a.has(layout, to, link.Frag); !has {
-				at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + link.Line - 1, Col: link.Col}
+				at := bodyPos(p, link.Line, link.Col)
 				hinted++
 				l.Errorf(at, anchorHint(link, known, s.Pages[to].Src == nil, hinted <= maxHinted), "lien vers une ancre inexistante : %s", link.Target)
 			}
@@ -82,17 +81,17 @@ func (a *anchors) report(ld *Loaded, l *diag.List) {
 // which ids to suggest: its headings', then those of its own layout. An
 // empty fragment and « top » (in any case) are the top of any page for a
 // browser.
-func (a *anchors) has(layout render.Anchors, i int, frag string) (suggest []string, ok bool) {
+func (a anchors) has(layout render.Anchors, i int, frag string) (suggest []string, ok bool) {
 	if frag == "" || strings.EqualFold(frag, "top") {
 		return nil, true
 	}
 	if layout.Has(frag) {
 		return nil, true
 	}
-	if slices.Contains(a.ids[i], frag) {
+	if slices.Contains(a[i].ids, frag) {
 		return nil, true
 	}
-	return append(slices.Clip(a.ids[i][:a.headings[i]]), layout.Own...), false
+	return append(slices.Clip(a[i].ids[:a[i].headings]), layout.Own...), false
 }
 
 // The did-you-mean compares a fragment with each id of its page, in time

@@ -331,6 +331,12 @@ func pagePos(p *site.Page) diag.Pos {
 	return diag.Pos{File: "page /" + p.URLPath}
 }
 
+// bodyPos is line and col (0: unknown) of p's Markdown body as a place in
+// its file, below the front matter.
+func bodyPos(p *site.Page, line, col int) diag.Pos {
+	return diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + line - 1, Col: col}
+}
+
 // convertBodies renders the Markdown of every content page, so that broken
 // links are reported with every other problem, before anything is written,
 // and makes each page's entry in the search index. That is the last use of
@@ -340,7 +346,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 	s, b := ld.Site, ld.Built
 	b.Search = make([][]byte, len(s.Pages))
 	bodies := make([]template.HTML, len(s.Pages))
-	anchors := newAnchors(len(s.Pages))
+	anchors := make(anchors, len(s.Pages))
 	defer func() {
 		b.SearchFile = search.Index(b.Search).File()
 		b.Bodies = make(map[*site.Page]template.HTML, len(s.Pages))
@@ -367,7 +373,7 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		res, err := conv.Convert(p.Src.Body, s.Resolver(p), ld.Templates.IDs(p.Kind))
 		var le *markdown.LimitError
 		if errors.As(err, &le) {
-			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + le.Line - 1}, le.Hint, "%s", le.Msg)
+			l.Errorf(bodyPos(p, le.Line, 0), le.Hint, "%s", le.Msg)
 			return nil
 		}
 		if err != nil {
@@ -375,17 +381,17 @@ func convertBodies(ld *Loaded, workers int, l *diag.List) error {
 		}
 		for _, b := range res.Broken {
 			msg, hint := brokenLink(s, p, b.Target)
-			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, hint, "%s", msg)
+			l.Errorf(bodyPos(p, b.Line, b.Col), hint, "%s", msg)
 		}
 		for _, b := range res.Unsafe {
-			l.Errorf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + b.Line - 1, Col: b.Col}, "Un lien mène à une page (https://…, ou le chemin d'un fichier .md), une adresse électronique (mailto:…) ou un numéro (tel:…) ; une image est un fichier placé dans content/.", "%v", safeurl.Check(b.Target))
+			l.Errorf(bodyPos(p, b.Line, b.Col), "Un lien mène à une page (https://…, ou le chemin d'un fichier .md), une adresse électronique (mailto:…) ou un numéro (tel:…) ; une image est un fichier placé dans content/.", "%v", safeurl.Check(b.Target))
 		}
 		reportImages(l, p, res.Images)
 		if res.Demoted {
-			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine}, "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
+			l.Warnf(bodyPos(p, 1, 0), "Le titre de la page (title) est le seul titre de niveau 1 : commencez les intertitres par ##.", "intertitres de niveau 1 (#) abaissés d'un niveau")
 		}
 		for _, w := range res.Warnings {
-			l.Warnf(diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + w.Line - 1}, w.Hint, "%s", w.Msg)
+			l.Warnf(bodyPos(p, w.Line, 0), w.Hint, "%s", w.Msg)
 		}
 		anchors.record(i, res)
 		bodies[i] = template.HTML(res.HTML) // goldmark escapes text and omits raw HTML
@@ -422,14 +428,7 @@ func (discard) Copy(_ string, r io.Reader) error {
 // into sink. A content file that can no longer be read (removed during the
 // build) is reported to l; other failures are returned.
 func (ld *Loaded) Write(sink Sink, workers int, l *diag.List) (*Result, error) {
-	c := &counter{Sink: sink}
-	if _, err := ld.writePages(c, ld.Built, ld.Site.Pages, workers, l); err != nil {
-		return nil, err
-	}
-	if err := ld.writeNonPages(c, l); err != nil {
-		return nil, err
-	}
-	return &Result{Pages: len(ld.Site.Pages), Files: int(c.n.Load())}, nil
+	return ld.writeWhileDrawing(sink, workers, l, nil)
 }
 
 // writePages renders pages with b into sink. With b.ChartsPending, a page

@@ -90,7 +90,7 @@ func relativePath(dir, to string) string {
 // (picture.Inspect), or no text alternative (RGAA 1.2, 1.3).
 func reportImages(l *diag.List, p *site.Page, images []markdown.ImageProblem) {
 	for _, im := range images {
-		at := diag.Pos{File: p.Src.File, Line: p.Src.BodyLine + im.Line - 1, Col: im.Col}
+		at := bodyPos(p, im.Line, im.Col)
 		var pe *picture.Error
 		if errors.As(im.Err, &pe) {
 			l.Errorf(at, pe.Hint, "%s : %s", pe.Msg, im.Target)

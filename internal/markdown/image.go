@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -25,8 +24,8 @@ type ImageProblem struct {
 // unless the image is marked decorative.
 func resolveImage(n *ast.Image, src []byte, resolve Resolver, res *Result) {
 	dest := string(n.Destination)
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") || dest == "" {
+	target, _, ok := localPath(dest)
+	if !ok || strings.HasPrefix(dest, "//") || dest == "" {
 		return // an address on another site is not ours to check
 	}
 	line, col := nodeLine(n, src)
@@ -35,7 +34,7 @@ func resolveImage(n *ast.Image, src []byte, resolve Resolver, res *Result) {
 	}
 	at := BrokenLink{Target: dest, Line: line, Col: col}
 	if resolve != nil {
-		to, ok := resolve(u.Path)
+		to, ok := resolve(target)
 		if !ok || to.Err != nil {
 			res.Images = append(res.Images, ImageProblem{BrokenLink: at, Err: to.Err})
 			return
@@ -59,14 +58,14 @@ func resolveImage(n *ast.Image, src []byte, resolve Resolver, res *Result) {
 // it (deliberation.pdf, annexes/plan.pdf): published at its place in
 // content/, it is linked by its address, not relatively to the page's.
 func fileNextToPage(dest string) (target, frag string, ok bool) {
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") || path.Ext(u.Path) == "" {
+	if strings.HasPrefix(dest, "/") {
 		return "", "", false
 	}
-	if u.Fragment != "" {
-		frag = "#" + u.Fragment
+	target, frag, ok = localPath(dest)
+	if !ok || path.Ext(target) == "" {
+		return "", "", false
 	}
-	return u.Path, frag, true
+	return target, frag, true
 }
 
 // siteAddress reports whether dest is written as an address of the site
@@ -76,12 +75,5 @@ func siteAddress(dest string) (target, frag string, ok bool) {
 	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
 		return "", "", false
 	}
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" {
-		return "", "", false
-	}
-	if u.Fragment != "" {
-		frag = "#" + u.Fragment
-	}
-	return u.Path, frag, true
+	return localPath(dest)
 }

@@ -273,11 +273,19 @@ func contentTarget(dest string) (target, frag string, ok bool) {
 	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
 		return "", "", false
 	}
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" {
+	target, frag, ok = localPath(dest)
+	if !ok || path.Ext(target) != ".md" {
 		return "", "", false
 	}
-	if path.Ext(u.Path) != ".md" {
+	return target, frag, true
+}
+
+// localPath is the path and the "#fragment" of dest, an address that
+// names no scheme and no host; ok is false for any other (or one that
+// does not parse).
+func localPath(dest string) (p, frag string, ok bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", "", false
 	}
 	if u.Fragment != "" {
