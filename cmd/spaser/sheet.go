@@ -37,22 +37,16 @@ avec --force.
 Options :
 `
 
-// yearArgs parses "annee AAAA [FILE]" and the options around them: the
-// flag package stops at the first argument, and editors type the options
-// after it.
-func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year int, pos []string, code int, ok bool) {
-	for {
-		if err := parseFlags(fs, args, stderr); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0, nil, 0, false
-			}
-			return 0, nil, 2, false
+// yearArgs parses "annee AAAA [FILE]" and the options around them (editors
+// type the options after the arguments).
+func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year int, rest []string, code int, ok bool) {
+	fs.SetOutput(stderr)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, nil, 0, false
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+		return 0, nil, 2, false
 	}
 	if len(pos) != want || pos[0] != "annee" {
 		fmt.Fprintf(stderr, "spaser %s : écrivez « spaser %s annee AAAA", fs.Name(), fs.Name())
@@ -63,7 +57,7 @@ func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year
 		fs.Usage()
 		return 0, nil, 2, false
 	}
-	year, err := strconv.Atoi(pos[1])
+	year, err = strconv.Atoi(pos[1])
 	if err != nil || year < 1990 || year > 2100 {
 		fmt.Fprintf(stderr, "spaser %s : année « %s » invalide (par exemple 2025)\n", fs.Name(), pos[1])
 		return 0, nil, 2, false
