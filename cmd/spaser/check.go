@@ -9,6 +9,7 @@ import (
 	"spaser"
 	"spaser/internal/build"
 	"spaser/internal/compliance"
+	"spaser/internal/config"
 	"spaser/internal/diag"
 )
 
@@ -65,7 +66,7 @@ Options :
 	}
 	if *year == 0 {
 		*year = now().Year()
-	} else if *year < 1990 || *year > 2100 {
+	} else if !config.ValidYear(*year) {
 		fmt.Fprintf(stderr, "spaser check : --annee %d invalide (une année, par exemple 2026)\n", *year)
 		return 2
 	}

@@ -58,7 +58,7 @@ func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year
 		return 0, nil, 2, false
 	}
 	year, err = strconv.Atoi(pos[1])
-	if err != nil || year < 1990 || year > 2100 {
+	if err != nil || !config.ValidYear(year) {
 		fmt.Fprintf(stderr, "spaser %s : année « %s » invalide (par exemple 2025)\n", fs.Name(), pos[1])
 		return 0, nil, 2, false
 	}
