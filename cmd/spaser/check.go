@@ -21,7 +21,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (code int) {
 	var items []diag.Diagnostic
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	source := sourceFlag(fs)
 	strict := fs.Bool("strict", false, "échoue aussi sur les avertissements (code de sortie 1)")
 	format := fs.String("format", "texte", "texte, github (annotations d'un workflow GitHub) ou gitlab (rapport de qualité de code GitLab, en JSON sur la sortie standard ; le texte passe alors sur la sortie d'erreur)")
 	deploy := fs.String("base-url", "", "adresse où le site est publié (celle que passe le fichier d'intégration continue) : avertit si elle diffère de base_url de data/site.toml")

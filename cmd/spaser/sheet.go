@@ -67,7 +67,7 @@ func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year
 
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	source := sourceFlag(fs)
 	format := fs.String("format", "", "xlsx ou csv (par défaut : l’extension du fichier)")
 	out := fs.String("o", "", "le fichier à écrire, par exemple valeurs-2025.xlsx")
 	force := fs.Bool("force", false, "remplace le fichier s’il existe")
@@ -138,7 +138,7 @@ func loadCatalogue(source string, stderr io.Writer) (*indicator.Catalogue, int) 
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	source := sourceFlag(fs)
 	force := fs.Bool("force", false, "remplace le fichier de valeurs s’il existe")
 	fs.Usage = func() { fmt.Fprint(stderr, importUsage); printOptions(fs, stderr) }
 	year, rest, code, ok := yearArgs(fs, args, 3, stderr)
