@@ -85,6 +85,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if f == "" {
 		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
 	}
+	if f == "" {
+		fmt.Fprintf(stderr, "spaser export : -o %s n’a pas d’extension : écrivez par exemple -o valeurs.xlsx ou -o valeurs.csv, ou ajoutez --format xlsx\n", *out)
+		return 2
+	}
 	if f != "xlsx" && f != "csv" {
 		fmt.Fprintf(stderr, "spaser export : format « %s » inconnu : --format xlsx ou --format csv\n", f)
 		return 2
