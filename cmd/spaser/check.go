@@ -9,6 +9,7 @@ import (
 	"spaser"
 	"spaser/internal/build"
 	"spaser/internal/compliance"
+	"spaser/internal/config"
 	"spaser/internal/diag"
 )
 
@@ -20,7 +21,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (code int) {
 	var items []diag.Diagnostic
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	source := sourceFlag(fs)
 	strict := fs.Bool("strict", false, "échoue aussi sur les avertissements (code de sortie 1)")
 	format := fs.String("format", "texte", "texte, github (annotations d'un workflow GitHub) ou gitlab (rapport de qualité de code GitLab, en JSON sur la sortie standard ; le texte passe alors sur la sortie d'erreur)")
 	deploy := fs.String("base-url", "", "adresse où le site est publié (celle que passe le fichier d'intégration continue) : avertit si elle diffère de base_url de data/site.toml")
@@ -65,7 +66,7 @@ Options :
 	}
 	if *year == 0 {
 		*year = now().Year()
-	} else if *year < 1990 || *year > 2100 {
+	} else if !config.ValidYear(*year) {
 		fmt.Fprintf(stderr, "spaser check : --annee %d invalide (une année, par exemple 2026)\n", *year)
 		return 2
 	}

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"path"
-
 	"spaser/internal/diag"
 	"spaser/internal/followup"
 	"spaser/internal/indicator"
@@ -14,7 +11,7 @@ import (
 // cannot date the next publication. Only check warns: the build shows it.
 func warnUndated(c *followup.Calendar, l *diag.List) {
 	for _, y := range c.Undated() {
-		file := path.Join(indicator.ValuesDir, fmt.Sprintf("%d.toml", y))
+		file := indicator.ValuesFile(y)
 		l.Warnf(diag.Pos{File: file, Line: 1}, "Ajoutez en tête du fichier, avant le premier bloc, la date à laquelle ces chiffres ont été publiés : "+indicator.PublishedKey+" = AAAA-MM-JJ. Le site l'affiche et en déduit l'échéance de la prochaine publication (au plus tard deux ans après, article L2111-3).", "date de publication des chiffres de %d non indiquée", y)
 	}
 }

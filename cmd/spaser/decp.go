@@ -75,8 +75,12 @@ func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 
 func extract(input string, format decp.Format, gz bool, buyers decp.Buyers, ids []string, source string, replace bool, stdout, stderr io.Writer) int {
 	in, err := os.Open(input)
+	if errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(stderr, "spaser decp extraire : %s introuvable : vérifiez le nom du fichier et le dossier d’où vous lancez la commande.\n", input)
+		return 1
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "spaser decp extraire : %v\n", err)
+		fmt.Fprintf(stderr, "spaser decp extraire : %s illisible (%v) : vérifiez les droits de lecture du fichier.\n", input, err)
 		return 1
 	}
 	defer in.Close()

@@ -20,6 +20,7 @@ func TestDecpExtraire(t *testing.T) {
 		{[]string{"decp", "extraire", in}, 2, "--acheteur"},
 		{[]string{"decp", "extraire", "--acheteur", "123", in}, 2, "14 chiffres"},
 		{[]string{"decp", "extraire", "--acheteur", "22760540900019", "x.xlsx"}, 2, ".json ou .csv"},
+		{[]string{"decp", "extraire", "--source", dir, "--acheteur", "22760540900019", "absent.json"}, 1, "absent.json introuvable"},
 		{[]string{"decp", "extraire", "--source", dir, in, "--acheteur", "22760540900019"}, 0, "enregistrements lus dans"},
 		{[]string{"decp", "extraire", "--source", dir, "--acheteur", "22760540900019", in}, 1, "existe déjà"},
 		{[]string{"decp", "extraire", "--source", dir, "--remplacer", "--acheteur", "22760540900019", in}, 0, "remplace l’ancien"},

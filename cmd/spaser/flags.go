@@ -99,3 +99,9 @@ func printOptions(fs *flag.FlagSet, w io.Writer) {
 		fmt.Fprintln(w)
 	})
 }
+
+// sourceFlag defines --source, the site folder of the commands that read a
+// whole site.
+func sourceFlag(fs *flag.FlagSet) *string {
+	return fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+}

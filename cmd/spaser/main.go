@@ -96,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	source := sourceFlag(fs)
 	dest := fs.String("dest", "", "dossier où écrire le site (par défaut : public/ dans le dossier du site)")
 	baseURL := fs.String("base-url", "", "adresse publique du site, par exemple https://www.exemple.fr/spaser/ ou /spaser/ (par défaut : base_url de data/site.toml)")
 	fs.Usage = func() {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"spaser/internal/config"
 	"spaser/internal/scaffold"
 )
 
@@ -78,7 +79,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return newSite(pos[0], *org, *period, *levels, *title, stdout, stderr)
 	case "annee", "année":
 		year, err := strconv.Atoi(pos[0])
-		if err != nil || year < 1990 || year > 2100 {
+		if err != nil || !config.ValidYear(year) {
 			fmt.Fprintf(stderr, "spaser new annee : « %s » n'est pas une année (exemple : spaser new annee 2025)\n", pos[0])
 			return 2
 		}

@@ -20,7 +20,7 @@ import (
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	source := sourceFlag(fs)
 	port := fs.Int("port", 1313, "port de l'aperçu, sur 127.0.0.1 (0 : un port libre au hasard)")
 	open := fs.Bool("open", false, "ouvre l'aperçu dans le navigateur")
 	dest := fs.String("dest", "", "écrit aussi chaque construction réussie dans ce dossier (par défaut : rien n'est écrit, l'aperçu est en mémoire)")

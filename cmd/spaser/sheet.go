@@ -37,22 +37,16 @@ avec --force.
 Options :
 `
 
-// yearArgs parses "annee AAAA [FILE]" and the options around them: the
-// flag package stops at the first argument, and editors type the options
-// after it.
-func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year int, pos []string, code int, ok bool) {
-	for {
-		if err := parseFlags(fs, args, stderr); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0, nil, 0, false
-			}
-			return 0, nil, 2, false
+// yearArgs parses "annee AAAA [FILE]" and the options around them (editors
+// type the options after the arguments).
+func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year int, rest []string, code int, ok bool) {
+	fs.SetOutput(stderr)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, nil, 0, false
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+		return 0, nil, 2, false
 	}
 	if len(pos) != want || pos[0] != "annee" {
 		fmt.Fprintf(stderr, "spaser %s : écrivez « spaser %s annee AAAA", fs.Name(), fs.Name())
@@ -63,8 +57,8 @@ func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year
 		fs.Usage()
 		return 0, nil, 2, false
 	}
-	year, err := strconv.Atoi(pos[1])
-	if err != nil || year < 1990 || year > 2100 {
+	year, err = strconv.Atoi(pos[1])
+	if err != nil || !config.ValidYear(year) {
 		fmt.Fprintf(stderr, "spaser %s : année « %s » invalide (par exemple 2025)\n", fs.Name(), pos[1])
 		return 0, nil, 2, false
 	}
@@ -73,7 +67,7 @@ func yearArgs(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (year
 
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	source := sourceFlag(fs)
 	format := fs.String("format", "", "xlsx ou csv (par défaut : l’extension du fichier)")
 	out := fs.String("o", "", "le fichier à écrire, par exemple valeurs-2025.xlsx")
 	force := fs.Bool("force", false, "remplace le fichier s’il existe")
@@ -90,6 +84,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	f := strings.ToLower(*format)
 	if f == "" {
 		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
+	}
+	if f == "" {
+		fmt.Fprintf(stderr, "spaser export : -o %s n’a pas d’extension : écrivez par exemple -o valeurs.xlsx ou -o valeurs.csv, ou ajoutez --format xlsx\n", *out)
+		return 2
 	}
 	if f != "xlsx" && f != "csv" {
 		fmt.Fprintf(stderr, "spaser export : format « %s » inconnu : --format xlsx ou --format csv\n", f)
@@ -144,7 +142,7 @@ func loadCatalogue(source string, stderr io.Writer) (*indicator.Catalogue, int) 
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	source := fs.String("source", ".", "dossier du site (contient content/, data/ et éventuellement layouts/)")
+	source := sourceFlag(fs)
 	force := fs.Bool("force", false, "remplace le fichier de valeurs s’il existe")
 	fs.Usage = func() { fmt.Fprint(stderr, importUsage); printOptions(fs, stderr) }
 	year, rest, code, ok := yearArgs(fs, args, 3, stderr)

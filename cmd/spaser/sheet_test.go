@@ -33,6 +33,10 @@ func TestExportImportCommands(t *testing.T) {
 	if code := run([]string{"export", "annee", "2022", "--source", site, "-o", csv}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "existe déjà") {
 		t.Errorf("export over a file: exit %d, %s", code, errb.String())
 	}
+	errb.Reset()
+	if code := run([]string{"export", "annee", "2022", "--source", site, "-o", "valeurs"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "-o valeurs n’a pas d’extension") {
+		t.Errorf("export without an extension: exit %d, %s", code, errb.String())
+	}
 	out.Reset()
 	if code := run([]string{"import", "annee", "2022", xlsx, "--source", site}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Aucun changement : data/valeurs/2022.toml contient déjà ces valeurs.") {
 		t.Errorf("round trip: exit %d, %s", code, out.String())

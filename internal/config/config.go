@@ -106,7 +106,7 @@ func (c *Config) check(l *diag.List) {
 			l.Errorf(c.pos("base_url"), "Écrivez une adresse complète comme \"https://www.exemple.fr/spaser/\" ou un chemin comme \"/spaser/\".", "adresse du site (base_url) invalide : %v", err)
 		}
 	}
-	if c.PeriodStart < 1990 || c.PeriodEnd < c.PeriodStart || c.PeriodEnd > 2100 {
+	if !ValidPeriod(c.PeriodStart, c.PeriodEnd) {
 		l.Errorf(c.pos("period_start"), "Indiquez les années de début et de fin : period_start = 2023 et period_end = 2028.", "période du schéma incorrecte (%d-%d)", c.PeriodStart, c.PeriodEnd)
 	}
 	if c.DataFrom == 0 {
@@ -209,3 +209,10 @@ var (
 	hostRe    = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$`)
 	segmentRe = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
 )
+
+// ValidYear tells whether y can be a year of a schema or of its figures:
+// outside these bounds (0222, 20205) it is a typing error.
+func ValidYear(y int) bool { return y >= 1990 && y <= 2100 }
+
+// ValidPeriod tells whether start-end can be the period of a schema.
+func ValidPeriod(start, end int) bool { return ValidYear(start) && ValidYear(end) && start <= end }

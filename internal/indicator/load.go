@@ -24,6 +24,9 @@ const (
 	ValuesDir     = "data/valeurs"
 )
 
+// ValuesFile is the values file of year: data/valeurs/AAAA.toml.
+func ValuesFile(year int) string { return path.Join(ValuesDir, fmt.Sprintf("%d.toml", year)) }
+
 type catalogueTOML struct {
 	Indicator []entryTOML `toml:"indicator"`
 }

@@ -34,7 +34,7 @@ func ParsePeriod(s string) (start, end int, err error) {
 		start, _ = strconv.Atoi(m[1])
 		end, _ = strconv.Atoi(m[2])
 	}
-	if m == nil || start < 1990 || end < start || end > 2100 {
+	if m == nil || !config.ValidPeriod(start, end) {
 		return 0, 0, &Error{Msg: fmt.Sprintf("période illisible : « %s »", s), Hint: "Écrivez la première et la dernière année du schéma : --periode 2025-2030."}
 	}
 	return start, end, nil

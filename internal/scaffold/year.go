@@ -2,7 +2,6 @@ package scaffold
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"spaser/internal/followup"
@@ -19,7 +18,7 @@ func Year(dir string, year int) (string, int, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	rel := path.Join(indicator.ValuesDir, fmt.Sprintf("%d.toml", year))
+	rel := indicator.ValuesFile(year)
 	if year < s.cfg.DataFrom || year > s.cfg.PeriodEnd {
 		return "", 0, &Error{
 			Msg:  fmt.Sprintf("l'année %d est hors de la période du schéma", year),

@@ -24,9 +24,6 @@ type Plan struct {
 	Changes []string // what would change, in French, one line each
 }
 
-// ValuesFile is the values file of year.
-func ValuesFile(year int) string { return path.Join(indicator.ValuesDir, fmt.Sprintf("%d.toml", year)) }
-
 // Import reads g as the values of year for the site fsys and returns what
 // it would write; its problems go to l, at their cells. It returns nil when
 // g cannot be imported.
@@ -36,7 +33,7 @@ func Import(fsys fs.FS, year int, g Grid, l *diag.List) *Plan {
 		return nil
 	}
 	rows = filled(rows)
-	p := &Plan{File: ValuesFile(year)}
+	p := &Plan{File: indicator.ValuesFile(year)}
 	header := fmt.Sprintf("# Valeurs des indicateurs pour l’année %d (le nom du fichier est l’année),\n# importées d’un tableur par « spaser import annee %d ».\n", year, year)
 	var notes map[string]string
 	old, err := fs.ReadFile(fsys, p.File)

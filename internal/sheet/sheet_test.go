@@ -99,7 +99,7 @@ func load(t *testing.T, fsys fs.FS) *indicator.Catalogue {
 // it: nothing may change, and the text that would be written is the file.
 func roundTrip(t *testing.T, fsys fs.FS, year int) {
 	cat := load(t, fsys)
-	orig, _ := fs.ReadFile(fsys, ValuesFile(year))
+	orig, _ := fs.ReadFile(fsys, indicator.ValuesFile(year))
 	for _, format := range []string{"xlsx", "csv"} {
 		var b bytes.Buffer
 		var g Grid
